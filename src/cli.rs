@@ -1,0 +1,274 @@
+//! The command line: options, configuration, choosing and opening the database, then the TUI.
+
+use crate::app::{App, Keymap};
+use crate::demo;
+use crate::domain::User;
+use crate::i18n::{Lang, T, tr};
+use crate::storage::{OpenError, Store};
+use crate::ui::Theme;
+use chrono::{Local, Offset, Utc};
+use clap::Parser;
+use serde::Deserialize;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Case handling of statsbidrag in the terminal (Swedish UI; --lang en for English).
+#[derive(Debug, Parser)]
+#[command(name = "bidrag", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file (default: bidrag.sqlite3 in the platform data directory).
+    #[arg(long, env = "BIDRAG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open the demo database (created with realistic cases on first use); with --db, create
+    /// the demo there.
+    #[arg(long)]
+    pub demo: bool,
+    /// Acting user's login (default: the config file, else the login name).
+    #[arg(long, env = "BIDRAG_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    /// Language of the interface: sv (default) or en.
+    #[arg(long, env = "BIDRAG_LANG", value_name = "sv|en")]
+    pub lang: Option<String>,
+    /// Config file (default: config.toml in the platform config directory).
+    #[arg(long, env = "BIDRAG_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// The optional config file. Unknown keys are refused so a typo does not pass silently.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub user: Option<String>,
+    pub lang: Option<String>,
+    pub db: Option<PathBuf>,
+}
+
+/// A failure with its message already in the user's language, and the exit status to use.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+fn fail(message: String, code: u8) -> Failure {
+    Failure { message, code }
+}
+
+fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("se", "Delmos", "bidrag")
+}
+
+fn load_config(cli: &Cli, lang: Lang) -> Result<Config, Failure> {
+    let (path, required) = match &cli.config {
+        Some(p) => (p.clone(), true),
+        None => match dirs() {
+            Some(d) => (d.config_dir().join("config.toml"), false),
+            None => return Ok(Config::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Config::default());
+        }
+        Err(e) => {
+            let p = path.display().to_string();
+            return Err(fail(tr(lang, T::ErrConfig, &[&p, &e.to_string()]), 2));
+        }
+    };
+    toml::from_str(&text).map_err(|e| {
+        let p = path.display().to_string();
+        fail(tr(lang, T::ErrConfig, &[&p, e.message()]), 2)
+    })
+}
+
+/// A login: 1–64 letters, digits, '.', '-' or '_'.
+pub fn valid_login(login: &str) -> bool {
+    let n = login.chars().count();
+    (1..=64).contains(&n)
+        && login
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+}
+
+/// Translates an open error into the user's language.
+pub fn open_error_message(lang: Lang, e: &OpenError) -> String {
+    let p = |p: &Path| p.display().to_string();
+    match e {
+        OpenError::IsDirectory(path) => tr(lang, T::ErrIsDirectory, &[&p(path)]),
+        OpenError::NotADatabase(path) => tr(lang, T::ErrNotADatabase, &[&p(path)]),
+        OpenError::ForeignDatabase(path) => tr(lang, T::ErrForeignDatabase, &[&p(path)]),
+        OpenError::NewerVersion {
+            path,
+            found,
+            supported,
+        } => tr(
+            lang,
+            T::ErrNewerVersion,
+            &[&p(path), &found.to_string(), &supported.to_string()],
+        ),
+        OpenError::MissingFolder { path, folder } => {
+            tr(lang, T::ErrMissingFolder, &[&p(path), &p(folder)])
+        }
+        OpenError::CannotCreate { path, reason } => {
+            tr(lang, T::ErrCannotCreate, &[&p(path), reason])
+        }
+        OpenError::CannotOpen { path, reason } => tr(lang, T::ErrCannotOpen, &[&p(path), reason]),
+        OpenError::Sqlite(e) => tr(lang, T::ErrDatabase, &[&e.to_string()]),
+        OpenError::Seed(e) => tr(lang, T::ErrDatabase, &[&e.to_string()]),
+    }
+}
+
+/// Everything resolved from the command line, environment and config, before anything opens.
+pub struct Settings {
+    pub lang: Lang,
+    pub login: String,
+    pub db: PathBuf,
+    pub demo: bool,
+}
+
+pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
+    // Messages before the language is known are in the language asked for, if it parses.
+    let early = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_default();
+    let config = load_config(cli, early)?;
+    let lang = match (&cli.lang, &config.lang) {
+        (Some(l), _) => {
+            Lang::parse(l).ok_or_else(|| fail(tr(early, T::ErrLang, &["--lang", l]), 2))?
+        }
+        (None, Some(l)) => {
+            Lang::parse(l).ok_or_else(|| fail(tr(early, T::ErrLang, &["config: lang", l]), 2))?
+        }
+        (None, None) => Lang::Sv,
+    };
+    let login = match cli.user.clone().or(config.user) {
+        Some(u) => u,
+        None => login_name().ok_or_else(|| fail(T::ErrNoLogin.text(lang).into(), 2))?,
+    };
+    let login = login.trim().to_string();
+    if login.is_empty() {
+        return Err(fail(T::ErrUserEmpty.text(lang).into(), 2));
+    }
+    if !valid_login(&login) {
+        return Err(fail(T::ErrUserInvalid.text(lang).into(), 2));
+    }
+    let db = match (cli.db.clone(), config.db, cli.demo) {
+        (Some(db), _, _) => db,
+        (None, Some(db), false) => db,
+        (None, _, demo) => {
+            let dirs = dirs().ok_or_else(|| fail(T::ErrNoDataDir.text(lang).into(), 2))?;
+            let dir = dirs.data_dir();
+            std::fs::create_dir_all(dir).map_err(|e| {
+                let d = dir.display().to_string();
+                fail(tr(lang, T::ErrCannotCreate, &[&d, &e.to_string()]), 1)
+            })?;
+            dir.join(if demo {
+                "demo.sqlite3"
+            } else {
+                "bidrag.sqlite3"
+            })
+        }
+    };
+    Ok(Settings {
+        lang,
+        login,
+        db,
+        demo: cli.demo,
+    })
+}
+
+/// Opens the database, fills the demo when asked, and registers the acting user.
+/// Returns the store, the user and status lines to show at start.
+pub fn prepare(
+    settings: &Settings,
+    checklists: &[crate::domain::ChecklistTemplate],
+) -> Result<(Store, User, Vec<String>), Failure> {
+    let lang = settings.lang;
+    let now = Utc::now();
+    let today = Local::now().date_naive();
+    let db_err =
+        |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let mut store =
+        Store::open(&settings.db, now).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let mut notes = Vec::new();
+    if settings.demo {
+        let is_demo = store.setting("demo").map_err(db_err)?.is_some();
+        if !is_demo {
+            if store.has_activity().map_err(db_err)? {
+                let p = settings.db.display().to_string();
+                return Err(fail(tr(lang, T::ErrDemoOnData, &[&p]), 2));
+            }
+            demo::generate(&mut store, today, checklists).map_err(db_err)?;
+        }
+        let logins: Vec<&str> = demo::DEMO_USERS.iter().map(|u| u.0).collect();
+        notes.push(tr(lang, T::DemoUsers, &[&logins.join(", ")]));
+    }
+    let (user, created) = store
+        .write(now, |w| w.ensure_user(&settings.login))
+        .map_err(db_err)?;
+    if created {
+        notes.insert(0, tr(lang, T::NewUser, &[&user.login]));
+    }
+    Ok((store, user, notes))
+}
+
+/// The program: parse, prepare, run the TUI; errors go to stderr with a non-zero status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("bidrag: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    let settings = resolve(cli)?;
+    let lang = settings.lang;
+    let checklists = crate::checklists::shipped().map_err(|e| {
+        let f = e.file.display().to_string();
+        fail(tr(lang, T::ErrChecklist, &[&f, &e.error.to_string()]), 2)
+    })?;
+    let keymap = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
+        fail(
+            tr(lang, T::ErrKeymap, &["assets/keymap.toml", &e.to_string()]),
+            2,
+        )
+    })?;
+    let (store, user, notes) = prepare(&settings, &checklists)?;
+    let label = if settings.demo {
+        format!("{} ({})", settings.db.display(), T::ReadOnlyDemo.text(lang))
+    } else {
+        settings.db.display().to_string()
+    };
+    let mut app = App::new(
+        lang,
+        user,
+        Local::now().date_naive(),
+        label,
+        keymap,
+        checklists,
+    );
+    app.utc_offset = Local::now().offset().fix();
+    if !notes.is_empty() {
+        app.set_status(notes.join(" "));
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
+    }
+    let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    crate::tui::run(&mut app, &store, &theme)
+        .map_err(|e| fail(tr(lang, T::ErrTerminal, &[&e.to_string()]), 1))
+}

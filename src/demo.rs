@@ -1,0 +1,816 @@
+//! The demo database: realistic, deterministic cases in every step and state, dated around
+//! `today` so deadlines and queues look as they would on a working day.
+
+use crate::domain::{
+    Answer, CaseState, ChecklistTemplate, DecisionKind, Direction, Dnr, Money, OrgKind, OrgNr,
+    Organisation, Outcome, Role, Step,
+};
+use crate::storage::{NewCase, NewDecision, NewDocument};
+use crate::storage::{Result, Store, Writer};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+
+/// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when n is 0).
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        if hi <= lo {
+            lo
+        } else {
+            lo + (self.next() % (hi - lo + 1) as u64) as i64
+        }
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a, X>(&mut self, items: &'a [X]) -> &'a X {
+        &items[self.below(items.len())]
+    }
+}
+
+pub const DEMO_USERS: [(&str, &str, &[Role]); 5] = [
+    ("anna", "Anna Lindqvist", &[Role::Caseworker]),
+    ("bertil", "Bertil Okafor", &[Role::Caseworker]),
+    ("dalia", "Dalia Haddad", &[Role::Caseworker]),
+    ("cecilia", "Cecilia Holm", &[Role::DecisionMaker]),
+    (
+        "erik",
+        "Erik Sandberg",
+        &[Role::DecisionMaker, Role::Administrator],
+    ),
+];
+
+const ASSOCIATION_NAMES: [&str; 12] = [
+    "Föreningen Grannskap {}",
+    "Kvinnors nätverk i {}",
+    "Ungdomens hus {}",
+    "Idrottsalliansen {}",
+    "Läxhjälpen {}",
+    "Mötesplats {}",
+    "Hyresgästföreningen {}",
+    "Studieförbundet Bro {}",
+    "Kulturföreningen Mosaik {}",
+    "Röda korset {}kretsen",
+    "Föräldranätverket {}",
+    "Fotbollsklubben Förenade {}",
+];
+
+const FOUNDATION_NAMES: [&str; 4] = [
+    "Stiftelsen Trygga barn {}",
+    "Stiftelsen Framtid {}",
+    "Stiftelsen Kunskapsbron {}",
+    "Stiftelsen Boende för alla {}",
+];
+
+const FAITH_NAMES: [&str; 2] = ["Församlingen i {}", "Islamiska kulturcentret {}"];
+
+const FIRST_NAMES: [&str; 12] = [
+    "Maria", "Ahmed", "Karin", "Johan", "Leila", "Per", "Sara", "Omar", "Eva", "Mikael", "Fatima",
+    "Lars",
+];
+const LAST_NAMES: [&str; 10] = [
+    "Andersson",
+    "Yusuf",
+    "Berg",
+    "Karlsson",
+    "Hosseini",
+    "Nyström",
+    "Ali",
+    "Ek",
+    "Lund",
+    "Mohammed",
+];
+
+const NOTES: [&str; 8] = [
+    "Telefonsamtal med kontaktpersonen: bekräftade att socialtjänsten och skolan deltar i samverkan.",
+    "Kontaktpersonen meddelade per telefon att styrelsen godkänt ansökan; protokoll skickas in.",
+    "Möte med sökande om budgeten: lönekostnaderna avser en projektledare på halvtid.",
+    "Sökande uppgav i telefon att kartläggningen omfattar hela kommunen, inte bara ett område.",
+    "Avstämning med kollega om tidigare beviljat bidrag till organisationen; inga anmärkningar.",
+    "Kontaktpersonen bad om förlängd svarstid för kompletteringen; upplyst om att fristen gäller.",
+    "Sökande bekräftade i telefon att ingen annan statlig finansiering sökts för samma insats.",
+    "Noterat vid genomläsning: behovsanalysen saknar invånarnas perspektiv, tas upp vid komplettering.",
+];
+
+const THEMES: [&str; 6] = [
+    "samverkan mellan skola och socialtjänst",
+    "föräldrastöd och läxhjälp",
+    "vägar till arbete för unga vuxna",
+    "trygghet i bostadsområdet",
+    "demokrati och delaktighet",
+    "mötesplatser för barn och unga",
+];
+
+/// One group of demo cases: which call, which step, and how many in each state.
+struct Batch {
+    call: usize,
+    step: Step,
+    states: &'static [(CaseState, usize)],
+    /// Reports reviewing grants of this call index (step 4).
+    report_of: Option<usize>,
+}
+
+use CaseState::*;
+
+const BATCHES: &[Batch] = &[
+    // 2018, the seed process: long since settled.
+    Batch {
+        call: 0,
+        step: Step::Interest,
+        states: &[(Closed, 48), (Withdrawn, 6), (WrittenOff, 6)],
+        report_of: None,
+    },
+    Batch {
+        call: 1,
+        step: Step::Mapping,
+        states: &[(Closed, 28), (WrittenOff, 2)],
+        report_of: None,
+    },
+    Batch {
+        call: 2,
+        step: Step::Measures,
+        states: &[(Closed, 4)],
+        report_of: None,
+    },
+    Batch {
+        call: 1,
+        step: Step::FinalReport,
+        states: &[(Closed, 20)],
+        report_of: Some(1),
+    },
+    // Last year's round: grants under way and reports coming in.
+    Batch {
+        call: 3,
+        step: Step::Mapping,
+        states: &[
+            (Closed, 15),
+            (ReportDue, 12),
+            (Ongoing, 8),
+            (WrittenOff, 2),
+            (Withdrawn, 3),
+        ],
+        report_of: None,
+    },
+    Batch {
+        call: 4,
+        step: Step::Measures,
+        states: &[(Ongoing, 12), (ReportDue, 6), (Closed, 2)],
+        report_of: None,
+    },
+    Batch {
+        call: 3,
+        step: Step::FinalReport,
+        states: &[
+            (Received, 4),
+            (InProgress, 6),
+            (SupplementRequested, 4),
+            (ProposedDecision, 3),
+            (Decided, 2),
+            (Dispatched, 2),
+            (Closed, 4),
+        ],
+        report_of: Some(3),
+    },
+    // This year's round: the caseworkers' daily work.
+    Batch {
+        call: 5,
+        step: Step::Interest,
+        states: &[
+            (Received, 12),
+            (InProgress, 14),
+            (SupplementRequested, 8),
+            (ProposedDecision, 8),
+            (Decided, 5),
+            (Dispatched, 5),
+            (Closed, 22),
+            (Withdrawn, 3),
+            (WrittenOff, 3),
+        ],
+        report_of: None,
+    },
+    Batch {
+        call: 6,
+        step: Step::Mapping,
+        states: &[
+            (Received, 14),
+            (InProgress, 12),
+            (SupplementRequested, 6),
+            (ProposedDecision, 5),
+            (Decided, 2),
+            (Dispatched, 2),
+            (WrittenOff, 1),
+            (Withdrawn, 2),
+        ],
+        report_of: None,
+    },
+    Batch {
+        call: 7,
+        step: Step::Measures,
+        states: &[
+            (InProgress, 4),
+            (SupplementRequested, 2),
+            (ProposedDecision, 3),
+            (Decided, 2),
+            (Dispatched, 2),
+            (Ongoing, 3),
+        ],
+        report_of: None,
+    },
+];
+
+struct DemoCall {
+    id: i64,
+    opens: NaiveDate,
+    closes: NaiveDate,
+}
+
+/// A granted case that a step-4 report can review.
+#[derive(Clone)]
+struct Grant {
+    case_id: i64,
+    org_id: i64,
+    org_name: String,
+    call: usize,
+    report_due: NaiveDate,
+    dnr: String,
+}
+
+fn at(date: NaiveDate, minutes: i64) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    Utc.from_utc_datetime(&midnight) + Duration::minutes(8 * 60 + minutes)
+}
+
+/// The states a case passes through to reach `target`.
+fn path(step: Step, target: CaseState) -> Vec<CaseState> {
+    let decided = [InProgress, ProposedDecision, Decided, Dispatched];
+    let mut p: Vec<CaseState> = match target {
+        Received => vec![],
+        InProgress => vec![InProgress],
+        SupplementRequested => vec![InProgress, SupplementRequested],
+        ProposedDecision => vec![InProgress, ProposedDecision],
+        Decided => decided[..3].to_vec(),
+        Dispatched => decided.to_vec(),
+        Ongoing => [&decided[..], &[Ongoing]].concat(),
+        ReportDue => [&decided[..], &[Ongoing, ReportDue]].concat(),
+        Closed if matches!(step, Step::Mapping | Step::Measures) => {
+            [&decided[..], &[Ongoing, ReportDue, Closed]].concat()
+        }
+        Closed => [&decided[..], &[Closed]].concat(),
+        Withdrawn => vec![InProgress, Withdrawn],
+        WrittenOff => vec![InProgress, WrittenOff],
+    };
+    if target == Received {
+        p.clear();
+    }
+    p
+}
+
+fn round_money(rng: &mut Rng, lo_kr: i64, hi_kr: i64) -> Money {
+    Money(rng.range(lo_kr / 10_000, hi_kr / 10_000) * 10_000 * 100)
+}
+
+/// Fills `store` with the demo: users, civil-society organisations, calls around `today` and
+/// more than 300 cases. Returns the number of cases written.
+pub fn generate(
+    store: &mut Store,
+    today: NaiveDate,
+    checklists: &[ChecklistTemplate],
+) -> Result<usize> {
+    let kommuner: Vec<Organisation> = store
+        .organisations()?
+        .into_iter()
+        .filter(|o| o.kind == OrgKind::Kommun)
+        .collect();
+    let existing = store.calls()?;
+    let seed_names: Vec<String> = existing.iter().map(|c| c.name.clone()).collect();
+    let mut seed_calls: Vec<(i64, NaiveDate, NaiveDate)> = existing
+        .into_iter()
+        .filter_map(|c| Some((c.id, c.opens_on, c.closes_on?)))
+        .collect();
+    // The batches refer to the seed calls in process order.
+    seed_calls.sort_by_key(|c| c.1);
+    let prefix = store.dnr_prefix()?;
+    let now = at(today, 0);
+    store.write(now, |w| {
+        let mut rng = Rng(0x00B1_D4A6_2018);
+        let generator = Gen {
+            today,
+            prefix,
+            checklists,
+        };
+        generator.run(w, &mut rng, &kommuner, &seed_calls, &seed_names)
+    })
+}
+
+struct Gen<'a> {
+    today: NaiveDate,
+    prefix: String,
+    checklists: &'a [ChecklistTemplate],
+}
+
+impl Gen<'_> {
+    fn run(
+        &self,
+        w: &mut Writer<'_>,
+        rng: &mut Rng,
+        kommuner: &[Organisation],
+        seed_calls: &[(i64, NaiveDate, NaiveDate)],
+        seed_names: &[String],
+    ) -> Result<usize> {
+        let t = self.today;
+        w.set_setting("demo", "1")?;
+        let mut caseworkers = Vec::new();
+        let mut deciders = Vec::new();
+        for (login, name, roles) in DEMO_USERS {
+            let id = w.insert_user(login, name, roles)?;
+            if roles.contains(&Role::Caseworker) {
+                caseworkers.push(id);
+            } else {
+                deciders.push(id);
+            }
+        }
+
+        // Civil-society organisations, placed in real kommuner.
+        let mut orgs: Vec<(i64, String)> = kommuner
+            .iter()
+            .step_by(9)
+            .take(30)
+            .map(|k| (k.id, k.name.clone()))
+            .collect();
+        let mut used_nr = std::collections::HashSet::new();
+        for i in 0..64 {
+            let place = &rng.pick(kommuner).name;
+            let (kind, template) = match i % 16 {
+                0..=11 => (OrgKind::IdeellForening, *rng.pick(&ASSOCIATION_NAMES)),
+                12..=14 => (OrgKind::Stiftelse, *rng.pick(&FOUNDATION_NAMES)),
+                _ => (OrgKind::Trossamfund, *rng.pick(&FAITH_NAMES)),
+            };
+            let name = template.replace("{}", place);
+            if orgs.iter().any(|(_, n)| *n == name) {
+                continue;
+            }
+            let nr = loop {
+                let mut digits = [8, 0, 2, 0, 0, 0, 0, 0, 0];
+                for d in digits.iter_mut().skip(3) {
+                    *d = rng.below(10) as u8;
+                }
+                if let Some(nr) = OrgNr::from_first_nine(digits)
+                    && used_nr.insert(nr)
+                {
+                    break nr;
+                }
+            };
+            let id = w.insert_organisation(kind, &name, Some(nr), None, None, None)?;
+            let contact = format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&LAST_NAMES));
+            let email = format!(
+                "{}@example.org",
+                contact
+                    .to_lowercase()
+                    .replace(' ', ".")
+                    .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "")
+            );
+            w.insert_contact(id, &contact, "Kontaktperson", &email, "08-123 456 78")?;
+            orgs.push((id, name));
+        }
+
+        // Calls: the three 2018 seed calls, then last year's and this year's rounds.
+        let mut calls: Vec<DemoCall> = seed_calls
+            .iter()
+            .map(|&(id, opens, closes)| DemoCall { id, opens, closes })
+            .collect();
+        let d = |days: i64| t - Duration::days(days);
+        let rounds: [(&str, Step, NaiveDate, NaiveDate, i64); 5] = [
+            (
+                "Kartläggning, behovsanalys och plan",
+                Step::Mapping,
+                d(480),
+                d(420),
+                40_000_000,
+            ),
+            ("Insatser", Step::Measures, d(420), d(360), 30_000_000),
+            ("Intresseanmälan", Step::Interest, d(150), d(60), 0),
+            (
+                "Kartläggning, behovsanalys och plan",
+                Step::Mapping,
+                d(50),
+                t + Duration::days(30),
+                45_000_000,
+            ),
+            ("Insatser", Step::Measures, d(100), d(40), 35_000_000),
+        ];
+        let mut names: std::collections::HashSet<String> = seed_names.iter().cloned().collect();
+        for (name, step, opens, closes, budget) in rounds {
+            // The year first, so calls of one kind tell apart in a narrow list.
+            let mut full = format!("{} {name}", opens.year());
+            let mut n = 2;
+            while !names.insert(full.clone()) {
+                full = format!("{}:{n} {name}", opens.year());
+                n += 1;
+            }
+            let name = full;
+            let budget = Money::from_kronor(budget).unwrap_or_default();
+            let id = w.insert_call(
+                &name,
+                step,
+                crate::storage::REGULATION,
+                opens,
+                Some(closes),
+                budget,
+            )?;
+            calls.push(DemoCall { id, opens, closes });
+        }
+
+        let mut grants: Vec<Grant> = Vec::new();
+        let mut count = 0;
+        for batch in BATCHES {
+            for &(state, n) in batch.states {
+                for _ in 0..n {
+                    let call = &calls[batch.call];
+                    let (org_id, org_name, parent) = match batch.report_of {
+                        Some(of) => {
+                            let open: Vec<usize> = (0..grants.len())
+                                .filter(|&i| grants[i].call == of)
+                                .collect();
+                            if open.is_empty() {
+                                continue;
+                            }
+                            let g = grants.remove(open[rng.below(open.len())]);
+                            (g.org_id, g.org_name.clone(), Some(g))
+                        }
+                        None => {
+                            let (id, name) = rng.pick(&orgs).clone();
+                            (id, name, None)
+                        }
+                    };
+                    let received = match &parent {
+                        Some(g) => (g.report_due + Duration::days(rng.range(-20, 5))).min(t),
+                        None => {
+                            let last = call.closes.min(t);
+                            let span = (last - call.opens).num_days().max(0);
+                            call.opens + Duration::days(rng.range(0, span))
+                        }
+                    };
+                    let received = match state {
+                        Received => received.max(t - Duration::days(rng.range(0, 12))),
+                        _ => received,
+                    };
+                    let c = CaseSpec {
+                        call_id: call.id,
+                        call_index: batch.call,
+                        step: batch.step,
+                        state,
+                        org_id,
+                        org_name,
+                        parent,
+                        received,
+                    };
+                    if let Some(g) = self.case(w, rng, &c, &caseworkers, &deciders)? {
+                        grants.push(g);
+                    }
+                    count += 1;
+                }
+            }
+        }
+        Ok(count)
+    }
+
+    fn case(
+        &self,
+        w: &mut Writer<'_>,
+        rng: &mut Rng,
+        c: &CaseSpec,
+        caseworkers: &[i64],
+        deciders: &[i64],
+    ) -> Result<Option<Grant>> {
+        let t = self.today;
+        let place = c.org_name.clone();
+        let theme = *rng.pick(&THEMES);
+        let (title, requested) = match c.step {
+            Step::Interest => (format!("Samverkan och kunskapsutbyte: {theme}"), Money(0)),
+            Step::Mapping => (
+                format!("Kartläggning, behovsanalys och plan: {place}"),
+                round_money(rng, 200_000, 1_200_000),
+            ),
+            Step::Measures => (
+                format!("Insatser: {theme}"),
+                round_money(rng, 500_000, 3_000_000),
+            ),
+            Step::FinalReport => (
+                format!(
+                    "Slutrapport för {}",
+                    c.parent.as_ref().map_or("", |g| g.dnr.as_str())
+                ),
+                Money(0),
+            ),
+        };
+        let template = self.checklists.iter().find(|t| t.step() == Some(c.step));
+        let checklist_id = template.map(ChecklistTemplate::id);
+        let registrar = caseworkers[rng.below(caseworkers.len())];
+        w.set_now(at(c.received, rng.range(0, 480)));
+        let registered = w.insert_case(
+            registrar,
+            &NewCase {
+                call_id: c.call_id,
+                organisation_id: c.org_id,
+                parent_case_id: c.parent.as_ref().map(|g| g.case_id),
+                step: c.step,
+                title: &title,
+                received_on: c.received,
+                requested,
+                checklist_id: checklist_id.as_deref(),
+            },
+        )?;
+        let case_id = registered.id;
+        let incoming = match c.step {
+            Step::Interest => "Intresseanmälan",
+            Step::Mapping | Step::Measures => "Ansökan med budget",
+            Step::FinalReport => "Slutrapport med ekonomisk redovisning",
+        };
+        w.register_document(
+            registrar,
+            &NewDocument {
+                case_id,
+                direction: Direction::Incoming,
+                date: c.received,
+                counterpart: &c.org_name,
+                description: incoming,
+            },
+        )?;
+
+        let steps = path(c.step, c.state);
+        // Spread the history between receipt and today.
+        let horizon = (t - c.received).num_days().max(1);
+        let assignee = caseworkers[rng.below(caseworkers.len())];
+        let decider = deciders[rng.below(deciders.len())];
+        let mut day = c.received;
+        let stride = (horizon / (steps.len() as i64 + 1)).max(1);
+        let advance = |rng: &mut Rng, day: &mut NaiveDate| {
+            *day = (*day + Duration::days(rng.range(1, stride.max(1)))).min(t);
+            *day
+        };
+        if c.state != Received || rng.chance(30) {
+            let when = advance(rng, &mut day);
+            w.set_now(at(when, 10));
+            w.set_assignee(registrar, case_id, Some(assignee))?;
+        }
+
+        let answered_all = !matches!(
+            c.state,
+            Received | InProgress | SupplementRequested | Withdrawn | WrittenOff
+        );
+        let mut grant = None;
+        let mut report_due_set = None;
+        for (i, &state) in steps.iter().enumerate() {
+            let when = advance(rng, &mut day);
+            w.set_now(at(when, 60 + i as i64));
+            if state == InProgress {
+                w.set_state(assignee, case_id, state)?;
+            }
+            match state {
+                InProgress => {
+                    if let Some(tpl) = template {
+                        let n = if answered_all {
+                            tpl.items.len()
+                        } else {
+                            rng.below(tpl.items.len())
+                        };
+                        for item in tpl.items.iter().take(n) {
+                            let (answer, comment) = if rng.chance(85) {
+                                (Answer::Met, "")
+                            } else if rng.chance(50) {
+                                (
+                                    Answer::Partly,
+                                    "Delvis beskrivet; kompletteras i dialog med sökande.",
+                                )
+                            } else {
+                                (Answer::NotApplicable, "Gäller inte denna organisationstyp.")
+                            };
+                            w.answer_item(assignee, case_id, &item.key, answer, comment)?;
+                        }
+                    }
+                    if rng.chance(60) {
+                        let note = *rng.pick(&NOTES);
+                        w.add_note(assignee, case_id, note)?;
+                    }
+                }
+                SupplementRequested => {
+                    let due = if rng.chance(35) {
+                        t - Duration::days(rng.range(1, 10))
+                    } else {
+                        t + Duration::days(rng.range(2, 14))
+                    };
+                    w.register_document(
+                        assignee,
+                        &NewDocument {
+                            case_id,
+                            direction: Direction::Outgoing,
+                            date: when,
+                            counterpart: &c.org_name,
+                            description: "Begäran om komplettering",
+                        },
+                    )?;
+                    w.set_supplement_due(assignee, case_id, Some(due))?;
+                }
+                ProposedDecision => {
+                    let (outcome, amount) = self.outcome(rng, c.step, requested);
+                    w.insert_decision(
+                        assignee,
+                        &NewDecision {
+                            case_id,
+                            kind: DecisionKind::Proposal,
+                            decided_on: when,
+                            outcome,
+                            amount,
+                            period: None,
+                            motivation: motivation(outcome),
+                            rules: "SFS 2018:118 §§ 2–5",
+                            presenter_id: Some(assignee),
+                            decider_id: None,
+                            report_due_on: None,
+                            appeal_text: "",
+                            sent_on: None,
+                        },
+                    )?;
+                    grant = Some((outcome, amount));
+                }
+                Decided => {
+                    let (outcome, amount) = grant.unwrap_or((Outcome::Granted, Some(requested)));
+                    let report_due = match c.step {
+                        Step::Mapping | Step::Measures => Some(self.report_due(rng, c.state, when)),
+                        _ => None,
+                    };
+                    let period = report_due.map(|r| (when, r - Duration::days(30)));
+                    w.insert_decision(
+                        decider,
+                        &NewDecision {
+                            case_id,
+                            kind: DecisionKind::Decision,
+                            decided_on: when,
+                            outcome,
+                            amount,
+                            period,
+                            motivation: motivation(outcome),
+                            rules: "SFS 2018:118 §§ 2–5",
+                            presenter_id: Some(assignee),
+                            decider_id: Some(decider),
+                            report_due_on: report_due,
+                            appeal_text: "Beslutet kan inte överklagas.",
+                            sent_on: None,
+                        },
+                    )?;
+                    if let Some(amount) = amount {
+                        w.set_granted(decider, case_id, amount)?;
+                    }
+                    if let (Some(r), Some(_)) = (report_due, amount)
+                        && matches!(outcome, Outcome::Granted | Outcome::PartlyGranted)
+                    {
+                        w.set_report_due(decider, case_id, r)?;
+                        report_due_set = Some(r);
+                    }
+                }
+                Dispatched => {
+                    w.register_document(
+                        assignee,
+                        &NewDocument {
+                            case_id,
+                            direction: Direction::Outgoing,
+                            date: when,
+                            counterpart: &c.org_name,
+                            description: match c.step {
+                                Step::Interest => "Besked om intresseanmälan",
+                                _ => "Beslut",
+                            },
+                        },
+                    )?;
+                }
+                Withdrawn => {
+                    w.add_note(
+                        assignee,
+                        case_id,
+                        "Sökande meddelade per e-post att ansökan återkallas.",
+                    )?;
+                    w.register_document(
+                        assignee,
+                        &NewDocument {
+                            case_id,
+                            direction: Direction::Incoming,
+                            date: when,
+                            counterpart: &c.org_name,
+                            description: "Återkallelse",
+                        },
+                    )?;
+                }
+                WrittenOff => {
+                    w.insert_decision(
+                        decider,
+                        &NewDecision {
+                            case_id,
+                            kind: DecisionKind::Decision,
+                            decided_on: when,
+                            outcome: Outcome::WrittenOff,
+                            amount: None,
+                            period: None,
+                            motivation: "Sökande har inte kompletterat ansökan inom angiven tid.",
+                            rules: "FL 9 §",
+                            presenter_id: Some(assignee),
+                            decider_id: Some(decider),
+                            report_due_on: None,
+                            appeal_text: "Beslutet kan inte överklagas.",
+                            sent_on: Some(when),
+                        },
+                    )?;
+                }
+                _ => {}
+            }
+            if state != InProgress {
+                w.set_state(assignee, case_id, state)?;
+            }
+        }
+        Ok(match (grant, report_due_set) {
+            (Some((Outcome::Granted | Outcome::PartlyGranted, Some(_))), Some(report_due))
+                if matches!(c.state, Closed | ReportDue | Ongoing) =>
+            {
+                Some(Grant {
+                    case_id,
+                    org_id: c.org_id,
+                    org_name: c.org_name.clone(),
+                    call: c.call_index,
+                    report_due,
+                    dnr: Dnr::new(&self.prefix, registered.year, registered.seq).to_string(),
+                })
+            }
+            _ => None,
+        })
+    }
+
+    fn report_due(&self, rng: &mut Rng, state: CaseState, decided: NaiveDate) -> NaiveDate {
+        let t = self.today;
+        match state {
+            ReportDue => t + Duration::days(rng.range(-20, 25)),
+            Ongoing | Decided | Dispatched => t + Duration::days(rng.range(60, 300)),
+            _ => decided + Duration::days(rng.range(200, 300)),
+        }
+    }
+
+    fn outcome(&self, rng: &mut Rng, step: Step, requested: Money) -> (Outcome, Option<Money>) {
+        match step {
+            Step::Interest if rng.chance(80) => (Outcome::Positive, None),
+            Step::Interest => (Outcome::Negative, None),
+            Step::FinalReport => (Outcome::Approved, None),
+            _ if rng.chance(70) => (Outcome::Granted, Some(requested)),
+            _ => {
+                let part = Money(requested.ore() / 100 * 70 / 10_000 * 10_000 * 100);
+                (Outcome::PartlyGranted, Some(part))
+            }
+        }
+    }
+}
+
+struct CaseSpec {
+    call_id: i64,
+    call_index: usize,
+    step: Step,
+    state: CaseState,
+    org_id: i64,
+    org_name: String,
+    parent: Option<Grant>,
+    received: NaiveDate,
+}
+
+fn motivation(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Positive => {
+            "Anmälan beskriver en sektorsövergripande samverkan i linje med bidragets syfte."
+        }
+        Outcome::Negative => {
+            "Anmälan beskriver inte samverkan eller kunskapsutbyte om segregation."
+        }
+        Outcome::Granted => {
+            "Ansökan uppfyller förordningens krav och bedöms ha goda förutsättningar."
+        }
+        Outcome::PartlyGranted => {
+            "Budgeten bedöms delvis orimlig i förhållande till planerade aktiviteter."
+        }
+        Outcome::Approved => "Slutrapporten redovisar resultat och ekonomi enligt beslutet.",
+        _ => "",
+    }
+}

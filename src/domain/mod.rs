@@ -1,0 +1,16 @@
+//! Pure domain rules: no I/O, no clock reads, no terminal. `today` is always passed in.
+
+pub mod audit;
+pub mod case;
+pub mod checklist;
+pub mod dnr;
+pub mod model;
+pub mod money;
+pub mod orgnr;
+
+pub use case::{CaseState, Step};
+pub use checklist::{Answer, ChecklistTemplate};
+pub use dnr::Dnr;
+pub use model::*;
+pub use money::Money;
+pub use orgnr::OrgNr;

@@ -1,0 +1,351 @@
+//! The records the application shows: plain data, filled by storage, read by the app and the UI.
+
+use super::case::{CaseState, Step};
+use super::checklist::Answer;
+use super::dnr::Dnr;
+use super::money::Money;
+use super::orgnr::OrgNr;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrgKind {
+    Kommun,
+    Region,
+    Kommunalforbund,
+    IdeellForening,
+    Stiftelse,
+    Trossamfund,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 6] = [
+        OrgKind::Kommun,
+        OrgKind::Region,
+        OrgKind::Kommunalforbund,
+        OrgKind::IdeellForening,
+        OrgKind::Stiftelse,
+        OrgKind::Trossamfund,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Kommun => "kommun",
+            OrgKind::Region => "region",
+            OrgKind::Kommunalforbund => "kommunalforbund",
+            OrgKind::IdeellForening => "ideell_forening",
+            OrgKind::Stiftelse => "stiftelse",
+            OrgKind::Trossamfund => "trossamfund",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Caseworker,
+    DecisionMaker,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Caseworker, Role::DecisionMaker, Role::Administrator];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Caseworker => "handlaggare",
+            Role::DecisionMaker => "beslutsfattare",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: i64,
+    pub kind: OrgKind,
+    pub name: String,
+    pub org_nr: Option<OrgNr>,
+    /// Kommunkod for a kommun, länskod for a region.
+    pub code: Option<String>,
+    pub county: Option<String>,
+    pub case_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    pub id: i64,
+    pub name: String,
+    pub step: Step,
+    pub regulation: String,
+    pub opens_on: NaiveDate,
+    pub closes_on: Option<NaiveDate>,
+    pub budget: Money,
+    pub case_count: i64,
+}
+
+/// The case queues of the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Queue {
+    New,
+    Mine,
+    Unassigned,
+    AwaitingSupplement,
+    ReadyForDecision,
+    Overdue,
+    AllOpen,
+}
+
+impl Queue {
+    pub const ALL: [Queue; 7] = [
+        Queue::New,
+        Queue::Mine,
+        Queue::Unassigned,
+        Queue::AwaitingSupplement,
+        Queue::ReadyForDecision,
+        Queue::Overdue,
+        Queue::AllOpen,
+    ];
+}
+
+/// Days before the FL 12 § six-month mark from which a case counts as overdue.
+pub const STATUTORY_WARNING_DAYS: i64 = 30;
+
+/// A case counts as overdue when it has not been decided and was received on or before this
+/// date: the six-month mark is at most [`STATUTORY_WARNING_DAYS`] away or passed.
+pub fn statutory_warning_cutoff(today: NaiveDate) -> NaiveDate {
+    let horizon = today + chrono::Duration::days(STATUTORY_WARNING_DAYS);
+    horizon
+        .checked_sub_months(chrono::Months::new(6))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// Which cases the case list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseSource {
+    Call(i64),
+    Organisation(i64),
+    Queue(Queue),
+}
+
+/// One row of a case list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRow {
+    pub id: i64,
+    pub dnr: Dnr,
+    pub organisation: String,
+    pub step: Step,
+    pub state: CaseState,
+    pub received_on: NaiveDate,
+    pub assignee: Option<String>,
+    pub requested: Money,
+}
+
+/// Everything the case view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDetail {
+    pub id: i64,
+    pub dnr: Dnr,
+    pub title: String,
+    pub organisation: Organisation,
+    pub call: Call,
+    pub step: Step,
+    pub state: CaseState,
+    pub received_on: NaiveDate,
+    pub requested: Money,
+    pub granted: Option<Money>,
+    pub assignee: Option<String>,
+    pub supplement_due_on: Option<NaiveDate>,
+    pub report_due_on: Option<NaiveDate>,
+    pub checklist_id: Option<String>,
+    pub answers: Vec<ChecklistAnswer>,
+    pub documents: Vec<Document>,
+    pub notes: Vec<Note>,
+    pub decisions: Vec<Decision>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistAnswer {
+    pub item_key: String,
+    pub answer: Answer,
+    pub comment: String,
+    pub answered_by: String,
+    pub answered_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Incoming,
+    Outgoing,
+}
+
+impl Direction {
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::Incoming => "in",
+            Direction::Outgoing => "ut",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Direction> {
+        match code {
+            "in" => Some(Direction::Incoming),
+            "ut" => Some(Direction::Outgoing),
+            _ => None,
+        }
+    }
+}
+
+/// A registered document (handling), OSL 5 kap. 2 §.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub sub_no: u32,
+    pub direction: Direction,
+    pub date: NaiveDate,
+    pub counterpart: String,
+    pub description: String,
+    pub registered_by: String,
+}
+
+/// A tjänsteanteckning (FL 27 §): who and when, never changed afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionKind {
+    Proposal,
+    Decision,
+}
+
+impl DecisionKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            DecisionKind::Proposal => "forslag",
+            DecisionKind::Decision => "beslut",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DecisionKind> {
+        match code {
+            "forslag" => Some(DecisionKind::Proposal),
+            "beslut" => Some(DecisionKind::Decision),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Positive,
+    Negative,
+    Granted,
+    PartlyGranted,
+    Rejected,
+    Dismissed,
+    WrittenOff,
+    Approved,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Positive,
+        Outcome::Negative,
+        Outcome::Granted,
+        Outcome::PartlyGranted,
+        Outcome::Rejected,
+        Outcome::Dismissed,
+        Outcome::WrittenOff,
+        Outcome::Approved,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Positive => "positivt_besked",
+            Outcome::Negative => "negativt_besked",
+            Outcome::Granted => "bifall",
+            Outcome::PartlyGranted => "delvis_bifall",
+            Outcome::Rejected => "avslag",
+            Outcome::Dismissed => "avvisning",
+            Outcome::WrittenOff => "avskrivning",
+            Outcome::Approved => "godkand",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub kind: DecisionKind,
+    pub decided_on: NaiveDate,
+    pub outcome: Outcome,
+    pub amount: Option<Money>,
+    pub motivation: String,
+    pub presenter: Option<String>,
+    pub decider: Option<String>,
+}
+
+/// One entry of the append-only event log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub at: DateTime<Utc>,
+    pub user: String,
+    pub kind: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for k in OrgKind::ALL {
+            assert_eq!(OrgKind::from_code(k.code()), Some(k));
+        }
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(r));
+        }
+        for o in Outcome::ALL {
+            assert_eq!(Outcome::from_code(o.code()), Some(o));
+        }
+        for d in [Direction::Incoming, Direction::Outgoing] {
+            assert_eq!(Direction::from_code(d.code()), Some(d));
+        }
+        for k in [DecisionKind::Proposal, DecisionKind::Decision] {
+            assert_eq!(DecisionKind::from_code(k.code()), Some(k));
+        }
+    }
+
+    #[test]
+    fn statutory_cutoff() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+        // 2026-12-28 minus six months.
+        assert_eq!(
+            statutory_warning_cutoff(today),
+            NaiveDate::from_ymd_opt(2026, 6, 28).expect("date")
+        );
+    }
+}

@@ -1,0 +1,411 @@
+//! The one catalogue of user-visible text, Swedish and English. Each entry names both
+//! languages, so a missing translation does not compile; a test checks placeholders match.
+
+use crate::domain::checklist::Answer;
+use crate::domain::{CaseState, DecisionKind, Direction, OrgKind, Outcome, Queue, Role, Step};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_lowercase().as_str() {
+            "sv" | "svenska" | "swedish" => Some(Lang::Sv),
+            "en" | "engelska" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $sv:literal, $en:literal;)*) => {
+        /// A catalogue entry.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Sv) => $sv, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    PaneCalls => "Utlysningar", "Calls";
+    PaneOrgs => "Organisationer", "Organisations";
+    PaneQueues => "Köer", "Queues";
+    PaneCases => "Ärenden", "Cases";
+    CasesOfCall => "Ärenden · {0}", "Cases · {0}";
+    CasesPosition => "{0} av {1}", "{0} of {1}";
+
+    QueueNew => "Nya", "New";
+    QueueMine => "Mina", "Mine";
+    QueueUnassigned => "Ej tilldelade", "Unassigned";
+    QueueAwaiting => "Väntar på komplettering", "Awaiting supplement";
+    QueueReady => "Redo för beslut", "Ready for decision";
+    QueueOverdue => "Försenade", "Overdue";
+    QueueAllOpen => "Alla öppna", "All open";
+
+    StepInterest => "Intresseanmälan", "Expression of interest";
+    StepMapping => "Kartläggning, behovsanalys och plan", "Mapping, needs analysis and plan";
+    StepMeasures => "Insatser", "Measures";
+    StepReport => "Slutrapport och uppföljning", "Final report and follow-up";
+    StepShort => "Steg {0}", "Step {0}";
+
+    StateReceived => "Inkommen", "Received";
+    StateInProgress => "Under handläggning", "In progress";
+    StateSupplement => "Komplettering begärd", "Supplement requested";
+    StateProposed => "Förslag till beslut", "Proposed decision";
+    StateDecided => "Beslutad", "Decided";
+    StateDispatched => "Expedierad", "Dispatched";
+    StateOngoing => "Pågående", "Ongoing";
+    StateReportDue => "Rapport väntas", "Report due";
+    StateClosed => "Avslutad", "Closed";
+    StateWithdrawn => "Återkallad", "Withdrawn";
+    StateWrittenOff => "Avskriven", "Written off";
+
+    KindKommun => "kommun", "municipality";
+    KindRegion => "region", "region";
+    KindKommunalforbund => "kommunalförbund", "local federation";
+    KindForening => "ideell förening", "non-profit association";
+    KindStiftelse => "stiftelse", "foundation";
+    KindTrossamfund => "trossamfund", "faith community";
+
+    OutcomePositive => "Positivt besked", "Positive answer";
+    OutcomeNegative => "Negativt besked", "Negative answer";
+    OutcomeGranted => "Bifall", "Granted";
+    OutcomePartly => "Delvis bifall", "Partly granted";
+    OutcomeRejected => "Avslag", "Rejected";
+    OutcomeDismissed => "Avvisning", "Dismissed";
+    OutcomeWrittenOff => "Avskrivning", "Written off";
+    OutcomeApproved => "Godkänd", "Approved";
+
+    AnswerMet => "Uppfyllt", "Met";
+    AnswerPartly => "Delvis", "Partly";
+    AnswerNotMet => "Ej uppfyllt", "Not met";
+    AnswerNotApplicable => "Ej aktuellt", "Not applicable";
+    AnswerNone => "Obesvarad", "Unanswered";
+
+    RoleCaseworker => "handläggare", "caseworker";
+    RoleDecisionMaker => "beslutsfattare", "decision maker";
+    RoleAdministrator => "administratör", "administrator";
+
+    DirectionIn => "In", "In";
+    DirectionOut => "Ut", "Out";
+    DecisionKindProposal => "Förslag", "Proposal";
+    DecisionKindDecision => "Beslut", "Decision";
+
+    EventCaseRegistered => "Ärendet registrerat", "Case registered";
+    EventStateChanged => "Status ändrad", "State changed";
+    EventAssigned => "Tilldelat", "Assigned";
+    EventGranted => "Beviljat belopp satt", "Granted amount set";
+    EventSupplementDue => "Kompletteringsfrist satt", "Supplement deadline set";
+    EventReportDue => "Rapportdatum satt", "Report date set";
+    EventChecklist => "Checklistpunkt besvarad", "Checklist item answered";
+    EventDocument => "Handling registrerad", "Document registered";
+    EventNote => "Tjänsteanteckning sparad", "Note saved";
+    EventProposed => "Förslag till beslut", "Decision proposed";
+    EventDecided => "Beslut fattat", "Decision made";
+
+    ColDnr => "Dnr", "Reg. no.";
+    ColNo => "#", "#";
+    ColOrganisation => "Organisation", "Organisation";
+    ColStep => "Steg", "Step";
+    ColState => "Status", "State";
+    ColReceived => "Inkommen", "Received";
+    ColAssignee => "Handläggare", "Caseworker";
+    ColRequested => "Sökt", "Requested";
+    ColDate => "Datum", "Date";
+    ColSubNo => "Nr", "No.";
+    ColDirection => "In/ut", "In/out";
+    ColCounterpart => "Från/till", "From/to";
+    ColDescription => "Beskrivning", "Description";
+    ColBy => "Av", "By";
+    ColText => "Text", "Text";
+    ColKind => "Typ", "Kind";
+    ColOutcome => "Utfall", "Outcome";
+    ColAmount => "Belopp", "Amount";
+    ColPresenter => "Föredragande", "Presenter";
+    ColDecider => "Beslutsfattare", "Decision maker";
+    ColEvent => "Händelse", "Event";
+    ColChange => "Ändring", "Change";
+    ColQuestion => "Fråga", "Question";
+    ColAnswer => "Svar", "Answer";
+    ColComment => "Kommentar", "Comment";
+    ColTime => "Tid", "Time";
+
+    LblOrganisation => "Organisation", "Organisation";
+    LblCall => "Utlysning", "Call";
+    LblStep => "Steg", "Step";
+    LblState => "Status", "State";
+    LblReceived => "Inkommen", "Received";
+    LblStatutory => "FL 12 §", "FL 12 §";
+    LblSupplementDue => "Komplettering senast", "Supplement due";
+    LblReportDue => "Rapport senast", "Report due";
+    LblRequested => "Sökt", "Requested";
+    LblGranted => "Beviljat", "Granted";
+    LblAssignee => "Handläggare", "Caseworker";
+    LblGuidance => "Vägledning", "Guidance";
+    LblRule => "Regel", "Rule";
+    LblMandatory => "obligatorisk", "mandatory";
+    LblBudget => "Budget", "Budget";
+    LblOpen => "Öppen", "Open";
+    LblUser => "Användare", "User";
+    LblMotivation => "Motivering", "Motivation";
+    Dash => "–", "–";
+    Unassigned => "ej tilldelad", "unassigned";
+    Decided => "avgjort", "decided";
+    DaysLeft => "om {0} dagar", "in {0} days";
+    DaysAgo => "för {0} dagar sedan", "{0} days ago";
+    Today => "i dag", "today";
+    Passed => "passerad {0}", "passed {0}";
+
+    TabChecklist => "Checklista", "Checklist";
+    TabDocuments => "Handlingar", "Documents";
+    TabNotes => "Anteckningar", "Notes";
+    TabDecisions => "Beslut", "Decisions";
+    TabHistory => "Historik", "History";
+
+    EmptyCases => "Inga ärenden här.", "No cases here.";
+    EmptyCalls => "Inga utlysningar.", "No calls.";
+    EmptyOrgs => "Inga organisationer.", "No organisations.";
+    EmptyTab => "Inget registrerat ännu.", "Nothing registered yet.";
+    NoChecklist => "Ingen checklista knuten till ärendet.", "No checklist linked to this case.";
+    UnknownChecklist => "Checklistan {0} finns inte längre bland checklistfilerna.", "Checklist {0} is no longer among the checklist files.";
+    ChecklistProgress => "{0} av {1} besvarade · {2} obligatoriska obesvarade", "{0} of {1} answered · {2} mandatory unanswered";
+    Loading => "Hämtar …", "Loading …";
+
+    HelpTitle => "Hjälp: tangenter", "Help: keys";
+    HelpFooter => "Esc, ? eller q stänger", "Esc, ? or q closes";
+    CtxGlobal => "Överallt", "Everywhere";
+    CtxHome => "Startsidan", "Home screen";
+    CtxCase => "Ärendevyn", "Case view";
+    CtxHelp => "Hjälpen", "Help";
+    AlwaysQuit => "Ctrl-C avslutar alltid.", "Ctrl-C always quits.";
+
+    ActQuit => "Avsluta", "Quit";
+    ActHelp => "Hjälp", "Help";
+    ActBack => "Tillbaka", "Back";
+    ActDown => "Ned", "Down";
+    ActUp => "Upp", "Up";
+    ActFirst => "Första", "First";
+    ActLast => "Sista", "Last";
+    ActPageDown => "Sida ned", "Page down";
+    ActPageUp => "Sida upp", "Page up";
+    ActNextPane => "Nästa ruta", "Next pane";
+    ActPrevPane => "Föregående ruta", "Previous pane";
+    ActFocusCalls => "Till Utlysningar", "Go to Calls";
+    ActFocusOrgs => "Till Organisationer", "Go to Organisations";
+    ActFocusQueues => "Till Köer", "Go to Queues";
+    ActFocusCases => "Till Ärenden", "Go to Cases";
+    ActOpen => "Öppna", "Open";
+    ActNextTab => "Nästa flik", "Next tab";
+    ActPrevTab => "Föregående flik", "Previous tab";
+    ActTabChecklist => "Fliken Checklista", "Checklist tab";
+    ActTabDocuments => "Fliken Handlingar", "Documents tab";
+    ActTabNotes => "Fliken Anteckningar", "Notes tab";
+    ActTabDecisions => "Fliken Beslut", "Decisions tab";
+    ActTabHistory => "Fliken Historik", "History tab";
+    ActCloseHelp => "Stäng hjälpen", "Close help";
+
+    Welcome => "Välkommen, {0}. ? visar tangenterna.", "Welcome, {0}. ? shows the keys.";
+    NewUser => "Ny användare {0} registrerad som handläggare.", "New user {0} registered as caseworker.";
+    DemoUsers => "Demoanvändare: {0} (välj med --user).", "Demo users: {0} (choose with --user).";
+    EscAtTop => "Du är redan överst. q avslutar.", "Already at the top. q quits.";
+    NothingToOpen => "Inget ärende att öppna här.", "No case to open here.";
+    StatusError => "Fel: {0}", "Error: {0}";
+    TooSmall => "Terminalen är för liten: behöver minst {0}×{1}, har {2}×{3}", "Terminal too small: need at least {0}×{1}, have {2}×{3}";
+    ReadOnlyDemo => "demo", "demo";
+
+    ErrIsDirectory => "{0} är en katalog, inte en databasfil.", "{0} is a directory, not a database file.";
+    ErrNotADatabase => "{0} är ingen SQLite-databas. Filen har inte ändrats.", "{0} is not a SQLite database. The file was not changed.";
+    ErrForeignDatabase => "{0} är en SQLite-databas men inte bidrags. Filen har inte ändrats.", "{0} is a SQLite database, but not a bidrag database. The file was not changed.";
+    ErrNewerVersion => "{0} har schemaversion {1}, nyare än den här versionen av bidrag förstår ({2}). Använd en nyare bidrag. Filen har inte ändrats.", "{0} has schema version {1}, newer than this bidrag understands ({2}). Use a newer bidrag. The file was not changed.";
+    ErrMissingFolder => "Kan inte skapa {0}: katalogen {1} finns inte.", "Cannot create {0}: the folder {1} does not exist.";
+    ErrCannotCreate => "Kan inte skapa {0}: {1}", "Cannot create {0}: {1}";
+    ErrCannotOpen => "Kan inte öppna {0}: {1}", "Cannot open {0}: {1}";
+    ErrDatabase => "Databasfel: {0}", "Database error: {0}";
+    ErrNoDataDir => "Hittar ingen datakatalog för användaren; ange databasen med --db eller BIDRAG_DB.", "No data directory found for this user; name the database with --db or BIDRAG_DB.";
+    ErrUserEmpty => "--user: användarnamnet får inte vara tomt.", "--user: the user name must not be empty.";
+    ErrUserInvalid => "--user: användarnamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 64 tecken).", "--user: the user name may hold only letters, digits, dot, hyphen and underscore (at most 64 characters).";
+    ErrNoLogin => "Kan inte avgöra inloggningsnamnet; ange --user.", "Cannot tell the login name; use --user.";
+    ErrLang => "{0}: okänt språk {1:?}; välj sv eller en.", "{0}: unknown language {1:?}; choose sv or en.";
+    ErrConfig => "Konfigurationsfilen {0}: {1}", "Config file {0}: {1}";
+    ErrDemoOnData => "--demo: {0} innehåller redan data som inte är demodata; välj en annan fil med --db.", "--demo: {0} already holds data that is not demo data; choose another file with --db.";
+    ErrKeymap => "Tangentfilen {0}: {1}", "Key map {0}: {1}";
+    ErrChecklist => "Checklistfilen {0}: {1}", "Checklist file {0}: {1}";
+    ErrNotTerminal => "bidrag behöver en terminal: standard in och ut får inte vara omdirigerade.", "bidrag needs a terminal: standard input and output must not be redirected.";
+    ErrTerminal => "Terminalen kunde inte användas: {0}", "The terminal could not be used: {0}";
+}
+
+/// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}:?}}"), &format!("\"{a}\""));
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+/// Looks up `key` and fills its placeholders.
+pub fn tr(lang: Lang, key: T, args: &[&str]) -> String {
+    fill(key.text(lang), args)
+}
+
+pub fn step(s: Step) -> T {
+    match s {
+        Step::Interest => T::StepInterest,
+        Step::Mapping => T::StepMapping,
+        Step::Measures => T::StepMeasures,
+        Step::FinalReport => T::StepReport,
+    }
+}
+
+pub fn state(s: CaseState) -> T {
+    match s {
+        CaseState::Received => T::StateReceived,
+        CaseState::InProgress => T::StateInProgress,
+        CaseState::SupplementRequested => T::StateSupplement,
+        CaseState::ProposedDecision => T::StateProposed,
+        CaseState::Decided => T::StateDecided,
+        CaseState::Dispatched => T::StateDispatched,
+        CaseState::Ongoing => T::StateOngoing,
+        CaseState::ReportDue => T::StateReportDue,
+        CaseState::Closed => T::StateClosed,
+        CaseState::Withdrawn => T::StateWithdrawn,
+        CaseState::WrittenOff => T::StateWrittenOff,
+    }
+}
+
+pub fn queue(q: Queue) -> T {
+    match q {
+        Queue::New => T::QueueNew,
+        Queue::Mine => T::QueueMine,
+        Queue::Unassigned => T::QueueUnassigned,
+        Queue::AwaitingSupplement => T::QueueAwaiting,
+        Queue::ReadyForDecision => T::QueueReady,
+        Queue::Overdue => T::QueueOverdue,
+        Queue::AllOpen => T::QueueAllOpen,
+    }
+}
+
+pub fn org_kind(k: OrgKind) -> T {
+    match k {
+        OrgKind::Kommun => T::KindKommun,
+        OrgKind::Region => T::KindRegion,
+        OrgKind::Kommunalforbund => T::KindKommunalforbund,
+        OrgKind::IdeellForening => T::KindForening,
+        OrgKind::Stiftelse => T::KindStiftelse,
+        OrgKind::Trossamfund => T::KindTrossamfund,
+    }
+}
+
+pub fn outcome(o: Outcome) -> T {
+    match o {
+        Outcome::Positive => T::OutcomePositive,
+        Outcome::Negative => T::OutcomeNegative,
+        Outcome::Granted => T::OutcomeGranted,
+        Outcome::PartlyGranted => T::OutcomePartly,
+        Outcome::Rejected => T::OutcomeRejected,
+        Outcome::Dismissed => T::OutcomeDismissed,
+        Outcome::WrittenOff => T::OutcomeWrittenOff,
+        Outcome::Approved => T::OutcomeApproved,
+    }
+}
+
+pub fn answer(a: Option<Answer>) -> T {
+    match a {
+        Some(Answer::Met) => T::AnswerMet,
+        Some(Answer::Partly) => T::AnswerPartly,
+        Some(Answer::NotMet) => T::AnswerNotMet,
+        Some(Answer::NotApplicable) => T::AnswerNotApplicable,
+        None => T::AnswerNone,
+    }
+}
+
+pub fn role(r: Role) -> T {
+    match r {
+        Role::Caseworker => T::RoleCaseworker,
+        Role::DecisionMaker => T::RoleDecisionMaker,
+        Role::Administrator => T::RoleAdministrator,
+    }
+}
+
+pub fn direction(d: Direction) -> T {
+    match d {
+        Direction::Incoming => T::DirectionIn,
+        Direction::Outgoing => T::DirectionOut,
+    }
+}
+
+pub fn decision_kind(k: DecisionKind) -> T {
+    match k {
+        DecisionKind::Proposal => T::DecisionKindProposal,
+        DecisionKind::Decision => T::DecisionKindDecision,
+    }
+}
+
+/// The label of an event kind; unknown kinds (from a newer version) show their code.
+pub fn event_kind(kind: &str) -> Option<T> {
+    Some(match kind {
+        "case_registered" => T::EventCaseRegistered,
+        "state_changed" => T::EventStateChanged,
+        "assigned" => T::EventAssigned,
+        "granted_amount_set" => T::EventGranted,
+        "supplement_due_set" => T::EventSupplementDue,
+        "report_due_set" => T::EventReportDue,
+        "checklist_answered" => T::EventChecklist,
+        "document_registered" => T::EventDocument,
+        "note_added" => T::EventNote,
+        "decision_proposed" => T::EventProposed,
+        "decision_made" => T::EventDecided,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut found: Vec<String> = s
+            .match_indices('{')
+            .filter_map(|(i, _)| s[i..].find('}').map(|j| s[i..i + j + 1].to_string()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn both_languages_complete_with_matching_placeholders() {
+        for &key in T::ALL {
+            let (sv, en) = (key.text(Lang::Sv), key.text(Lang::En));
+            assert!(!sv.trim().is_empty(), "{key:?} has no Swedish text");
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert_eq!(placeholders(sv), placeholders(en), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(fill("{0} av {1}", &["3", "7"]), "3 av 7");
+        assert_eq!(fill("okänt {1:?}", &["x", "fr"]), "okänt \"fr\"");
+    }
+
+    #[test]
+    fn lang_parse() {
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("sv"), Some(Lang::Sv));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

@@ -1,0 +1,104 @@
+//! SQLite storage. All SQL lives in this module; it returns domain records.
+
+mod open;
+mod queries;
+mod reference;
+mod write;
+
+pub use open::{LATEST_VERSION, OpenError};
+pub use reference::REGULATION;
+pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Errors from reads and writes after the database is open.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored value {value:?} in {column} is not valid")]
+    BadValue { column: &'static str, value: String },
+    #[error("{0} not found")]
+    NotFound(&'static str),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open, migrated bidrag database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if absent) the database at `path`, refusing files that are not bidrag
+    /// databases or come from a newer version, without changing them.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> std::result::Result<Self, OpenError> {
+        let conn = open::open_file(path, now)?;
+        Ok(Self {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A fresh in-memory database with the schema and reference data.
+    pub fn open_in_memory(now: DateTime<Utc>) -> std::result::Result<Self, OpenError> {
+        let conn = open::open_memory(now)?;
+        Ok(Self { conn, path: None })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one transaction: all of it is written, or none.
+    pub fn write<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let mut w = Writer::new(&tx, now);
+        let out = f(&mut w)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Raw access for tests of the schema's own guarantees (triggers, foreign keys).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+pub(crate) fn date_to_sql(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn time_to_sql(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub(crate) fn date_from_sql(column: &'static str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| StoreError::BadValue {
+        column,
+        value: s.to_string(),
+    })
+}
+
+pub(crate) fn time_from_sql(column: &'static str, s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::BadValue {
+            column,
+            value: s.to_string(),
+        })
+}

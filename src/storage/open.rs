@@ -1,0 +1,232 @@
+//! Opening a database file safely: nothing is written until the file is known to be a bidrag
+//! database of a version this program understands.
+
+use super::reference;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Ordered migrations; the index + 1 is the schema version they lead to.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Marks a file as a bidrag database ("BIDR").
+const APPLICATION_ID: i64 = 0x4249_4452;
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{0} is a directory, not a database file")]
+    IsDirectory(PathBuf),
+    #[error("{0} is not a SQLite database")]
+    NotADatabase(PathBuf),
+    #[error("{0} is a SQLite database, but not a bidrag database")]
+    ForeignDatabase(PathBuf),
+    #[error(
+        "{path} has schema version {found}, newer than this bidrag understands ({supported}); use a newer bidrag"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot create {path}: the folder {folder} does not exist")]
+    MissingFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot create {path}: {reason}")]
+    CannotCreate { path: PathBuf, reason: String },
+    #[error("cannot open {path}: {reason}")]
+    CannotOpen { path: PathBuf, reason: String },
+    #[error("the database could not be prepared: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the reference data could not be loaded: {0}")]
+    Seed(#[from] super::StoreError),
+}
+
+pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, OpenError> {
+    let exists = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
+        Ok(_) => true,
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            false
+        }
+        Err(e) => {
+            return Err(OpenError::CannotOpen {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    if exists {
+        check_header(path)?;
+    } else {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !parent.is_dir() {
+            return Err(OpenError::MissingFolder {
+                path: path.to_path_buf(),
+                folder: parent.to_path_buf(),
+            });
+        }
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+        if exists {
+            OpenError::CannotOpen {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        } else {
+            OpenError::CannotCreate {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        }
+    })?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Everything up to here only reads; refuse foreign or newer files before writing anything.
+    let (app_id, version, objects) = read_identity(&conn).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            OpenError::NotADatabase(path.to_path_buf())
+        }
+        other => OpenError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
+    })?;
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
+        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
+    }
+    if version > LATEST_VERSION {
+        return Err(OpenError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    if version > 0 && version < LATEST_VERSION {
+        backup_before_migration(&conn, path, version, now)?;
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| OpenError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+    prepare(conn, now)
+}
+
+pub(super) fn open_memory(now: DateTime<Utc>) -> Result<Connection, OpenError> {
+    prepare(Connection::open_in_memory()?, now)
+}
+
+fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connection, OpenError> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    migrate(&mut conn, now)?;
+    Ok(conn)
+}
+
+/// Reads the header without SQLite so a file that is not a database is never touched.
+fn check_header(path: &Path) -> Result<(), OpenError> {
+    let mut file = std::fs::File::open(path).map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => {
+                return Err(OpenError::CannotOpen {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    if read == 0 {
+        // SQLite treats an empty file as an empty database; so do we.
+        return Ok(());
+    }
+    if read < header.len() || &header[..16] != SQLITE_HEADER {
+        return Err(OpenError::NotADatabase(path.to_path_buf()));
+    }
+    let version = i64::from(u32::from_be_bytes([
+        header[60], header[61], header[62], header[63],
+    ]));
+    if version > LATEST_VERSION {
+        return Err(OpenError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((app_id, version, objects))
+}
+
+/// Copies the database beside itself ("bidrag.db.v1-20261128T101500Z.bak") before a migration,
+/// so a failed or unwanted migration can be undone by hand.
+pub(super) fn backup_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, OpenError> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-{}.bak", now.format("%Y%m%dT%H%M%SZ")));
+    let target = PathBuf::from(name);
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy().as_ref()])
+        .map_err(|e| OpenError::CannotCreate {
+            path: target.clone(),
+            reason: e.to_string(),
+        })?;
+    Ok(target)
+}
+
+fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<(), OpenError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current >= LATEST_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let version = index as i64 + 1;
+        if version <= current {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        if version == 1 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            reference::seed(&tx, now)?;
+        }
+        tx.pragma_update(None, "user_version", version)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,604 @@
+//! Reads. Lists are windows onto indexed queries; nothing loads all cases.
+
+use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
+use crate::domain::{
+    Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
+    DecisionKind, Direction, Dnr, Document, Event, Money, Note, OrgKind, OrgNr, Organisation,
+    Outcome, Queue, Role, Step, User, statutory_warning_cutoff,
+};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
+
+const OPEN: &str = "c.state NOT IN ('avslutad', 'aterkallad', 'avskriven')";
+
+/// The WHERE clause of a queue over `cases c`; may use :me, :today and :cutoff.
+fn queue_filter(queue: Queue) -> String {
+    match queue {
+        Queue::New => "c.state = 'inkommen'".into(),
+        Queue::Mine => format!("c.assignee_id = :me AND {OPEN}"),
+        Queue::Unassigned => format!("c.assignee_id IS NULL AND {OPEN}"),
+        Queue::AwaitingSupplement => "c.state = 'komplettering_begard'".into(),
+        Queue::ReadyForDecision => "c.state = 'forslag_till_beslut'".into(),
+        Queue::Overdue => "((c.state = 'komplettering_begard' AND c.supplement_due_on < :today)
+              OR (c.state IN ('pagaende', 'rapport_vantas') AND c.report_due_on < :today)
+              OR (c.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
+                              'forslag_till_beslut') AND c.received_on <= :cutoff))"
+            .into(),
+        Queue::AllOpen => OPEN.into(),
+    }
+}
+
+fn source_filter(source: CaseSource) -> String {
+    match source {
+        CaseSource::Call(_) => "c.call_id = :id".into(),
+        CaseSource::Organisation(_) => "c.organisation_id = :id".into(),
+        CaseSource::Queue(q) => queue_filter(q),
+    }
+}
+
+/// Binds only the named parameters that the statement uses.
+fn bind(stmt: &mut Statement<'_>, params: &[(&str, &dyn ToSql)]) -> Result<()> {
+    for (name, value) in params {
+        if let Some(index) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(index, value)?;
+        }
+    }
+    Ok(())
+}
+
+fn bad(column: &'static str, value: impl ToString) -> StoreError {
+    StoreError::BadValue {
+        column,
+        value: value.to_string(),
+    }
+}
+
+fn step_of(n: i64) -> Result<Step> {
+    Step::from_number(n).ok_or_else(|| bad("step", n))
+}
+
+fn state_of(s: &str) -> Result<CaseState> {
+    CaseState::from_code(s).ok_or_else(|| bad("state", s))
+}
+
+fn roles_of(s: &str) -> Result<Vec<Role>> {
+    s.split(',')
+        .filter(|r| !r.is_empty())
+        .map(|r| Role::from_code(r).ok_or_else(|| bad("users.roles", r)))
+        .collect()
+}
+
+pub(super) fn user_by_login(conn: &Connection, login: &str) -> Result<Option<User>> {
+    let row = conn
+        .prepare_cached("SELECT id, login, name, roles FROM users WHERE login = ?1")?
+        .query_row([login], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
+        })
+        .optional()?;
+    row.map(|(id, login, name, roles)| {
+        Ok(User {
+            id,
+            login,
+            name,
+            roles: roles_of(&roles)?,
+        })
+    })
+    .transpose()
+}
+
+/// Raw values of one case-list row, converted after the SQLite borrow ends.
+type RawCaseRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+    ))
+}
+
+fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
+    let (id, year, seq, organisation, step, state, received, assignee, requested) = raw;
+    Ok(CaseRow {
+        id,
+        dnr: Dnr::new(prefix, year as i32, seq as u32),
+        organisation,
+        step: step_of(step)?,
+        state: state_of(&state)?,
+        received_on: date_from_sql("cases.received_on", &received)?,
+        assignee,
+        requested: Money(requested),
+    })
+}
+
+impl Store {
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Does the database hold any users or cases (anything beyond reference data)?
+    pub fn has_activity(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM cases)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn dnr_prefix(&self) -> Result<String> {
+        Ok(self
+            .setting("dnr_prefix")?
+            .unwrap_or_else(|| crate::domain::dnr::DEFAULT_PREFIX.to_string()))
+    }
+
+    pub fn user_by_login(&self, login: &str) -> Result<Option<User>> {
+        user_by_login(&self.conn, login)
+    }
+
+    pub fn users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, login, name, roles FROM users ORDER BY name")?;
+        let raw: Vec<(i64, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(id, login, name, roles)| {
+                Ok(User {
+                    id,
+                    login,
+                    name,
+                    roles: roles_of(&roles)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn calls(&self) -> Result<Vec<Call>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT k.id, k.name, k.step, k.regulation, k.opens_on, k.closes_on, k.budget_ore,
+                    (SELECT count(*) FROM cases c WHERE c.call_id = k.id)
+             FROM calls k ORDER BY k.opens_on DESC, k.step, k.id",
+        )?;
+        type Raw = (i64, String, i64, String, String, Option<String>, i64, i64);
+        let raw: Vec<Raw> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(
+                |(id, name, step, regulation, opens, closes, budget, count)| {
+                    Ok(Call {
+                        id,
+                        name,
+                        step: step_of(step)?,
+                        regulation,
+                        opens_on: date_from_sql("calls.opens_on", &opens)?,
+                        closes_on: closes
+                            .map(|c| date_from_sql("calls.closes_on", &c))
+                            .transpose()?,
+                        budget: Money(budget),
+                        case_count: count,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    fn organisation_from(raw: RawOrg) -> Result<Organisation> {
+        let (id, kind, name, org_nr, code, county, count) = raw;
+        Ok(Organisation {
+            id,
+            kind: OrgKind::from_code(&kind).ok_or_else(|| bad("organisations.kind", &kind))?,
+            name,
+            org_nr: org_nr
+                .map(|s| OrgNr::parse(&s).map_err(|_| bad("organisations.org_nr", s)))
+                .transpose()?,
+            code,
+            county,
+            case_count: count,
+        })
+    }
+
+    /// All organisations by name (thousands at most; cases are never loaded like this).
+    pub fn organisations(&self) -> Result<Vec<Organisation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.kind, o.name, o.org_nr, o.code, o.county,
+                    (SELECT count(*) FROM cases c WHERE c.organisation_id = o.id)
+             FROM organisations o ORDER BY o.name COLLATE NOCASE, o.id",
+        )?;
+        let raw: Vec<RawOrg> = stmt
+            .query_map([], raw_org)?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter().map(Self::organisation_from).collect()
+    }
+
+    /// Live counts for every queue.
+    pub fn queue_counts(&self, user_id: i64, today: NaiveDate) -> Result<Vec<(Queue, i64)>> {
+        Queue::ALL
+            .iter()
+            .map(|&q| Ok((q, self.count_cases(CaseSource::Queue(q), user_id, today)?)))
+            .collect()
+    }
+
+    fn source_params(
+        source: CaseSource,
+        user_id: i64,
+        today: NaiveDate,
+    ) -> (i64, String, String, i64) {
+        let id = match source {
+            CaseSource::Call(id) | CaseSource::Organisation(id) => id,
+            CaseSource::Queue(_) => 0,
+        };
+        (
+            user_id,
+            date_to_sql(today),
+            date_to_sql(statutory_warning_cutoff(today)),
+            id,
+        )
+    }
+
+    pub fn count_cases(&self, source: CaseSource, user_id: i64, today: NaiveDate) -> Result<i64> {
+        let sql = format!(
+            "SELECT count(*) FROM cases c WHERE {}",
+            source_filter(source)
+        );
+        let (me, today, cutoff, id) = Self::source_params(source, user_id, today);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        bind(
+            &mut stmt,
+            &[
+                (":me", &me),
+                (":today", &today),
+                (":cutoff", &cutoff),
+                (":id", &id),
+            ],
+        )?;
+        let mut rows = stmt.raw_query();
+        match rows.next()? {
+            Some(row) => Ok(row.get(0)?),
+            None => Ok(0),
+        }
+    }
+
+    /// `limit` cases of `source` from position `offset`, oldest received first.
+    pub fn case_window(
+        &self,
+        source: CaseSource,
+        user_id: i64,
+        today: NaiveDate,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<CaseRow>> {
+        let sql = format!(
+            "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
+                    u.name, c.requested_ore
+             FROM cases c
+             JOIN organisations o ON o.id = c.organisation_id
+             LEFT JOIN users u ON u.id = c.assignee_id
+             WHERE {}
+             ORDER BY c.received_on, c.id
+             LIMIT :limit OFFSET :offset",
+            source_filter(source)
+        );
+        let (me, today, cutoff, id) = Self::source_params(source, user_id, today);
+        let (limit, offset) = (limit as i64, offset as i64);
+        let prefix = self.dnr_prefix()?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        bind(
+            &mut stmt,
+            &[
+                (":me", &me),
+                (":today", &today),
+                (":cutoff", &cutoff),
+                (":id", &id),
+                (":limit", &limit),
+                (":offset", &offset),
+            ],
+        )?;
+        let mut raw = Vec::new();
+        let mut rows = stmt.raw_query();
+        while let Some(row) = rows.next()? {
+            raw.push(raw_case_row(row)?);
+        }
+        drop(rows);
+        raw.into_iter().map(|r| case_row(&prefix, r)).collect()
+    }
+
+    /// Everything about one case, for the case view.
+    pub fn case_detail(&self, case_id: i64) -> Result<CaseDetail> {
+        let prefix = self.dnr_prefix()?;
+        type Raw = (
+            i64,
+            i64,
+            String,
+            i64,
+            i64,
+            i64,
+            String,
+            String,
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let raw: Raw = self
+            .conn
+            .prepare_cached(
+                "SELECT c.dnr_year, c.dnr_seq, c.title, c.organisation_id, c.call_id, c.step,
+                        c.state, c.received_on, c.requested_ore, c.granted_ore, u.name,
+                        c.supplement_due_on, c.report_due_on, c.checklist_id
+                 FROM cases c LEFT JOIN users u ON u.id = c.assignee_id WHERE c.id = ?1",
+            )?
+            .query_row([case_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
+                    r.get(12)?,
+                    r.get(13)?,
+                ))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))?;
+        let (year, seq, title, org_id, call_id, step, state, received) =
+            (raw.0, raw.1, raw.2, raw.3, raw.4, raw.5, raw.6, raw.7);
+        let organisation = self.organisation(org_id)?;
+        let call = self
+            .calls()?
+            .into_iter()
+            .find(|c| c.id == call_id)
+            .ok_or(StoreError::NotFound("call"))?;
+        let opt_date = |column, v: Option<String>| v.map(|s| date_from_sql(column, &s)).transpose();
+        Ok(CaseDetail {
+            id: case_id,
+            dnr: Dnr::new(&prefix, year as i32, seq as u32),
+            title,
+            organisation,
+            call,
+            step: step_of(step)?,
+            state: state_of(&state)?,
+            received_on: date_from_sql("cases.received_on", &received)?,
+            requested: Money(raw.8),
+            granted: raw.9.map(Money),
+            assignee: raw.10,
+            supplement_due_on: opt_date("cases.supplement_due_on", raw.11)?,
+            report_due_on: opt_date("cases.report_due_on", raw.12)?,
+            checklist_id: raw.13,
+            answers: self.answers(case_id)?,
+            documents: self.documents(case_id)?,
+            notes: self.notes(case_id)?,
+            decisions: self.decisions(case_id)?,
+            events: self.case_events(case_id)?,
+        })
+    }
+
+    pub fn organisation(&self, id: i64) -> Result<Organisation> {
+        let raw = self
+            .conn
+            .prepare_cached(
+                "SELECT o.id, o.kind, o.name, o.org_nr, o.code, o.county,
+                        (SELECT count(*) FROM cases c WHERE c.organisation_id = o.id)
+                 FROM organisations o WHERE o.id = ?1",
+            )?
+            .query_row([id], raw_org)
+            .optional()?
+            .ok_or(StoreError::NotFound("organisation"))?;
+        Self::organisation_from(raw)
+    }
+
+    fn answers(&self, case_id: i64) -> Result<Vec<ChecklistAnswer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.item_key, a.answer, a.comment, u.name, a.answered_at
+             FROM checklist_answers a JOIN users u ON u.id = a.answered_by
+             WHERE a.case_id = ?1",
+        )?;
+        let raw: Vec<(String, String, String, String, String)> = stmt
+            .query_map([case_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(item_key, answer, comment, by, at)| {
+                Ok(ChecklistAnswer {
+                    answer: Answer::from_code(&answer)
+                        .ok_or_else(|| bad("checklist_answers.answer", &answer))?,
+                    item_key,
+                    comment,
+                    answered_by: by,
+                    answered_at: time_from_sql("checklist_answers.answered_at", &at)?,
+                })
+            })
+            .collect()
+    }
+
+    fn documents(&self, case_id: i64) -> Result<Vec<Document>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.sub_no, d.direction, d.doc_date, d.counterpart, d.description, u.name
+             FROM documents d JOIN users u ON u.id = d.registered_by
+             WHERE d.case_id = ?1 ORDER BY d.sub_no",
+        )?;
+        let raw: Vec<(i64, String, String, String, String, String)> = stmt
+            .query_map([case_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(sub, dir, date, counterpart, description, by)| {
+                Ok(Document {
+                    sub_no: u32::try_from(sub).map_err(|_| bad("documents.sub_no", sub))?,
+                    direction: Direction::from_code(&dir)
+                        .ok_or_else(|| bad("documents.direction", &dir))?,
+                    date: date_from_sql("documents.doc_date", &date)?,
+                    counterpart,
+                    description,
+                    registered_by: by,
+                })
+            })
+            .collect()
+    }
+
+    fn notes(&self, case_id: i64) -> Result<Vec<Note>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.name, n.created_at, n.body FROM notes n JOIN users u ON u.id = n.author_id
+             WHERE n.case_id = ?1 ORDER BY n.created_at, n.id",
+        )?;
+        let raw: Vec<(String, String, String)> = stmt
+            .query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(author, at, body)| {
+                Ok(Note {
+                    author,
+                    created_at: time_from_sql("notes.created_at", &at)?,
+                    body,
+                })
+            })
+            .collect()
+    }
+
+    fn decisions(&self, case_id: i64) -> Result<Vec<Decision>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.kind, d.decided_on, d.outcome, d.amount_ore, d.motivation, p.name, b.name
+             FROM decisions d
+             LEFT JOIN users p ON p.id = d.presenter_id
+             LEFT JOIN users b ON b.id = d.decider_id
+             WHERE d.case_id = ?1 ORDER BY d.decided_on, d.id",
+        )?;
+        type Raw = (
+            String,
+            String,
+            String,
+            Option<i64>,
+            String,
+            Option<String>,
+            Option<String>,
+        );
+        let raw: Vec<Raw> = stmt
+            .query_map([case_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(
+                |(kind, on, outcome, amount, motivation, presenter, decider)| {
+                    Ok(Decision {
+                        kind: DecisionKind::from_code(&kind)
+                            .ok_or_else(|| bad("decisions.kind", &kind))?,
+                        decided_on: date_from_sql("decisions.decided_on", &on)?,
+                        outcome: Outcome::from_code(&outcome)
+                            .ok_or_else(|| bad("decisions.outcome", &outcome))?,
+                        amount: amount.map(Money),
+                        motivation,
+                        presenter,
+                        decider,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    fn case_events(&self, case_id: i64) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.at, COALESCE(u.name, ''), e.kind, e.before, e.after
+             FROM events e LEFT JOIN users u ON u.id = e.user_id
+             WHERE e.case_id = ?1 ORDER BY e.id",
+        )?;
+        type Raw = (String, String, String, Option<String>, Option<String>);
+        let raw: Vec<Raw> = stmt
+            .query_map([case_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(at, user, kind, before, after)| {
+                Ok(Event {
+                    at: time_from_sql("events.at", &at)?,
+                    user,
+                    kind,
+                    before,
+                    after,
+                })
+            })
+            .collect()
+    }
+}
+
+type RawOrg = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+fn raw_org(r: &Row<'_>) -> rusqlite::Result<RawOrg> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}

@@ -1,0 +1,543 @@
+//! Writes. Every change goes through a [`Writer`] inside one transaction and appends its event.
+
+use super::{Result, StoreError, date_to_sql, time_to_sql};
+use crate::domain::audit::{EventContent, GENESIS, event_hash};
+use crate::domain::{
+    Answer, CaseState, DecisionKind, Direction, Money, OrgKind, OrgNr, Outcome, Role, Step, User,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// Typed writes within one transaction.
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    now: DateTime<Utc>,
+}
+
+/// What registering a case needs.
+#[derive(Debug, Clone)]
+pub struct NewCase<'a> {
+    pub call_id: i64,
+    pub organisation_id: i64,
+    pub parent_case_id: Option<i64>,
+    pub step: Step,
+    pub title: &'a str,
+    pub received_on: NaiveDate,
+    pub requested: Money,
+    pub checklist_id: Option<&'a str>,
+}
+
+/// A newly registered case and its diarienummer parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Registered {
+    pub id: i64,
+    pub year: i32,
+    pub seq: u32,
+}
+
+pub struct NewDecision<'a> {
+    pub case_id: i64,
+    pub kind: DecisionKind,
+    pub decided_on: NaiveDate,
+    pub outcome: Outcome,
+    pub amount: Option<Money>,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub motivation: &'a str,
+    pub rules: &'a str,
+    pub presenter_id: Option<i64>,
+    pub decider_id: Option<i64>,
+    pub report_due_on: Option<NaiveDate>,
+    pub appeal_text: &'a str,
+    pub sent_on: Option<NaiveDate>,
+}
+
+pub struct NewDocument<'a> {
+    pub case_id: i64,
+    pub direction: Direction,
+    pub date: NaiveDate,
+    pub counterpart: &'a str,
+    pub description: &'a str,
+}
+
+fn roles_to_sql(roles: &[Role]) -> String {
+    roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(tx: &'t Transaction<'t>, now: DateTime<Utc>) -> Self {
+        Self { tx, now }
+    }
+
+    /// Sets the time stamped on what follows (the demo generator writes history).
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Appends one event to the hash chain.
+    pub fn event(
+        &mut self,
+        user_id: Option<i64>,
+        case_id: Option<i64>,
+        kind: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        let prev: String = self
+            .tx
+            .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_string());
+        let at = time_to_sql(self.now);
+        let hash = event_hash(
+            &prev,
+            &EventContent {
+                at: &at,
+                user_id,
+                case_id,
+                kind,
+                before,
+                after,
+            },
+        );
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (at, user_id, case_id, kind, before, after, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                at, user_id, case_id, kind, before, after, prev, hash
+            ])?;
+        Ok(())
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn insert_user(&mut self, login: &str, name: &str, roles: &[Role]) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO users (login, name, roles) VALUES (?1, ?2, ?3)",
+            params![login, name, roles_to_sql(roles)],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        let after = serde_json::json!({"login": login, "name": name, "roles": roles_to_sql(roles)});
+        self.event(
+            Some(id),
+            None,
+            "user_created",
+            None,
+            Some(&after.to_string()),
+        )?;
+        Ok(id)
+    }
+
+    /// The user with this login, registered as a handläggare on first use.
+    pub fn ensure_user(&mut self, login: &str) -> Result<(User, bool)> {
+        if let Some(user) = super::queries::user_by_login(self.tx, login)? {
+            return Ok((user, false));
+        }
+        let id = self.insert_user(login, login, &[Role::Caseworker])?;
+        Ok((
+            User {
+                id,
+                login: login.to_string(),
+                name: login.to_string(),
+                roles: vec![Role::Caseworker],
+            },
+            true,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_organisation(
+        &mut self,
+        kind: OrgKind,
+        name: &str,
+        org_nr: Option<OrgNr>,
+        code: Option<&str>,
+        county_code: Option<&str>,
+        county: Option<&str>,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO organisations (kind, name, org_nr, code, county_code, county, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                kind.code(),
+                name,
+                org_nr.map(|o| o.to_string()),
+                code,
+                county_code,
+                county,
+                time_to_sql(self.now)
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_contact(
+        &mut self,
+        organisation_id: i64,
+        name: &str,
+        role: &str,
+        email: &str,
+        phone: &str,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO contacts (organisation_id, name, role, email, phone)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![organisation_id, name, role, email, phone],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_call(
+        &mut self,
+        name: &str,
+        step: Step,
+        regulation: &str,
+        opens_on: NaiveDate,
+        closes_on: Option<NaiveDate>,
+        budget: Money,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO calls (name, step, regulation, opens_on, closes_on, budget_ore)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                name,
+                step.number(),
+                regulation,
+                date_to_sql(opens_on),
+                closes_on.map(date_to_sql),
+                budget.ore()
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The next running number of the year's diarium.
+    fn next_dnr_seq(&mut self, year: i32) -> Result<i64> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "INSERT INTO dnr_sequences (year, last) VALUES (?1, 1)
+                 ON CONFLICT (year) DO UPDATE SET last = last + 1
+                 RETURNING last",
+            )?
+            .query_row([year], |r| r.get(0))?)
+    }
+
+    /// Registers a case with the next diarienummer of its received year.
+    pub fn insert_case(&mut self, user_id: i64, c: &NewCase<'_>) -> Result<Registered> {
+        use chrono::Datelike;
+        let year = c.received_on.year();
+        let seq = self.next_dnr_seq(year)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO cases (dnr_year, dnr_seq, call_id, organisation_id, parent_case_id,
+                     step, state, title, received_on, requested_ore, checklist_id, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                year,
+                seq,
+                c.call_id,
+                c.organisation_id,
+                c.parent_case_id,
+                c.step.number(),
+                CaseState::Received.code(),
+                c.title,
+                date_to_sql(c.received_on),
+                c.requested.ore(),
+                c.checklist_id,
+                time_to_sql(self.now)
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        let after = serde_json::json!({
+            "dnr": format!("{year}/{seq}"),
+            "state": CaseState::Received.code(),
+            "title": c.title,
+        });
+        self.event(
+            Some(user_id),
+            Some(id),
+            "case_registered",
+            None,
+            Some(&after.to_string()),
+        )?;
+        Ok(Registered {
+            id,
+            year,
+            seq: u32::try_from(seq).map_err(|_| StoreError::BadValue {
+                column: "dnr_sequences.last",
+                value: seq.to_string(),
+            })?,
+        })
+    }
+
+    fn case_field(&self, case_id: i64, column: &'static str) -> Result<Option<String>> {
+        let sql = format!("SELECT CAST({column} AS TEXT) FROM cases WHERE id = ?1");
+        self.tx
+            .query_row(&sql, [case_id], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))
+    }
+
+    /// Changes one column of a case, bumps its version and records before → after.
+    fn update_case(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        column: &'static str,
+        kind: &str,
+        value: Option<String>,
+    ) -> Result<()> {
+        let before = self.case_field(case_id, column)?;
+        let sql = format!(
+            "UPDATE cases SET {column} = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3"
+        );
+        self.tx
+            .execute(&sql, params![value, time_to_sql(self.now), case_id])?;
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            kind,
+            before.as_deref(),
+            value.as_deref(),
+        )
+    }
+
+    pub fn set_state(&mut self, user_id: i64, case_id: i64, state: CaseState) -> Result<()> {
+        self.update_case(
+            user_id,
+            case_id,
+            "state",
+            "state_changed",
+            Some(state.code().to_string()),
+        )
+    }
+
+    pub fn set_assignee(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        assignee: Option<i64>,
+    ) -> Result<()> {
+        // The event names people by login, so the history reads without a lookup.
+        let login_of = |id: Option<i64>| -> Result<Option<String>> {
+            match id {
+                None => Ok(None),
+                Some(id) => Ok(self
+                    .tx
+                    .query_row("SELECT login FROM users WHERE id = ?1", [id], |r| r.get(0))
+                    .optional()?),
+            }
+        };
+        let before_id: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT assignee_id FROM cases WHERE id = ?1",
+                [case_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))?;
+        let before = login_of(before_id)?;
+        let after = login_of(assignee)?;
+        self.tx.execute(
+            "UPDATE cases SET assignee_id = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
+            params![assignee, time_to_sql(self.now), case_id],
+        )?;
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            "assigned",
+            before.as_deref(),
+            after.as_deref(),
+        )
+    }
+
+    pub fn set_granted(&mut self, user_id: i64, case_id: i64, granted: Money) -> Result<()> {
+        self.update_case(
+            user_id,
+            case_id,
+            "granted_ore",
+            "granted_amount_set",
+            Some(granted.ore().to_string()),
+        )
+    }
+
+    pub fn set_supplement_due(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        due: Option<NaiveDate>,
+    ) -> Result<()> {
+        self.update_case(
+            user_id,
+            case_id,
+            "supplement_due_on",
+            "supplement_due_set",
+            due.map(date_to_sql),
+        )
+    }
+
+    pub fn set_report_due(&mut self, user_id: i64, case_id: i64, due: NaiveDate) -> Result<()> {
+        self.update_case(
+            user_id,
+            case_id,
+            "report_due_on",
+            "report_due_set",
+            Some(date_to_sql(due)),
+        )
+    }
+
+    pub fn answer_item(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        item_key: &str,
+        answer: Answer,
+        comment: &str,
+    ) -> Result<()> {
+        let before: Option<String> = self
+            .tx
+            .query_row(
+                "SELECT answer FROM checklist_answers WHERE case_id = ?1 AND item_key = ?2",
+                params![case_id, item_key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO checklist_answers (case_id, item_key, answer, comment, answered_by, answered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (case_id, item_key) DO UPDATE SET answer = excluded.answer,
+                     comment = excluded.comment, answered_by = excluded.answered_by,
+                     answered_at = excluded.answered_at",
+            )?
+            .execute(params![
+                case_id,
+                item_key,
+                answer.code(),
+                comment,
+                user_id,
+                time_to_sql(self.now)
+            ])?;
+        let after =
+            serde_json::json!({"item": item_key, "answer": answer.code(), "comment": comment});
+        let before = before.map(|b| serde_json::json!({"item": item_key, "answer": b}).to_string());
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            "checklist_answered",
+            before.as_deref(),
+            Some(&after.to_string()),
+        )
+    }
+
+    /// Registers a document under the case's next sub-number; returns that number.
+    pub fn register_document(&mut self, user_id: i64, d: &NewDocument<'_>) -> Result<u32> {
+        let sub: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT COALESCE(MAX(sub_no), 0) + 1 FROM documents WHERE case_id = ?1",
+            )?
+            .query_row([d.case_id], |r| r.get(0))?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
+                     description, registered_by, registered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                d.case_id,
+                sub,
+                d.direction.code(),
+                date_to_sql(d.date),
+                d.counterpart,
+                d.description,
+                user_id,
+                time_to_sql(self.now)
+            ])?;
+        let after = serde_json::json!({
+            "sub_no": sub, "direction": d.direction.code(), "description": d.description,
+        });
+        self.event(
+            Some(user_id),
+            Some(d.case_id),
+            "document_registered",
+            None,
+            Some(&after.to_string()),
+        )?;
+        u32::try_from(sub).map_err(|_| StoreError::BadValue {
+            column: "documents.sub_no",
+            value: sub.to_string(),
+        })
+    }
+
+    pub fn add_note(&mut self, user_id: i64, case_id: i64, body: &str) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO notes (case_id, author_id, created_at, body) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![case_id, user_id, time_to_sql(self.now), body])?;
+        let id = self.tx.last_insert_rowid();
+        self.event(Some(user_id), Some(case_id), "note_added", None, Some(body))?;
+        Ok(id)
+    }
+
+    pub fn insert_decision(&mut self, user_id: i64, d: &NewDecision<'_>) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO decisions (case_id, kind, decided_on, outcome, amount_ore, period_from,
+                     period_to, motivation, rules, presenter_id, decider_id, report_due_on,
+                     appeal_text, sent_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                d.case_id,
+                d.kind.code(),
+                date_to_sql(d.decided_on),
+                d.outcome.code(),
+                d.amount.map(Money::ore),
+                d.period.map(|p| date_to_sql(p.0)),
+                d.period.map(|p| date_to_sql(p.1)),
+                d.motivation,
+                d.rules,
+                d.presenter_id,
+                d.decider_id,
+                d.report_due_on.map(date_to_sql),
+                d.appeal_text,
+                d.sent_on.map(date_to_sql),
+                time_to_sql(self.now)
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        let after = serde_json::json!({
+            "kind": d.kind.code(), "outcome": d.outcome.code(),
+            "amount_ore": d.amount.map(Money::ore),
+        });
+        let kind = match d.kind {
+            DecisionKind::Proposal => "decision_proposed",
+            DecisionKind::Decision => "decision_made",
+        };
+        self.event(
+            Some(user_id),
+            Some(d.case_id),
+            kind,
+            None,
+            Some(&after.to_string()),
+        )?;
+        Ok(id)
+    }
+}

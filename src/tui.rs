@@ -1,0 +1,84 @@
+//! Terminal plumbing: raw mode, the alternate screen, events in, frames out.
+
+use crate::app::{App, Key, KeyCode, drive};
+use crate::storage::Store;
+use crate::ui::{self, Theme};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Converts a terminal key press into the app's own key type.
+pub fn convert_key(k: KeyEvent) -> Option<Key> {
+    use ratatui::crossterm::event::KeyCode as C;
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+fn is_ctrl_c(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, ratatui::crossterm::event::KeyCode::Char('c' | 'C'))
+}
+
+/// Runs the TUI until the user quits. The terminal is restored on return, on error and (through
+/// ratatui's hook) on panic.
+pub fn run(app: &mut App, store: &Store, theme: &Theme) -> std::io::Result<()> {
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = ratatui::try_restore();
+            return Err(e);
+        }
+    };
+    let result = event_loop(&mut terminal, app, store, theme);
+    let restored = ratatui::try_restore();
+    result.and(restored)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    theme: &Theme,
+) -> std::io::Result<()> {
+    drive(app, store, app.start());
+    loop {
+        terminal.draw(|f| ui::render(app, theme, f))?;
+        if app.quit {
+            return Ok(());
+        }
+        // Redraw only after an event: nothing animates.
+        match event::read()? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                if is_ctrl_c(&k) {
+                    return Ok(());
+                }
+                if let Some(key) = convert_key(k) {
+                    let effects = app.handle_key(key);
+                    drive(app, store, effects);
+                }
+            }
+            _ => {}
+        }
+    }
+}

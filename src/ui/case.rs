@@ -1,0 +1,610 @@
+//! The case view: the case's facts, then tabs with its checklist, documents, notes, decisions
+//! and history.
+
+use super::{Theme, clean, fit};
+use crate::app::{App, CaseView, Tab};
+use crate::domain::case::{days_between, statutory_deadline};
+use crate::domain::{CaseDetail, ChecklistTemplate};
+use crate::i18n::{self, Lang, T, tr};
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
+
+pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let [facts, tabs, content] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    render_facts(app, &view.detail, theme, frame, facts);
+    let titles = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", i + 1, t.label().text(app.lang)));
+    let selected = Tab::ALL.iter().position(|t| *t == view.tab);
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(theme.tab_active)
+            .divider("│"),
+        tabs,
+    );
+    match view.tab {
+        Tab::Checklist => checklist(app, view, theme, frame, content),
+        Tab::Documents => documents(app, view, theme, frame, content),
+        Tab::Notes => notes(app, view, theme, frame, content),
+        Tab::Decisions => decisions(app, view, theme, frame, content),
+        Tab::History => history(app, view, theme, frame, content),
+    }
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn relative(lang: Lang, today: NaiveDate, d: NaiveDate) -> String {
+    let days = days_between(today, d);
+    match days {
+        0 => T::Today.text(lang).to_string(),
+        n if n > 0 => tr(lang, T::DaysLeft, &[&n.to_string()]),
+        n => tr(lang, T::DaysAgo, &[&(-n).to_string()]),
+    }
+}
+
+fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let dash = T::Dash.text(lang);
+    let label = |t: T| Span::styled(format!("{}: ", t.text(lang)), theme.label);
+    let org = &d.organisation;
+    let org_text = format!(
+        "{} ({}){}",
+        clean(&org.name),
+        i18n::org_kind(org.kind).text(lang),
+        org.org_nr.map(|n| format!(" {n}")).unwrap_or_default()
+    );
+    let statutory = if d.state.is_decided() {
+        Span::raw(T::Decided.text(lang))
+    } else {
+        let due = statutory_deadline(d.received_on);
+        let text = format!("{} ({})", date(due), relative(lang, app.today, due));
+        let near = days_between(app.today, due) <= crate::domain::STATUTORY_WARNING_DAYS;
+        Span::styled(text, if near { theme.warning } else { theme.title })
+    };
+    let due_span = |due: Option<NaiveDate>| match due {
+        Some(due) => {
+            let text = format!("{} ({})", date(due), relative(lang, app.today, due));
+            let style = if due < app.today {
+                theme.warning
+            } else {
+                theme.title
+            };
+            Span::styled(text, style)
+        }
+        None => Span::raw(dash),
+    };
+    let lines = vec![
+        Line::from(vec![label(T::LblOrganisation), Span::raw(org_text)]),
+        Line::from(vec![
+            label(T::LblCall),
+            Span::raw(clean(&d.call.name)),
+            Span::raw("  "),
+            label(T::LblStep),
+            Span::raw(format!(
+                "{} {}",
+                d.step.number(),
+                i18n::step(d.step).text(lang)
+            )),
+        ]),
+        Line::from(vec![
+            label(T::LblState),
+            Span::styled(i18n::state(d.state).text(lang), theme.title_focus),
+            Span::raw("  "),
+            label(T::LblAssignee),
+            Span::raw(
+                d.assignee
+                    .as_deref()
+                    .map(clean)
+                    .unwrap_or_else(|| T::Unassigned.text(lang).into()),
+            ),
+        ]),
+        Line::from(vec![
+            label(T::LblReceived),
+            Span::raw(format!(
+                "{} ({})",
+                date(d.received_on),
+                relative(lang, app.today, d.received_on)
+            )),
+            Span::raw("  "),
+            label(T::LblStatutory),
+            statutory,
+        ]),
+        Line::from(vec![
+            label(T::LblSupplementDue),
+            due_span(d.supplement_due_on),
+            Span::raw("  "),
+            label(T::LblReportDue),
+            due_span(d.report_due_on),
+        ]),
+        Line::from(vec![
+            label(T::LblRequested),
+            // An intresseanmälan asks for no money.
+            Span::raw(
+                if d.requested.ore() == 0 && d.step == crate::domain::Step::Interest {
+                    dash.to_string()
+                } else {
+                    d.requested.to_string()
+                },
+            ),
+            Span::raw("  "),
+            label(T::LblGranted),
+            Span::raw(
+                d.granted
+                    .map(|g| g.to_string())
+                    .unwrap_or_else(|| dash.into()),
+            ),
+        ]),
+    ];
+    let title = fit(
+        &format!(" {} · {} ", d.dnr, clean(&d.title)),
+        area.width.saturating_sub(2) as usize,
+    );
+    let block = Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Thick)
+        .border_style(theme.border_focus)
+        .title(Span::styled(title, theme.title_focus));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn time(app: &App, t: DateTime<Utc>) -> String {
+    t.with_timezone(&app.utc_offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn empty(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, text: String) {
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.muted)
+            .block(Block::bordered().border_style(theme.border))
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+    let _ = app;
+}
+
+/// One tab's table: what it shows and which row is selected.
+struct TabTable<'a> {
+    title: String,
+    header: &'a [T],
+    widths: Vec<Constraint>,
+    rows: Vec<Row<'a>>,
+    selected: usize,
+}
+
+fn table(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, spec: TabTable<'_>) {
+    let header =
+        Row::new(spec.header.iter().map(|t| Cell::from(t.text(app.lang)))).style(theme.label);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(
+            fit(&spec.title, area.width.saturating_sub(4) as usize),
+            theme.title,
+        ));
+    let table = Table::new(spec.rows, spec.widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selection)
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default().with_selected(Some(spec.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn template<'a>(app: &'a App, d: &CaseDetail) -> Option<&'a ChecklistTemplate> {
+    let id = d.checklist_id.as_deref()?;
+    app.checklists.iter().find(|t| t.id() == id)
+}
+
+fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let d = &view.detail;
+    let Some(id) = d.checklist_id.as_deref() else {
+        return empty(app, theme, frame, area, T::NoChecklist.text(lang).into());
+    };
+    let Some(tpl) = template(app, d) else {
+        return empty(
+            app,
+            theme,
+            frame,
+            area,
+            tr(lang, T::UnknownChecklist, &[id]),
+        );
+    };
+    let answer_of = |key: &str| d.answers.iter().find(|a| a.item_key == key);
+    let answered = tpl
+        .items
+        .iter()
+        .filter(|i| answer_of(&i.key).is_some())
+        .count();
+    let open_mandatory = tpl
+        .items
+        .iter()
+        .filter(|i| i.mandatory && answer_of(&i.key).is_none())
+        .count();
+    let progress = tr(
+        lang,
+        T::ChecklistProgress,
+        &[
+            &answered.to_string(),
+            &tpl.items.len().to_string(),
+            &open_mandatory.to_string(),
+        ],
+    );
+    let title_text = match (lang, &tpl.title_en) {
+        (Lang::En, Some(t)) => t.as_str(),
+        _ => tpl.title.as_str(),
+    };
+    let title = format!(" {title_text} ({}) · {progress} ", tpl.version);
+    let rows: Vec<Row<'_>> = tpl
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let a = answer_of(&item.key);
+            let question = match (lang, &item.question_en) {
+                (Lang::En, Some(q)) => q.as_str(),
+                _ => item.question.as_str(),
+            };
+            let mark = if item.mandatory { "*" } else { " " };
+            let answer = i18n::answer(a.map(|a| a.answer)).text(lang);
+            let answer_style = if a.is_none() && item.mandatory {
+                theme.warning
+            } else {
+                theme.title
+            };
+            Row::new(vec![
+                Cell::from(format!("{}{mark}", i + 1)),
+                Cell::from(question.to_string()),
+                Cell::from(Span::styled(answer, answer_style)),
+                Cell::from(a.map(|a| clean(&a.comment)).unwrap_or_default()),
+            ])
+        })
+        .collect();
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
+    table(
+        app,
+        theme,
+        frame,
+        list_area,
+        TabTable {
+            title,
+            header: &[T::ColNo, T::ColQuestion, T::ColAnswer, T::ColComment],
+            widths: vec![
+                Constraint::Length(3),
+                Constraint::Fill(3),
+                Constraint::Length(12),
+                Constraint::Fill(2),
+            ],
+            rows,
+            selected: view.row,
+        },
+    );
+    if let Some(item) = tpl.items.get(view.row) {
+        let guidance = match (lang, &item.guidance_en) {
+            (Lang::En, Some(g)) => g.as_str(),
+            _ => item.guidance.as_str(),
+        };
+        let mandatory = if item.mandatory {
+            format!(" · {}", T::LblMandatory.text(lang))
+        } else {
+            String::new()
+        };
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", T::LblRule.text(lang)), theme.label),
+                Span::raw(format!("{}{mandatory}", item.rule)),
+            ]),
+            Line::from(vec![
+                Span::styled(format!("{}: ", T::LblGuidance.text(lang)), theme.label),
+                Span::raw(guidance.to_string()),
+            ]),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.border)),
+            detail_area,
+        );
+    }
+}
+
+fn documents(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let d = &view.detail;
+    if d.documents.is_empty() {
+        return empty(app, theme, frame, area, T::EmptyTab.text(lang).into());
+    }
+    let rows = d
+        .documents
+        .iter()
+        .map(|doc| {
+            Row::new(vec![
+                Cell::from(d.dnr.with_sub(doc.sub_no)),
+                Cell::from(date(doc.date)),
+                Cell::from(i18n::direction(doc.direction).text(lang)),
+                Cell::from(clean(&doc.counterpart)),
+                Cell::from(clean(&doc.description)),
+                Cell::from(clean(&doc.registered_by)),
+            ])
+        })
+        .collect();
+    table(
+        app,
+        theme,
+        frame,
+        area,
+        TabTable {
+            title: format!(" {} ({}) ", T::TabDocuments.text(lang), d.documents.len()),
+            header: &[
+                T::ColSubNo,
+                T::ColDate,
+                T::ColDirection,
+                T::ColCounterpart,
+                T::ColDescription,
+                T::ColBy,
+            ],
+            widths: vec![
+                Constraint::Length(19),
+                Constraint::Length(10),
+                Constraint::Length(5),
+                Constraint::Fill(2),
+                Constraint::Fill(3),
+                Constraint::Length(15),
+            ],
+            rows,
+            selected: view.row,
+        },
+    );
+}
+
+fn notes(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let d = &view.detail;
+    if d.notes.is_empty() {
+        return empty(app, theme, frame, area, T::EmptyTab.text(lang).into());
+    }
+    // Notes are prose: shown whole and wrapped, from the selected one on.
+    let mut lines = Vec::new();
+    for (i, n) in d.notes.iter().enumerate().skip(view.row) {
+        let head_style = if i == view.row {
+            theme.selection
+        } else {
+            theme.label
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{} · {}", time(app, n.created_at), clean(&n.author)),
+            head_style,
+        )));
+        lines.push(Line::from(clean(&n.body)));
+        lines.push(Line::from(""));
+    }
+    let title = format!(" {} ({}) ", T::TabNotes.text(lang), d.notes.len());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().border_style(theme.border).title(title)),
+        area,
+    );
+}
+
+fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let d = &view.detail;
+    if d.decisions.is_empty() {
+        return empty(app, theme, frame, area, T::EmptyTab.text(lang).into());
+    }
+    let dash = T::Dash.text(lang);
+    let rows = d
+        .decisions
+        .iter()
+        .map(|x| {
+            Row::new(vec![
+                Cell::from(date(x.decided_on)),
+                Cell::from(i18n::decision_kind(x.kind).text(lang)),
+                Cell::from(i18n::outcome(x.outcome).text(lang)),
+                Cell::from(
+                    Line::from(
+                        x.amount
+                            .map(|a| a.to_string())
+                            .unwrap_or_else(|| dash.into()),
+                    )
+                    .right_aligned(),
+                ),
+                Cell::from(
+                    x.presenter
+                        .as_deref()
+                        .map(clean)
+                        .unwrap_or_else(|| dash.into()),
+                ),
+                Cell::from(
+                    x.decider
+                        .as_deref()
+                        .map(clean)
+                        .unwrap_or_else(|| dash.into()),
+                ),
+            ])
+        })
+        .collect();
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+    table(
+        app,
+        theme,
+        frame,
+        list_area,
+        TabTable {
+            title: format!(" {} ({}) ", T::TabDecisions.text(lang), d.decisions.len()),
+            header: &[
+                T::ColDate,
+                T::ColKind,
+                T::ColOutcome,
+                T::ColAmount,
+                T::ColPresenter,
+                T::ColDecider,
+            ],
+            widths: vec![
+                Constraint::Length(10),
+                Constraint::Length(8),
+                Constraint::Length(16),
+                Constraint::Length(14),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ],
+            rows,
+            selected: view.row,
+        },
+    );
+    if let Some(x) = d.decisions.get(view.row) {
+        let line = Line::from(vec![
+            Span::styled(format!("{}: ", T::LblMotivation.text(lang)), theme.label),
+            Span::raw(clean(&x.motivation)),
+        ]);
+        frame.render_widget(
+            Paragraph::new(line)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.border)),
+            detail_area,
+        );
+    }
+}
+
+fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let d = &view.detail;
+    if d.events.is_empty() {
+        return empty(app, theme, frame, area, T::EmptyTab.text(lang).into());
+    }
+    let rows = d
+        .events
+        .iter()
+        .map(|e| {
+            let kind = i18n::event_kind(&e.kind)
+                .map(|t| t.text(lang).to_string())
+                .unwrap_or_else(|| clean(&e.kind));
+            let change = change_text(lang, &e.kind, e.before.as_deref(), e.after.as_deref());
+            Row::new(vec![
+                Cell::from(time(app, e.at)),
+                Cell::from(clean(&e.user)),
+                Cell::from(kind),
+                Cell::from(change),
+            ])
+        })
+        .collect();
+    table(
+        app,
+        theme,
+        frame,
+        area,
+        TabTable {
+            title: format!(" {} ({}) ", T::TabHistory.text(lang), d.events.len()),
+            header: &[T::ColTime, T::ColBy, T::ColEvent, T::ColChange],
+            widths: vec![
+                Constraint::Length(16),
+                Constraint::Length(15),
+                Constraint::Length(24),
+                Constraint::Fill(1),
+            ],
+            rows,
+            selected: view.row,
+        },
+    );
+}
+
+/// A short, readable account of what an event changed.
+fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>) -> String {
+    let json = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
+    let field = |v: &Option<serde_json::Value>, key: &str| {
+        v.as_ref()
+            .and_then(|v| v.get(key))
+            .map(|x| match x {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .unwrap_or_default()
+    };
+    let state_label = |code: Option<&str>| {
+        code.and_then(crate::domain::CaseState::from_code)
+            .map(|s| i18n::state(s).text(lang).to_string())
+            .or_else(|| code.map(str::to_string))
+            .unwrap_or_else(|| T::Dash.text(lang).to_string())
+    };
+    let arrow = |b: String, a: String| {
+        if b.is_empty() {
+            a
+        } else {
+            format!("{b} → {a}")
+        }
+    };
+    let text = match kind {
+        "state_changed" => format!("{} → {}", state_label(before), state_label(after)),
+        "granted_amount_set" => after
+            .and_then(|a| a.parse::<i64>().ok())
+            .map(|o| crate::domain::Money(o).to_string())
+            .unwrap_or_default(),
+        "case_registered" => {
+            let a = json(after);
+            format!("{} · {}", field(&a, "dnr"), field(&a, "title"))
+        }
+        "document_registered" => {
+            let a = json(after);
+            let dir = crate::domain::Direction::from_code(&field(&a, "direction"))
+                .map(|d| i18n::direction(d).text(lang).to_string())
+                .unwrap_or_default();
+            format!(
+                "{} {dir} · {}",
+                field(&a, "sub_no"),
+                field(&a, "description")
+            )
+        }
+        "checklist_answered" => {
+            let (b, a) = (json(before), json(after));
+            let label = |v: &Option<serde_json::Value>| {
+                crate::domain::Answer::from_code(&field(v, "answer"))
+                    .map(|x| i18n::answer(Some(x)).text(lang).to_string())
+                    .unwrap_or_default()
+            };
+            let comment = field(&a, "comment");
+            let comment = if comment.is_empty() {
+                comment
+            } else {
+                format!(" · {comment}")
+            };
+            format!(
+                "{}: {}{comment}",
+                field(&a, "item"),
+                arrow(label(&b), label(&a))
+            )
+        }
+        "decision_proposed" | "decision_made" => {
+            let a = json(after);
+            let outcome = crate::domain::Outcome::from_code(&field(&a, "outcome"))
+                .map(|o| i18n::outcome(o).text(lang).to_string())
+                .unwrap_or_default();
+            let amount = a
+                .as_ref()
+                .and_then(|v| v.get("amount_ore"))
+                .and_then(serde_json::Value::as_i64)
+                .map(|o| format!(" · {}", crate::domain::Money(o)))
+                .unwrap_or_default();
+            format!("{outcome}{amount}")
+        }
+        _ => arrow(
+            before.unwrap_or_default().to_string(),
+            after.unwrap_or_default().to_string(),
+        ),
+    };
+    clean(&text)
+}

@@ -1,0 +1,77 @@
+//! The help overlay, generated from the same keymap that drives the hint bar.
+
+use super::{Theme, context_label};
+use crate::app::{App, Context, Screen};
+use crate::i18n::T;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+/// The help text as lines: the current screen's keys first, then global, then the rest.
+pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let screen = match app.screen {
+        Screen::Home => Context::Home,
+        Screen::Case => Context::Case,
+    };
+    let mut order = vec![screen, Context::Global];
+    for c in [Context::Home, Context::Case, Context::Help] {
+        if !order.contains(&c) {
+            order.push(c);
+        }
+    }
+    let mut lines = Vec::new();
+    for context in order {
+        let bindings = app.keymap.bindings(context);
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            context_label(context).text(app.lang).to_string(),
+            theme.title_focus,
+        )));
+        for b in bindings {
+            let keys = b
+                .keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), theme.key),
+                Span::raw(b.action.describe().text(app.lang).to_string()),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(T::AlwaysQuit.text(app.lang).to_string()));
+    lines
+}
+
+pub(super) fn render(app: &App, scroll: usize, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let width = area.width.saturating_sub(4).min(64);
+    let height = area.height.saturating_sub(2);
+    let popup = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + 1,
+        width,
+        height,
+    };
+    let lines = help_lines(app, theme);
+    let visible = height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(visible);
+    let scroll = scroll.min(max_scroll) as u16;
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            format!(" {} ", T::HelpTitle.text(app.lang)),
+            theme.title_focus,
+        ))
+        .title_bottom(Line::from(format!(" {} ", T::HelpFooter.text(app.lang))).right_aligned());
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        popup,
+    );
+}

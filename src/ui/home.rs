@@ -1,0 +1,252 @@
+//! The home screen: Utlysningar, Organisationer and Köer on the left, the case list beside them.
+
+use super::{Theme, clean, fit, pane_block};
+use crate::app::{App, Pane};
+use crate::domain::CaseSource;
+use crate::i18n::{self, T, tr};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let left_width = (area.width * 34 / 100).clamp(24, 44);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(1)]).areas(area);
+    // The call list gives way first so the organisations keep some rows on short screens.
+    let calls_cap = (area.height / 3).clamp(3, 10);
+    let calls_height = (app.calls.items.len() as u16 + 2).clamp(3, calls_cap);
+    let queues_height = app.queues.items.len() as u16 + 2;
+    let [calls, orgs, queues] = Layout::vertical([
+        Constraint::Length(calls_height),
+        Constraint::Min(3),
+        Constraint::Length(queues_height),
+    ])
+    .areas(left);
+
+    let inner = |r: Rect| r.width.saturating_sub(4) as usize;
+    let call_items: Vec<String> = app
+        .calls
+        .items
+        .iter()
+        .map(|c| {
+            fit(
+                &format!("{:>3} {}", c.case_count, clean(&c.name)),
+                inner(calls),
+            )
+        })
+        .collect();
+    list(
+        app,
+        theme,
+        frame,
+        calls,
+        Pane::Calls,
+        T::PaneCalls,
+        1,
+        call_items,
+        app.calls.selected,
+        T::EmptyCalls,
+    );
+
+    let org_items: Vec<String> = app
+        .orgs
+        .items
+        .iter()
+        .map(|o| {
+            let kind = i18n::org_kind(o.kind).text(app.lang);
+            fit(&format!("{} · {kind}", clean(&o.name)), inner(orgs))
+        })
+        .collect();
+    list(
+        app,
+        theme,
+        frame,
+        orgs,
+        Pane::Orgs,
+        T::PaneOrgs,
+        2,
+        org_items,
+        app.orgs.selected,
+        T::EmptyOrgs,
+    );
+
+    let queue_items: Vec<String> = app
+        .queues
+        .items
+        .iter()
+        .map(|(q, n)| {
+            fit(
+                &format!("{n:>4}  {}", i18n::queue(*q).text(app.lang)),
+                inner(queues),
+            )
+        })
+        .collect();
+    list(
+        app,
+        theme,
+        frame,
+        queues,
+        Pane::Queues,
+        T::PaneQueues,
+        3,
+        queue_items,
+        app.queues.selected,
+        T::EmptyCases,
+    );
+
+    cases(app, theme, frame, right);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: Pane,
+    title: T,
+    number: u8,
+    items: Vec<String>,
+    selected: usize,
+    empty: T,
+) {
+    let focused = app.focus == pane;
+    let marks_source = app.list_source == pane && app.focus == Pane::Cases;
+    let block = pane_block(format!("{number} {}", title.text(app.lang)), focused, theme);
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(empty.text(app.lang))
+                .style(theme.muted)
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let (style, symbol) = if focused {
+        (theme.selection, "▶ ")
+    } else if marks_source {
+        (theme.selection_unfocused, "› ")
+    } else {
+        (theme.selection_unfocused, "  ")
+    };
+    let widget = List::new(items.into_iter().map(ListItem::new))
+        .block(block)
+        .highlight_style(style)
+        .highlight_symbol(symbol);
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(widget, area, &mut state);
+}
+
+fn source_label(app: &App) -> String {
+    match app.cases.source {
+        Some(CaseSource::Call(_)) => app
+            .calls
+            .selected_item()
+            .map(|c| clean(&c.name))
+            .unwrap_or_default(),
+        Some(CaseSource::Organisation(_)) => app
+            .orgs
+            .selected_item()
+            .map(|o| clean(&o.name))
+            .unwrap_or_default(),
+        Some(CaseSource::Queue(q)) => i18n::queue(q).text(app.lang).to_string(),
+        None => String::new(),
+    }
+}
+
+fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let list = &app.cases;
+    let focused = app.focus == Pane::Cases;
+    let mut title = format!("4 {}", tr(lang, T::CasesOfCall, &[&source_label(app)]));
+    if list.total > 0 {
+        let pos = tr(
+            lang,
+            T::CasesPosition,
+            &[&(list.selected + 1).to_string(), &list.total.to_string()],
+        );
+        title = format!("{title} · {pos}");
+    }
+    let title = fit(&title, area.width.saturating_sub(6) as usize);
+    let block = pane_block(title, focused, theme);
+    if list.rows.is_empty() {
+        let text = if list.loading {
+            T::Loading
+        } else {
+            T::EmptyCases
+        };
+        frame.render_widget(
+            Paragraph::new(text.text(lang))
+                .style(theme.muted)
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    // Columns give way from the right as the pane narrows; the organisation always stays.
+    let medium = area.width >= 64;
+    let wide = area.width >= 76;
+    let widest = area.width >= 100;
+    let mut header = vec![T::ColDnr, T::ColOrganisation, T::ColStep, T::ColState];
+    let mut widths = vec![
+        Constraint::Length(9),
+        Constraint::Fill(1),
+        Constraint::Length(4),
+        Constraint::Length(20),
+    ];
+    if medium {
+        header.push(T::ColReceived);
+        widths.push(Constraint::Length(10));
+    }
+    if wide {
+        header.push(T::ColAssignee);
+        widths.push(Constraint::Length(11));
+    }
+    if widest {
+        header.push(T::ColRequested);
+        widths.push(Constraint::Length(13));
+    }
+    let rows = list.rows.iter().map(|r| {
+        let mut cells = vec![
+            Cell::from(format!("{}/{}", r.dnr.year, r.dnr.seq)),
+            Cell::from(clean(&r.organisation)),
+            Cell::from(r.step.number().to_string()),
+            Cell::from(i18n::state(r.state).text(lang)),
+        ];
+        if medium {
+            cells.push(Cell::from(r.received_on.format("%Y-%m-%d").to_string()));
+        }
+        if wide {
+            // The first name is enough to tell colleagues apart in a list.
+            let who = r
+                .assignee
+                .as_deref()
+                .and_then(|a| a.split_whitespace().next())
+                .map(clean)
+                .unwrap_or_else(|| T::Dash.text(lang).to_string());
+            cells.push(Cell::from(who));
+        }
+        if widest {
+            cells.push(Cell::from(
+                Line::from(r.requested.to_string()).right_aligned(),
+            ));
+        }
+        Row::new(cells)
+    });
+    let header = Row::new(header.into_iter().map(|t| Cell::from(t.text(lang)))).style(theme.label);
+    let (style, symbol) = if focused {
+        (theme.selection, "▶ ")
+    } else {
+        (theme.selection_unfocused, "  ")
+    };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(style)
+        .highlight_symbol(symbol);
+    let relative = list.selected.checked_sub(list.offset);
+    let mut state = TableState::default().with_selected(relative);
+    frame.render_stateful_widget(table, area, &mut state);
+}

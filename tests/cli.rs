@@ -1,0 +1,226 @@
+//! The real binary: command-line options and every bad database path. A refused file must be
+//! left byte-for-byte as it was.
+
+use assert_cmd::Command;
+use std::path::Path;
+use tempfile::TempDir;
+
+/// The binary with a private home, so no test touches the real data or config directories.
+fn bidrag(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("bidrag").expect("binary");
+    cmd.env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "tester")
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+fn stderr_of(cmd: &mut Command) -> (i32, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn assert_refused_unchanged(home: &TempDir, path: &Path, expect: &str) {
+    let before = std::fs::read(path).expect("read before");
+    let (code, err) = stderr_of(bidrag(home).arg("--db").arg(path));
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains(expect), "stderr: {err}");
+    assert_eq!(
+        std::fs::read(path).expect("read after"),
+        before,
+        "file changed"
+    );
+    let wal = path.with_extension("db-wal");
+    assert!(
+        !wal.exists(),
+        "a WAL file was created beside a refused file"
+    );
+}
+
+#[test]
+fn help_lists_the_options() {
+    let home = TempDir::new().expect("tmp");
+    let out = bidrag(&home).arg("--help").output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for opt in ["--db", "--demo", "--user", "--lang", "--config"] {
+        assert!(text.contains(opt), "{opt} missing from --help");
+    }
+}
+
+#[test]
+fn text_file_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("notes.db");
+    std::fs::write(
+        &path,
+        "Det här är ingen databas, bara en anteckning.\n".repeat(10),
+    )
+    .expect("write");
+    assert_refused_unchanged(&home, &path, "är ingen SQLite-databas");
+}
+
+#[test]
+fn short_garbage_file_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("tiny.db");
+    std::fs::write(&path, b"SQLite").expect("write");
+    assert_refused_unchanged(&home, &path, "är ingen SQLite-databas");
+}
+
+#[test]
+fn directory_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(home.path()));
+    assert_eq!(code, 1);
+    assert!(err.contains("är en katalog"), "{err}");
+}
+
+#[test]
+fn newer_schema_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("future.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(
+            "PRAGMA application_id = 1112097874; CREATE TABLE x (a); PRAGMA user_version = 99;",
+        )
+        .expect("setup");
+    }
+    assert_refused_unchanged(&home, &path, "schemaversion 99");
+}
+
+#[test]
+fn foreign_sqlite_database_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch("CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);")
+            .expect("setup");
+    }
+    assert_refused_unchanged(&home, &path, "inte bidrags");
+}
+
+#[test]
+fn unwritable_places_are_refused() {
+    let home = TempDir::new().expect("tmp");
+    let missing = home.path().join("no-such-folder").join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&missing));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Kan inte skapa") && err.contains("finns inte"),
+        "{err}"
+    );
+    assert!(!missing.exists());
+
+    let file = home.path().join("plain-file");
+    std::fs::write(&file, "x").expect("write");
+    let under_file = file.join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&under_file));
+    assert_eq!(code, 1);
+    assert!(err.contains("Kan inte skapa"), "{err}");
+}
+
+#[test]
+fn bidrag_db_variable_overrides_the_default() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("env.db");
+    std::fs::write(&path, "not a database at all, really not").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).env("BIDRAG_DB", &path));
+    assert_eq!(code, 1);
+    assert!(err.contains(&path.display().to_string()), "{err}");
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(home.path()),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("is a directory"), "{err}");
+}
+
+#[test]
+fn bad_language_and_user_are_refused() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(bidrag(&home).args(["--lang", "fr"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("okänt språk \"fr\""), "{err}");
+    let (code, err) = stderr_of(bidrag(&home).args(["--user", ""]));
+    assert_eq!(code, 2);
+    assert!(err.contains("får inte vara tomt"), "{err}");
+    let (code, err) = stderr_of(bidrag(&home).args(["--user", "anna; drop"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--user"), "{err}");
+}
+
+#[test]
+fn config_file_with_unknown_key_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "user = \"anna\"\ncolour = \"blue\"\n").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--config").arg(&config));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("config.toml") && err.contains("colour"),
+        "{err}"
+    );
+}
+
+#[test]
+fn first_run_creates_the_database_with_reference_data() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("new.db");
+    // No terminal here: the binary creates the database, then says it needs a terminal.
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path));
+    assert_eq!(code, 1);
+    assert!(err.contains("behöver en terminal"), "{err}");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let orgs: i64 = conn
+        .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(orgs, 311);
+    let login: String = conn
+        .query_row("SELECT login FROM users", [], |r| r.get(0))
+        .expect("user");
+    assert_eq!(login, "tester");
+}
+
+#[test]
+fn default_database_lives_in_the_data_directory() {
+    let home = TempDir::new().expect("tmp");
+    let (code, _) = stderr_of(&mut bidrag(&home));
+    assert_eq!(code, 1);
+    let data = home.path().join("data").join("bidrag");
+    assert!(
+        data.join("bidrag.sqlite3").exists(),
+        "no database in {}",
+        data.display()
+    );
+    let (code, _) = stderr_of(bidrag(&home).arg("--demo"));
+    assert_eq!(code, 1);
+    let demo = rusqlite::Connection::open(data.join("demo.sqlite3")).expect("open demo");
+    let cases: i64 = demo
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    assert!(cases >= 300);
+}
+
+#[test]
+fn demo_refuses_a_database_with_real_data() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("real.db");
+    let _ = stderr_of(bidrag(&home).arg("--db").arg(&path));
+    let (code, err) = stderr_of(bidrag(&home).arg("--demo").arg("--db").arg(&path));
+    assert_eq!(code, 2);
+    assert!(err.contains("--demo"), "{err}");
+}

@@ -1,0 +1,65 @@
+//! Shared fixtures: a fixed clock and the demo database built on it.
+#![allow(dead_code)]
+
+use bidrag::domain::ChecklistTemplate;
+use bidrag::storage::Store;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 9, 30, 0)
+        .single()
+        .expect("time")
+}
+
+pub fn checklists() -> Vec<ChecklistTemplate> {
+    bidrag::checklists::shipped().expect("shipped checklists parse")
+}
+
+pub fn demo_store() -> Store {
+    let mut store = Store::open_in_memory(now()).expect("in-memory store");
+    bidrag::demo::generate(&mut store, today(), &checklists()).expect("demo generates");
+    store
+}
+
+use bidrag::app::{App, Key, Keymap, drive};
+use bidrag::i18n::Lang;
+use bidrag::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The demo database and an app on it, started as the TUI starts, acting as `login`.
+pub fn app_on_demo(lang: Lang, login: &str) -> (App, Store) {
+    let mut store = demo_store();
+    let (user, _) = store.write(now(), |w| w.ensure_user(login)).expect("user");
+    let mut app = App::new(
+        lang,
+        user,
+        today(),
+        "demo.sqlite3".into(),
+        Keymap::default_map(),
+        checklists(),
+    );
+    let start = app.start();
+    drive(&mut app, &store, start);
+    (app, store)
+}
+
+/// Presses keys written as the keymap writes them, separated by spaces: "j j <Enter>".
+pub fn press(app: &mut App, store: &Store, keys: &str) {
+    for token in keys.split_whitespace() {
+        let key = Key::parse(token).unwrap_or_else(|| panic!("not a key: {token}"));
+        let effects = app.handle_key(key);
+        drive(app, store, effects);
+    }
+}
+
+/// Draws the app on a test terminal of the given size.
+pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| ui::render(app, theme, f)).expect("draw");
+    terminal
+}

@@ -1,0 +1,144 @@
+//! Rendering: snapshots of the home screen and the case view, the size sweep, and the mono
+//! theme's selection.
+
+mod common;
+
+use bidrag::i18n::Lang;
+use bidrag::ui::Theme;
+use common::{app_on_demo, draw, press};
+use ratatui::style::Modifier;
+
+fn snapshot_name(screen: &str, lang: Lang, w: u16, h: u16) -> String {
+    let l = match lang {
+        Lang::Sv => "sv",
+        Lang::En => "en",
+    };
+    format!("{screen}_{l}_{w}x{h}")
+}
+
+#[test]
+fn home_screen_snapshots() {
+    for lang in [Lang::Sv, Lang::En] {
+        let (app, _store) = app_on_demo(lang, "anna");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = draw(&app, &Theme::mono(), w, h);
+            insta::assert_snapshot!(snapshot_name("home", lang, w, h), t.backend());
+        }
+    }
+}
+
+#[test]
+fn case_view_snapshots() {
+    for lang in [Lang::Sv, Lang::En] {
+        let (mut app, store) = app_on_demo(lang, "anna");
+        // Köer → "Redo för beslut" → the case list → the first case.
+        press(&mut app, &store, "3 j j j j <Enter> <Enter>");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = draw(&app, &Theme::mono(), w, h);
+            insta::assert_snapshot!(snapshot_name("case", lang, w, h), t.backend());
+        }
+        press(&mut app, &store, "5");
+        let t = draw(&app, &Theme::mono(), 120, 40);
+        insta::assert_snapshot!(snapshot_name("case_history", lang, 120, 40), t.backend());
+    }
+}
+
+#[test]
+fn help_overlay_snapshot() {
+    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &store, "?");
+    let t = draw(&app, &Theme::mono(), 80, 40);
+    insta::assert_snapshot!("help_sv_80x40", t.backend());
+}
+
+#[test]
+fn english_screens_hold_no_swedish_labels() {
+    let (mut app, store) = app_on_demo(Lang::En, "anna");
+    let home = draw(&app, &Theme::mono(), 120, 40).backend().to_string();
+    for word in [
+        "Utlysningar",
+        "Organisationer",
+        "Köer",
+        "Ärenden",
+        "Avsluta",
+        "Hjälp",
+    ] {
+        assert!(!home.contains(word), "English home shows {word}");
+    }
+    press(&mut app, &store, "3 j j j j <Enter> <Enter>");
+    let case = draw(&app, &Theme::mono(), 120, 40).backend().to_string();
+    for word in [
+        "Checklista",
+        "Handlingar",
+        "Anteckningar",
+        "Historik",
+        "Inkommen:",
+    ] {
+        assert!(!case.contains(word), "English case view shows {word}");
+    }
+}
+
+#[test]
+fn no_panic_at_any_size() {
+    let (mut home, store) = app_on_demo(Lang::Sv, "anna");
+    let mut case = home.clone();
+    press(&mut case, &store, "3 <Enter> <Enter>");
+    let mut help = home.clone();
+    press(&mut help, &store, "?");
+    press(&mut home, &store, "4");
+    for app in [&home, &case, &help] {
+        for w in (1..=130).step_by(7).chain([1, 2, 59, 60, 61]) {
+            for h in (1..=45).step_by(4).chain([1, 2, 14, 15, 16]) {
+                let _ = draw(app, &Theme::color(), w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small_says_what_is_needed() {
+    let (app, _store) = app_on_demo(Lang::Sv, "anna");
+    let t = draw(&app, &Theme::mono(), 59, 14);
+    let text = t.backend().to_string();
+    assert!(text.contains("behöver minst 60×15"), "{text}");
+    assert!(text.contains("har 59×14"), "{text}");
+}
+
+#[test]
+fn mono_selection_and_focus_show_without_colour() {
+    let (app, _store) = app_on_demo(Lang::Sv, "anna");
+    let t = draw(&app, &Theme::mono(), 120, 40);
+    let buffer = t.backend().buffer();
+    // The queue pane is focused at start: its selected row carries the marker and REVERSED.
+    let row = (0..40)
+        .find(|&y| {
+            let line: String = (0..40).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("▶") && line.contains("Nya")
+        })
+        .expect("selected queue row");
+    let marker_x = (0..40)
+        .find(|&x| buffer[(x, row)].symbol() == "▶")
+        .expect("marker");
+    assert!(
+        buffer[(marker_x + 3, row)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    for y in 0..40 {
+        for x in 0..120 {
+            let cell = &buffer[(x, y)];
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "colour at {x},{y}");
+            assert_eq!(cell.bg, ratatui::style::Color::Reset, "colour at {x},{y}");
+        }
+    }
+    // The focused pane has a thick border and a marked title.
+    let text = t.backend().to_string();
+    assert!(text.contains("┏ ▶ 3 Köer"), "{text}");
+}
+
+#[test]
+fn no_color_env_picks_the_mono_theme() {
+    assert_eq!(Theme::from_no_color(Some("1")), Theme::mono());
+    assert_eq!(Theme::from_no_color(Some("")), Theme::color());
+    assert_eq!(Theme::from_no_color(None), Theme::color());
+}
