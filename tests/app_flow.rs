@@ -157,3 +157,53 @@ fn enter_on_an_empty_list_explains() {
             .is_some_and(|s| s.text.contains("Inget ärende"))
     );
 }
+
+#[test]
+fn a_queue_larger_than_one_window_pages_by_the_selection() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // Add enough new cases that the "Nya" queue spans several windows.
+    let org = app.orgs.items[0].id;
+    let call = app.calls.items[0].id;
+    store
+        .write(common::now(), |w| {
+            for i in 0..450 {
+                w.insert_case(
+                    1,
+                    &bidrag::storage::NewCase {
+                        call_id: call,
+                        organisation_id: org,
+                        parent_case_id: None,
+                        step: bidrag::domain::Step::Interest,
+                        title: &format!("Extra {i}"),
+                        received_on: common::today(),
+                        requested: bidrag::domain::Money(0),
+                        checklist_id: None,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .expect("insert");
+    // Leave and come back so the queue reloads.
+    press(&mut app, &store, "j k <Enter>");
+    let total = app.cases.total;
+    assert!(total > 2 * bidrag::app::CASE_PAGE, "{total}");
+    press(&mut app, &store, "G");
+    assert_eq!(app.cases.selected, total - 1);
+    assert!(app.cases.offset > 0, "the window moved");
+    assert!(app.cases.rows.len() <= bidrag::app::CASE_PAGE);
+    let last = app
+        .cases
+        .selected_row()
+        .expect("selected row loaded")
+        .clone();
+    assert_eq!(last.organisation, app.orgs.items[0].name);
+    press(&mut app, &store, "<PageUp> <PageUp> g");
+    assert_eq!(app.cases.offset, 0);
+    assert_eq!(
+        app.cases.selected_row().map(|r| r.id),
+        app.cases.rows.first().map(|r| r.id)
+    );
+    press(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen, Screen::Case);
+}

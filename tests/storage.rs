@@ -215,3 +215,68 @@ fn case_detail_shows_real_rows() {
     assert!(!detail.events.is_empty());
     assert!(detail.dnr.to_string().starts_with("DELMOS 20"));
 }
+
+#[test]
+fn file_database_reopens_without_reseeding() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let path = dir.path().join("b.db");
+    {
+        let mut store = Store::open(&path, now()).expect("create");
+        store.write(now(), |w| w.ensure_user("anna")).expect("user");
+    }
+    let store = Store::open(&path, now()).expect("reopen");
+    assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+    assert_eq!(store.organisations().expect("orgs").len(), 311);
+    assert_eq!(store.calls().expect("calls").len(), 3);
+    assert!(store.user_by_login("anna").expect("query").is_some());
+    let mode: String = store
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut store = Store::open_in_memory(now()).expect("open");
+    let events_before: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .expect("count");
+    let result = store.write(now(), |w| {
+        w.insert_user("x", "X", &[bidrag::domain::Role::Caseworker])?;
+        // The same login twice violates UNIQUE: the whole write must roll back.
+        w.insert_user("x", "X", &[bidrag::domain::Role::Caseworker])
+    });
+    assert!(result.is_err());
+    assert!(store.user_by_login("x").expect("query").is_none());
+    let events_after: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(events_before, events_after);
+}
+
+#[test]
+fn diarienummer_run_per_year() {
+    let store = demo_store();
+    let conn = store.connection();
+    let mut stmt = conn
+        .prepare(
+            "SELECT dnr_year, min(dnr_seq), max(dnr_seq), count(*) FROM cases GROUP BY dnr_year",
+        )
+        .expect("prepare");
+    let rows: Vec<(i64, i64, i64, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(rows.len() >= 2);
+    for (year, min, max, count) in rows {
+        assert_eq!(
+            (min, max),
+            (1, count),
+            "year {year} has gaps or does not start at 1"
+        );
+    }
+}

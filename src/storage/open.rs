@@ -230,3 +230,35 @@ fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<(), OpenError> {
     tx.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn backup_before_migration_is_a_full_copy() {
+        let dir = std::env::temp_dir().join(format!("bidrag-backup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("b.db");
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 28, 10, 15, 0)
+            .single()
+            .expect("time");
+        let conn = open_file(&path, now).expect("create");
+        let target = backup_before_migration(&conn, &path, 1, now).expect("backup");
+        assert!(
+            target
+                .to_string_lossy()
+                .ends_with("b.db.v1-20261128T101500Z.bak")
+        );
+        let copy = Connection::open(&target).expect("open copy");
+        let orgs: i64 = copy
+            .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(orgs, 311);
+        drop(copy);
+        drop(conn);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
