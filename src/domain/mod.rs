@@ -7,6 +7,7 @@ pub mod dnr;
 pub mod model;
 pub mod money;
 pub mod orgnr;
+pub mod text;
 
 pub use case::{CaseState, Step};
 pub use checklist::{Answer, ChecklistTemplate};

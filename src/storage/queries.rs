@@ -241,7 +241,13 @@ impl Store {
         let raw: Vec<RawOrg> = stmt
             .query_map([], raw_org)?
             .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter().map(Self::organisation_from).collect()
+        let mut orgs = raw
+            .into_iter()
+            .map(Self::organisation_from)
+            .collect::<Result<Vec<_>>>()?;
+        // SQLite orders bytes; caseworkers expect Swedish alphabetical order (… z, å, ä, ö).
+        orgs.sort_by_cached_key(|o| crate::domain::text::swedish_sort_key(&o.name));
+        Ok(orgs)
     }
 
     /// Live counts for every queue.

@@ -55,7 +55,10 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         .iter()
         .map(|o| {
             let kind = i18n::org_kind(o.kind).text(app.lang);
-            fit(&format!("{} · {kind}", clean(&o.name)), inner(orgs))
+            fit(
+                &format!("{:>3} {} · {kind}", o.case_count, clean(&o.name)),
+                inner(orgs),
+            )
         })
         .collect();
     list(
