@@ -92,10 +92,13 @@ pub fn valid_login(login: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
+/// The login name: from the environment, else from the operating system (a shell started
+/// without USER, as under some service managers or containers, still has a user).
 fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(|| whoami::username().ok().filter(|s| !s.trim().is_empty()))
 }
 
 /// Translates an open error into the user's language.

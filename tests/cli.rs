@@ -224,3 +224,17 @@ fn demo_refuses_a_database_with_real_data() {
     assert_eq!(code, 2);
     assert!(err.contains("--demo"), "{err}");
 }
+
+#[test]
+fn login_name_falls_back_to_the_system_user() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("nouser.db");
+    let (code, err) = stderr_of(bidrag(&home).env_remove("USER").arg("--db").arg(&path));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("behöver en terminal"), "{err}");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let users: i64 = conn
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(users, 1);
+}
