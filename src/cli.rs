@@ -194,7 +194,7 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
 /// Returns the store, the user and status lines to show at start.
 pub fn prepare(
     settings: &Settings,
-    checklists: &[crate::domain::ChecklistTemplate],
+    checklists: &[crate::checklists::Checklist],
 ) -> Result<(Store, User, Vec<String>), Failure> {
     let lang = settings.lang;
     let now = Utc::now();
@@ -237,13 +237,25 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The shipped checklists with the user's own from the config directory; a bad file is refused
+/// with its name, the item and the rule.
+fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Failure> {
+    use crate::checklists::{current, load_dir, shipped};
+    let refuse = |e: crate::checklists::ChecklistFileError| {
+        fail(tr(lang, T::ErrChecklistFile, &[&e.to_string()]), 2)
+    };
+    let user_dir = dirs().map(|d| d.config_dir().join("checklists"));
+    let user = match &user_dir {
+        Some(dir) => load_dir(dir).map_err(refuse)?,
+        None => Vec::new(),
+    };
+    current(shipped().map_err(refuse)?, user).map_err(refuse)
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
-    let checklists = crate::checklists::shipped().map_err(|e| {
-        let f = e.file.display().to_string();
-        fail(tr(lang, T::ErrChecklist, &[&f, &e.error.to_string()]), 2)
-    })?;
+    let checklists = load_checklists(lang)?;
     let keymap = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
         fail(
             tr(lang, T::ErrKeymap, &["assets/keymap.toml", &e.to_string()]),

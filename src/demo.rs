@@ -1,6 +1,7 @@
 //! The demo database: realistic, deterministic cases in every step and state, dated around
 //! `today` so deadlines and queues look as they would on a working day.
 
+use crate::checklists::Checklist;
 use crate::domain::{
     Answer, CaseState, ChecklistTemplate, DecisionKind, Direction, Dnr, Money, OrgKind, OrgNr,
     Organisation, Outcome, Role, Step,
@@ -290,11 +291,7 @@ fn round_money(rng: &mut Rng, lo_kr: i64, hi_kr: i64) -> Money {
 
 /// Fills `store` with the demo: users, civil-society organisations, calls around `today` and
 /// more than 300 cases. Returns the number of cases written.
-pub fn generate(
-    store: &mut Store,
-    today: NaiveDate,
-    checklists: &[ChecklistTemplate],
-) -> Result<usize> {
+pub fn generate(store: &mut Store, today: NaiveDate, checklists: &[Checklist]) -> Result<usize> {
     let kommuner: Vec<Organisation> = store
         .organisations()?
         .into_iter()
@@ -324,7 +321,7 @@ pub fn generate(
 struct Gen<'a> {
     today: NaiveDate,
     prefix: String,
-    checklists: &'a [ChecklistTemplate],
+    checklists: &'a [Checklist],
 }
 
 impl Gen<'_> {
@@ -338,6 +335,9 @@ impl Gen<'_> {
     ) -> Result<usize> {
         let t = self.today;
         w.set_setting("demo", "1")?;
+        for c in self.checklists {
+            w.store_checklist(&c.template, &c.body)?;
+        }
         let mut caseworkers = Vec::new();
         let mut deciders = Vec::new();
         for (login, name, roles) in DEMO_USERS {
@@ -522,7 +522,11 @@ impl Gen<'_> {
                 Money(0),
             ),
         };
-        let template = self.checklists.iter().find(|t| t.step() == Some(c.step));
+        let template = self
+            .checklists
+            .iter()
+            .map(|c| &c.template)
+            .find(|t| t.step() == Some(c.step));
         let checklist_id = template.map(ChecklistTemplate::id);
         let registrar = caseworkers[rng.below(caseworkers.len())];
         w.set_now(at(c.received, rng.range(0, 480)));
@@ -553,6 +557,7 @@ impl Gen<'_> {
                 date: c.received,
                 counterpart: &c.org_name,
                 description: incoming,
+                file_path: None,
             },
         )?;
 
@@ -626,6 +631,7 @@ impl Gen<'_> {
                             date: when,
                             counterpart: &c.org_name,
                             description: "Begäran om komplettering",
+                            file_path: None,
                         },
                     )?;
                     w.set_supplement_due(assignee, case_id, Some(due))?;
@@ -699,6 +705,7 @@ impl Gen<'_> {
                                 Step::Interest => "Besked om intresseanmälan",
                                 _ => "Beslut",
                             },
+                            file_path: None,
                         },
                     )?;
                 }
@@ -716,6 +723,7 @@ impl Gen<'_> {
                             date: when,
                             counterpart: &c.org_name,
                             description: "Återkallelse",
+                            file_path: None,
                         },
                     )?;
                 }

@@ -242,7 +242,7 @@ catalogue! {
     ErrConfig => "Konfigurationsfilen {0}: {1}", "Config file {0}: {1}";
     ErrDemoOnData => "--demo: {0} innehåller redan data som inte är demodata; välj en annan fil med --db.", "--demo: {0} already holds data that is not demo data; choose another file with --db.";
     ErrKeymap => "Tangentfilen {0}: {1}", "Key map {0}: {1}";
-    ErrChecklist => "Checklistfilen {0}: {1}", "Checklist file {0}: {1}";
+    ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ErrNotTerminal => "bidrag behöver en terminal: standard in och ut får inte vara omdirigerade.", "bidrag needs a terminal: standard input and output must not be redirected.";
     ErrTerminal => "Terminalen kunde inte användas: {0}", "The terminal could not be used: {0}";
 }

@@ -280,3 +280,108 @@ fn diarienummer_run_per_year() {
         );
     }
 }
+
+#[test]
+fn migrates_from_every_earlier_version_with_a_backup_first() {
+    for from in 1..LATEST_VERSION {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        let path = dir.path().join("old.db");
+        bidrag::storage::create_at_version(&path, from, now()).expect("old database");
+        {
+            // A case as that version wrote it, assessed against the shipped checklist.
+            let conn = rusqlite::Connection::open(&path).expect("open old");
+            conn.execute_batch(
+                "INSERT INTO users (login, name, roles) VALUES ('anna', 'Anna', 'handlaggare');
+                 INSERT INTO cases (dnr_year, dnr_seq, call_id, organisation_id, step, state, title,
+                     received_on, checklist_id, updated_at)
+                 VALUES (2018, 1, 1, 1, 1, 'under_handlaggning', 'Gammalt ärende', '2018-05-02',
+                     'intresseanmalan@2018.1', '2018-05-02T08:00:00Z');",
+            )
+            .expect("old rows");
+        }
+        let store = Store::open(&path, now()).expect("migrates");
+        assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+        let detail = store.case_detail(1).expect("old case");
+        assert_eq!(detail.title, "Gammalt ärende");
+        let checklist = detail.checklist.expect("checklist kept by the migration");
+        assert_eq!(checklist.id(), "intresseanmalan@2018.1");
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .contains(&format!(".v{from}-"))
+            })
+            .collect();
+        assert_eq!(backups.len(), 1, "one backup of version {from}");
+    }
+}
+
+#[test]
+fn a_case_keeps_its_checklist_version_when_the_files_change() {
+    let mut store = demo_store();
+    let anna = store.user_by_login("anna").expect("q").expect("anna");
+    let case = store
+        .case_window(CaseSource::Queue(Queue::New), anna.id, today(), 0, 1)
+        .expect("window")[0]
+        .id;
+    let before = store
+        .case_detail(case)
+        .expect("detail")
+        .checklist
+        .expect("checklist");
+    // A new version of the same checklist arrives; the case still shows the one it recorded.
+    let mut newer = common::checklists().remove(0);
+    newer.template.version = "2027.1".into();
+    newer.template.items.truncate(2);
+    store
+        .write(now(), |w| w.store_checklist(&newer.template, &newer.body))
+        .expect("store");
+    let after = store
+        .case_detail(case)
+        .expect("detail")
+        .checklist
+        .expect("checklist");
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_stale_write_is_refused_with_who_and_when() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let path = dir.path().join("shared.db");
+    let mut mine = Store::open(&path, now()).expect("open");
+    bidrag::demo::generate(&mut mine, today(), &common::checklists()).expect("demo");
+    let mut theirs = Store::open(&path, now()).expect("second connection");
+    let case = mine
+        .case_window(CaseSource::Queue(Queue::New), 1, today(), 0, 1)
+        .expect("window")[0]
+        .id;
+    let read = mine.case_detail(case).expect("detail").version;
+    let bertil = theirs.user_by_login("bertil").expect("q").expect("bertil");
+    theirs
+        .write(now(), |w| {
+            w.check_version(case, read)?;
+            w.add_note(bertil.id, case, "Bertil hann före.")
+        })
+        .expect("their write");
+    let anna = mine.user_by_login("anna").expect("q").expect("anna");
+    let err = mine
+        .write(now(), |w| {
+            w.check_version(case, read)?;
+            w.add_note(anna.id, case, "Annas anteckning")
+        })
+        .expect_err("stale write refused");
+    match err {
+        bidrag::storage::StoreError::Conflict { by, at } => {
+            assert_eq!(by, "Bertil Okafor");
+            assert_eq!(at, now());
+        }
+        other => panic!("{other:?}"),
+    }
+    let notes = mine.case_detail(case).expect("detail").notes;
+    assert!(
+        notes.iter().all(|n| n.body != "Annas anteckning"),
+        "nothing written"
+    );
+}

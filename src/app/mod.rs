@@ -9,9 +9,8 @@ pub use action::Action;
 pub use effect::{CASE_PAGE, Effect, run_effect};
 pub use keymap::{Context, Key, KeyCode, Keymap};
 
-use crate::domain::{
-    Call, CaseDetail, CaseRow, CaseSource, ChecklistTemplate, Organisation, Queue, User,
-};
+use crate::checklists::Checklist;
+use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
 use crate::i18n::{Lang, T, tr};
 use crate::storage::Store;
 use chrono::NaiveDate;
@@ -135,14 +134,10 @@ pub struct CaseView {
 
 impl CaseView {
     /// How many rows the current tab has.
-    pub fn row_count(&self, checklists: &[ChecklistTemplate]) -> usize {
+    pub fn row_count(&self) -> usize {
         let d = &self.detail;
         match self.tab {
-            Tab::Checklist => d
-                .checklist_id
-                .as_deref()
-                .and_then(|id| checklists.iter().find(|t| t.id() == id))
-                .map_or(0, |t| t.items.len()),
+            Tab::Checklist => d.checklist.as_ref().map_or(0, |t| t.items.len()),
             Tab::Documents => d.documents.len(),
             Tab::Notes => d.notes.len(),
             Tab::Decisions => d.decisions.len(),
@@ -201,7 +196,8 @@ pub struct App {
     pub status: Option<Status>,
     pub quit: bool,
     pub keymap: Keymap,
-    pub checklists: Vec<ChecklistTemplate>,
+    /// The checklist version per step that new assessments use.
+    pub checklists: Vec<Checklist>,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
@@ -216,7 +212,7 @@ impl App {
         today: NaiveDate,
         db_label: String,
         keymap: Keymap,
-        checklists: Vec<ChecklistTemplate>,
+        checklists: Vec<Checklist>,
     ) -> Self {
         Self {
             lang,
@@ -341,7 +337,7 @@ impl App {
         }
         if self.screen == Screen::Case {
             if let Some(view) = self.case_view.as_ref() {
-                let count = view.row_count(&self.checklists);
+                let count = view.row_count();
                 let row = f(view.row, count.saturating_sub(1)).min(count.saturating_sub(1));
                 if let Some(view) = self.case_view.as_mut() {
                     view.row = row;

@@ -8,6 +8,7 @@ pub mod model;
 pub mod money;
 pub mod orgnr;
 pub mod text;
+pub mod workflow;
 
 pub use case::{CaseState, Step};
 pub use checklist::{Answer, ChecklistTemplate};

@@ -172,6 +172,10 @@ pub struct CaseDetail {
     pub supplement_due_on: Option<NaiveDate>,
     pub report_due_on: Option<NaiveDate>,
     pub checklist_id: Option<String>,
+    /// The checklist version the case is assessed against, as kept in the database.
+    pub checklist: Option<super::checklist::ChecklistTemplate>,
+    /// Counts changes; a write based on an older version is refused.
+    pub version: i64,
     pub answers: Vec<ChecklistAnswer>,
     pub documents: Vec<Document>,
     pub notes: Vec<Note>,

@@ -5,8 +5,8 @@ mod queries;
 mod reference;
 mod write;
 
-pub use open::{LATEST_VERSION, OpenError};
-pub use reference::REGULATION;
+pub use open::{LATEST_VERSION, OpenError, create_at_version};
+pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
 pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,6 +22,9 @@ pub enum StoreError {
     BadValue { column: &'static str, value: String },
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// Someone else changed the case since it was read.
+    #[error("the case was changed by {by} at {at}")]
+    Conflict { by: String, at: DateTime<Utc> },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -59,7 +62,10 @@ impl Store {
         now: DateTime<Utc>,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: the version check and the change happen under one write lock.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut w = Writer::new(&tx, now);
         let out = f(&mut w)?;
         tx.commit()?;

@@ -8,7 +8,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Ordered migrations; the index + 1 is the schema version they lead to.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_checklist_versions.sql"),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -210,20 +213,35 @@ pub(super) fn backup_before_migration(
 }
 
 fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<(), OpenError> {
+    migrate_to(conn, LATEST_VERSION, now)
+}
+
+/// Creates a database file as an earlier version of bidrag left it, to test migrations from it.
+#[doc(hidden)]
+pub fn create_at_version(path: &Path, target: i64, now: DateTime<Utc>) -> Result<(), OpenError> {
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrate_to(&mut conn, target, now)
+}
+
+fn migrate_to(conn: &mut Connection, target: i64, now: DateTime<Utc>) -> Result<(), OpenError> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current >= LATEST_VERSION {
+    if current >= target {
         return Ok(());
     }
     let tx = conn.transaction()?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
-        if version <= current {
+        if version <= current || version > target {
             continue;
         }
         tx.execute_batch(sql)?;
         if version == 1 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             reference::seed(&tx, now)?;
+        }
+        if version == 2 {
+            reference::store_referenced_checklists(&tx, now)?;
         }
         tx.pragma_update(None, "user_version", version)?;
     }

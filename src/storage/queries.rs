@@ -360,13 +360,14 @@ impl Store {
             Option<String>,
             Option<String>,
             Option<String>,
+            i64,
         );
         let raw: Raw = self
             .conn
             .prepare_cached(
                 "SELECT c.dnr_year, c.dnr_seq, c.title, c.organisation_id, c.call_id, c.step,
                         c.state, c.received_on, c.requested_ore, c.granted_ore, u.name,
-                        c.supplement_due_on, c.report_due_on, c.checklist_id
+                        c.supplement_due_on, c.report_due_on, c.checklist_id, c.version
                  FROM cases c LEFT JOIN users u ON u.id = c.assignee_id WHERE c.id = ?1",
             )?
             .query_row([case_id], |r| {
@@ -385,6 +386,7 @@ impl Store {
                     r.get(11)?,
                     r.get(12)?,
                     r.get(13)?,
+                    r.get(14)?,
                 ))
             })
             .optional()?
@@ -412,13 +414,34 @@ impl Store {
             assignee: raw.10,
             supplement_due_on: opt_date("cases.supplement_due_on", raw.11)?,
             report_due_on: opt_date("cases.report_due_on", raw.12)?,
+            checklist: raw
+                .13
+                .as_deref()
+                .map(|id| self.checklist_version(id))
+                .transpose()?
+                .flatten(),
             checklist_id: raw.13,
+            version: raw.14,
             answers: self.answers(case_id)?,
             documents: self.documents(case_id)?,
             notes: self.notes(case_id)?,
             decisions: self.decisions(case_id)?,
             events: self.case_events(case_id)?,
         })
+    }
+
+    /// A kept checklist version, parsed; None when it was never kept.
+    pub fn checklist_version(&self, id: &str) -> Result<Option<crate::domain::ChecklistTemplate>> {
+        let body: Option<String> = self
+            .conn
+            .prepare_cached("SELECT body FROM checklist_versions WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        body.map(|b| {
+            crate::domain::ChecklistTemplate::parse(&b)
+                .map_err(|e| bad("checklist_versions.body", e.to_string()))
+        })
+        .transpose()
     }
 
     pub fn organisation(&self, id: i64) -> Result<Organisation> {

@@ -6,6 +6,26 @@ use crate::domain::{Money, OrgKind, OrgNr, Step};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
 
+/// The checklist files that ship with bidrag, by file name.
+pub const SHIPPED_CHECKLISTS: [(&str, &str); 4] = [
+    (
+        "intresseanmalan.toml",
+        include_str!("../../assets/checklists/intresseanmalan.toml"),
+    ),
+    (
+        "kartlaggning.toml",
+        include_str!("../../assets/checklists/kartlaggning.toml"),
+    ),
+    (
+        "insatser.toml",
+        include_str!("../../assets/checklists/insatser.toml"),
+    ),
+    (
+        "slutrapport.toml",
+        include_str!("../../assets/checklists/slutrapport.toml"),
+    ),
+];
+
 const KOMMUNER: &str = include_str!("../../assets/kommuner.csv");
 const REGIONER: &str = include_str!("../../assets/regioner.csv");
 
@@ -126,4 +146,23 @@ pub(super) fn seed(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
         None,
         Some(&after.to_string()),
     )
+}
+
+/// Migration 2: cases of version 1 name their checklist only by id; keep the shipped text of
+/// every version they name, so they go on showing it whatever the files become.
+pub(super) fn store_referenced_checklists(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
+    let mut w = Writer::new(tx, now);
+    for (_, text) in SHIPPED_CHECKLISTS {
+        let template = crate::domain::ChecklistTemplate::parse(text)
+            .map_err(|e| bad("assets/checklists", &e.to_string()))?;
+        let used: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE checklist_id = ?1)",
+            [template.id()],
+            |r| r.get(0),
+        )?;
+        if used {
+            w.store_checklist(&template, text)?;
+        }
+    }
+    Ok(())
 }

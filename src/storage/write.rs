@@ -3,7 +3,8 @@
 use super::{Result, StoreError, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
 use crate::domain::{
-    Answer, CaseState, DecisionKind, Direction, Money, OrgKind, OrgNr, Outcome, Role, Step, User,
+    Answer, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, OrgKind, OrgNr, Outcome,
+    Role, Step, User,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -57,6 +58,8 @@ pub struct NewDocument<'a> {
     pub date: NaiveDate,
     pub counterpart: &'a str,
     pub description: &'a str,
+    /// Where the document itself is kept, if anywhere.
+    pub file_path: Option<&'a str>,
 }
 
 fn roles_to_sql(roles: &[Role]) -> String {
@@ -293,6 +296,75 @@ impl<'t> Writer<'t> {
             .ok_or(StoreError::NotFound("case"))
     }
 
+    /// Refuses the change when someone else has changed the case since it was read at
+    /// `expected` (its version then); names who and when.
+    pub fn check_version(&mut self, case_id: i64, expected: i64) -> Result<()> {
+        let version: i64 = self
+            .tx
+            .query_row("SELECT version FROM cases WHERE id = ?1", [case_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound("case"))?;
+        if version == expected {
+            return Ok(());
+        }
+        let (by, at): (String, String) = self.tx.query_row(
+            "SELECT COALESCE(u.name, ''), e.at FROM events e LEFT JOIN users u ON u.id = e.user_id
+                 WHERE e.case_id = ?1 ORDER BY e.id DESC LIMIT 1",
+            [case_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Err(StoreError::Conflict {
+            by,
+            at: super::time_from_sql("events.at", &at)?,
+        })
+    }
+
+    /// Counts a change to the case (its version), so a stale copy elsewhere is detected.
+    fn bump(&mut self, case_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE cases SET version = version + 1, updated_at = ?1 WHERE id = ?2",
+            )?
+            .execute(params![time_to_sql(self.now), case_id])?;
+        Ok(())
+    }
+
+    /// Keeps a checklist version's text; a version already kept is left as it was.
+    pub fn store_checklist(&mut self, template: &ChecklistTemplate, body: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO checklist_versions (id, step, body, stored_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO NOTHING",
+            )?
+            .execute(params![
+                template.id(),
+                template.step,
+                body,
+                time_to_sql(self.now)
+            ])?;
+        Ok(())
+    }
+
+    /// Records which checklist version the case is assessed against (kept from then on).
+    pub fn set_checklist(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        template: &ChecklistTemplate,
+        body: &str,
+    ) -> Result<()> {
+        self.store_checklist(template, body)?;
+        self.update_case(
+            user_id,
+            case_id,
+            "checklist_id",
+            "checklist_chosen",
+            Some(template.id()),
+        )
+    }
+
     /// Changes one column of a case, bumps its version and records before → after.
     fn update_case(
         &mut self,
@@ -457,8 +529,8 @@ impl<'t> Writer<'t> {
         self.tx
             .prepare_cached(
                 "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
-                     description, registered_by, registered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     description, file_path, registered_by, registered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 d.case_id,
@@ -467,9 +539,11 @@ impl<'t> Writer<'t> {
                 date_to_sql(d.date),
                 d.counterpart,
                 d.description,
+                d.file_path,
                 user_id,
                 time_to_sql(self.now)
             ])?;
+        self.bump(d.case_id)?;
         let after = serde_json::json!({
             "sub_no": sub, "direction": d.direction.code(), "description": d.description,
         });
@@ -493,6 +567,7 @@ impl<'t> Writer<'t> {
             )?
             .execute(params![case_id, user_id, time_to_sql(self.now), body])?;
         let id = self.tx.last_insert_rowid();
+        self.bump(case_id)?;
         self.event(Some(user_id), Some(case_id), "note_added", None, Some(body))?;
         Ok(id)
     }
@@ -523,6 +598,7 @@ impl<'t> Writer<'t> {
                 time_to_sql(self.now)
             ])?;
         let id = self.tx.last_insert_rowid();
+        self.bump(d.case_id)?;
         let after = serde_json::json!({
             "kind": d.kind.code(), "outcome": d.outcome.code(),
             "amount_ore": d.amount.map(Money::ore),

@@ -3,8 +3,8 @@
 
 use super::{Theme, clean, fit};
 use crate::app::{App, CaseView, Tab};
+use crate::domain::CaseDetail;
 use crate::domain::case::{days_between, statutory_deadline};
-use crate::domain::{CaseDetail, ChecklistTemplate};
 use crate::i18n::{self, Lang, T, tr};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
@@ -202,18 +202,13 @@ fn table(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, spec: TabT
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn template<'a>(app: &'a App, d: &CaseDetail) -> Option<&'a ChecklistTemplate> {
-    let id = d.checklist_id.as_deref()?;
-    app.checklists.iter().find(|t| t.id() == id)
-}
-
 fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let lang = app.lang;
     let d = &view.detail;
     let Some(id) = d.checklist_id.as_deref() else {
         return empty(app, theme, frame, area, T::NoChecklist.text(lang).into());
     };
-    let Some(tpl) = template(app, d) else {
+    let Some(tpl) = d.checklist.as_ref() else {
         return empty(
             app,
             theme,

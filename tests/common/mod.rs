@@ -1,7 +1,6 @@
 //! Shared fixtures: a fixed clock and the demo database built on it.
 #![allow(dead_code)]
 
-use bidrag::domain::ChecklistTemplate;
 use bidrag::storage::Store;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
@@ -15,7 +14,7 @@ pub fn now() -> DateTime<Utc> {
         .expect("time")
 }
 
-pub fn checklists() -> Vec<ChecklistTemplate> {
+pub fn checklists() -> Vec<bidrag::checklists::Checklist> {
     bidrag::checklists::shipped().expect("shipped checklists parse")
 }
 
