@@ -158,14 +158,13 @@ pub fn offered(from: CaseState, facts: &Facts) -> Vec<Transition> {
         .collect()
 }
 
+/// A period in which a komplettering was out: requested, and answered (None while open).
+pub type Pause = (NaiveDate, Option<NaiveDate>);
+
 /// The agency's own handling time in days: from inkommen to `end`, less the days a
 /// komplettering was out (the applicant had the ball). `pauses` are (requested, answered) dates;
 /// an open pause runs to `end`.
-pub fn handling_days(
-    received: NaiveDate,
-    end: NaiveDate,
-    pauses: &[(NaiveDate, Option<NaiveDate>)],
-) -> i64 {
+pub fn handling_days(received: NaiveDate, end: NaiveDate, pauses: &[Pause]) -> i64 {
     let total = (end - received).num_days().max(0);
     let paused: i64 = pauses
         .iter()
@@ -307,7 +306,7 @@ mod tests {
     #[test]
     fn handling_time_pauses_while_the_applicant_has_the_ball() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
-        let cases: &[(&[(NaiveDate, Option<NaiveDate>)], i64)] = &[
+        let cases: &[(&[Pause], i64)] = &[
             (&[], 30),
             (&[(d(10, 5), Some(d(10, 15)))], 20),
             (&[(d(10, 5), Some(d(10, 15))), (d(10, 20), None)], 9),
