@@ -262,7 +262,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             2,
         )
     })?;
-    let (store, user, notes) = prepare(&settings, &checklists)?;
+    let (mut store, user, notes) = prepare(&settings, &checklists)?;
     let label = if settings.demo {
         format!("{} ({})", settings.db.display(), T::ReadOnlyDemo.text(lang))
     } else {
@@ -284,6 +284,6 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
     }
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    crate::tui::run(&mut app, &store, &theme)
+    crate::tui::run(&mut app, &mut store, &theme)
         .map_err(|e| fail(tr(lang, T::ErrTerminal, &[&e.to_string()]), 1))
 }

@@ -2,6 +2,7 @@
 //! languages, so a missing translation does not compile; a test checks placeholders match.
 
 use crate::domain::checklist::Answer;
+use crate::domain::workflow::Transition;
 use crate::domain::{CaseState, DecisionKind, Direction, OrgKind, Outcome, Queue, Role, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -217,6 +218,115 @@ catalogue! {
     ActTabHistory => "Fliken Historik", "History tab";
     ActCloseHelp => "Stäng hjälpen", "Close help";
 
+    ActAnswerMet => "Svara Uppfyllt", "Answer Met";
+    ActAnswerPartly => "Svara Delvis", "Answer Partly";
+    ActAnswerNotMet => "Svara Ej uppfyllt", "Answer Not met";
+    ActAnswerNotApplicable => "Svara Ej aktuellt", "Answer Not applicable";
+    ActChangeState => "Byt status", "Change state";
+    ActAssignMe => "Tilldela mig", "Assign to me";
+    ActAssignOther => "Tilldela kollega", "Assign to colleague";
+    ActRequestSupplement => "Begär komplettering", "Request supplement";
+    ActSupplementReceived => "Komplettering inkommen", "Supplement received";
+    ActAddNote => "Ny tjänsteanteckning", "New note";
+    ActRegisterDocument => "Registrera handling", "Register document";
+    ActNewCase => "Registrera nytt ärende", "Register new case";
+    ActSubmit => "Spara", "Save";
+    ActCancel => "Avbryt", "Cancel";
+    ActNextField => "Nästa fält", "Next field";
+    ActPrevField => "Föregående fält", "Previous field";
+    ActChoose => "Välj", "Choose";
+    ActAdvance => "Nästa fält; på sista fältet sparar", "Next field; on the last field saves";
+    CtxForm => "Formulär", "Form";
+    CtxEditor => "Textredigering", "Text editor";
+    CtxMenu => "Meny", "Menu";
+    CtxPicker => "Sökbar lista", "Search list";
+
+    TrStartHandling => "Påbörja handläggning", "Start handling";
+    TrRequestSupplement => "Begär komplettering", "Request supplement";
+    TrSupplementReceived => "Komplettering inkommen", "Supplement received";
+    TrPropose => "Lägg förslag till beslut", "Propose decision";
+    TrReopen => "Återuppta handläggningen", "Reopen handling";
+    TrDecide => "Besluta", "Decide";
+    TrDispatch => "Expediera", "Dispatch";
+    TrStartWork => "Arbetet pågår", "Work under way";
+    TrAwaitReport => "Rapport väntas", "Report due";
+    TrClose => "Avsluta ärendet", "Close the case";
+    TrWithdraw => "Återkallad av sökande", "Withdrawn by the applicant";
+    TrWriteOff => "Avskriv ärendet", "Write the case off";
+
+    RefNotFrom => "{0} går inte från status {1}.", "{0} is not possible from state {1}.";
+    RefUnanswered => "Checklistan har {0} obesvarade obligatoriska punkter: {1}.", "The checklist has {0} unanswered mandatory items: {1}.";
+    RefNoChecklist => "Ärendet har ingen checklista.", "The case has no checklist.";
+    RefNotForStep => "{0} gäller inte steg {1}.", "{0} does not apply to step {1}.";
+    RefNoGrant => "Inget belopp är beviljat.", "Nothing was granted.";
+    RefAnswerLocked => "Svaren är låsta i status {0}; återuppta handläggningen för att ändra dem.", "Answers are locked in state {0}; reopen handling to change them.";
+    RefNotChecklistTab => "Svara i fliken Checklista (1).", "Answer on the Checklist tab (1).";
+    RefDecisionLater => "Beslut fattas i beslutsdialogen (kommer i nästa version).", "Decisions are made in the decision dialog (next version).";
+    RefNothingOffered => "Ingen statusändring är möjlig i status {0}.", "No state change is possible in state {0}.";
+    RefNoColleagues => "Det finns inga andra handläggare att tilldela.", "There are no other caseworkers to assign.";
+
+    FldComment => "Kommentar", "Comment";
+    FldNote => "Tjänsteanteckning", "Note";
+    FldReason => "Skäl", "Reason";
+    FldSupplementText => "Vad ska kompletteras", "What to supplement";
+    FldDue => "Senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)";
+    FldDate => "Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)";
+    FldDescription => "Beskrivning", "Description";
+    FldDirection => "In eller ut (in/ut)", "In or out (in/out)";
+    FldCounterpart => "Från/till", "From/to";
+    FldFile => "Fil (valfri sökväg)", "File (optional path)";
+    FldReceived => "Inkommen (ÅÅÅÅ-MM-DD)", "Received (YYYY-MM-DD)";
+    FldTitle => "Sammanfattning", "Summary";
+    FldAmount => "Sökt belopp (kr)", "Requested amount (SEK)";
+
+    TitleComment => "{0} · punkt {1}: kommentar", "{0} · item {1}: comment";
+    TitleNote => "Ny tjänsteanteckning (FL 27 §)", "New note (FL 27 §)";
+    TitleReason => "{0}: ange skäl", "{0}: give the reason";
+    TitleSupplement => "Begär komplettering", "Request supplement";
+    TitleSupplementReply => "Registrera inkommen komplettering", "Register received supplement";
+    TitleDocument => "Registrera handling (OSL 5 kap. 2 §)", "Register document (OSL 5 kap. 2 §)";
+    TitleNewCase => "Nytt ärende: {0} · {1}", "New case: {0} · {1}";
+    TitlePickOrg => "Nytt ärende: välj organisation (skriv för att söka)", "New case: choose organisation (type to search)";
+    TitlePickCall => "Nytt ärende: välj utlysning", "New case: choose call";
+    TitlePickUser => "Tilldela handläggare", "Assign caseworker";
+    TitleStateMenu => "Byt status från {0}", "Change state from {0}";
+    EditorFooter => "Ctrl-S sparar · Esc avbryter", "Ctrl-S saves · Esc cancels";
+    FormFooter => "Tab nästa fält · Ctrl-S sparar · Esc avbryter", "Tab next field · Ctrl-S saves · Esc cancels";
+    PickerFooter => "↑↓ välj · Enter väljer · Esc avbryter", "↑↓ move · Enter chooses · Esc cancels";
+    NoMatches => "Inga träffar.", "No matches.";
+
+    ValEmpty => "{0}: får inte vara tomt.", "{0}: must not be empty.";
+    ValDate => "{0}: {1:?} är inget datum (ÅÅÅÅ-MM-DD).", "{0}: {1:?} is not a date (YYYY-MM-DD).";
+    ValNotFuture => "{0}: datumet får inte ligga efter i dag ({1}).", "{0}: the date must not be after today ({1}).";
+    ValMustBeFuture => "{0}: datumet måste ligga efter i dag ({1}).", "{0}: the date must be after today ({1}).";
+    ValDirection => "{0}: skriv in eller ut.", "{0}: write in or out.";
+    ValMoney => "{0}: {1:?} är inget belopp (t.ex. 1 250 000 eller 1250000,50).", "{0}: {1:?} is not an amount (e.g. 1 250 000 or 1250000,50).";
+    ValNegative => "{0}: beloppet får inte vara negativt.", "{0}: the amount must not be negative.";
+    ValFileMissing => "{0}: filen {1} finns inte.", "{0}: the file {1} does not exist.";
+    ValTooLong => "{0}: högst {1} tecken.", "{0}: at most {1} characters.";
+
+    DoneAnswer => "Svar sparat: punkt {0} · {1}.", "Answer saved: item {0} · {1}.";
+    DoneTransition => "Ny status: {0}.", "New state: {0}.";
+    DoneNote => "Tjänsteanteckningen sparad.", "Note saved.";
+    DoneDocument => "Handling {0} registrerad.", "Document {0} registered.";
+    DoneSupplement => "Komplettering begärd, senast {0}.", "Supplement requested, due {0}.";
+    DoneSupplementReply => "Kompletteringen registrerad; ärendet är åter under handläggning.", "Supplement registered; the case is back in handling.";
+    DoneAssigned => "Tilldelat {0}.", "Assigned to {0}.";
+    DoneRegistered => "Ärende {0} registrerat.", "Case {0} registered.";
+    Conflict => "Ärendet ändrades av {0} {1}; vyn är uppdaterad, gör om ändringen.", "The case was changed by {0} at {1}; the view is reloaded, make your change again.";
+    AllAnswered => "Alla punkter är besvarade; s lägger förslag till beslut.", "All items answered; s proposes a decision.";
+
+    LblHandling => "Handläggningstid", "Handling time";
+    HandlingValue => "{0} dagar ({1} pausade)", "{0} days ({1} paused)";
+    StatutoryDay => "dag {0}", "day {0}";
+    EventChecklistChosen => "Checklista vald", "Checklist chosen";
+
+    CheckOk => "OK: databasen är hel; {0} händelser i en obruten kedja.", "OK: the database is sound; {0} events in an unbroken chain.";
+    CheckIntegrity => "Integritetskontrollen säger: {0}", "The integrity check says: {0}";
+    CheckForeignKey => "Bruten referens: {0} rad {1} pekar på {2} som saknas.", "Broken reference: {0} row {1} points to a missing {2}.";
+    CheckChainLink => "Händelsekedjan är bruten vid händelse {0}: föregående hash stämmer inte.", "The event chain is broken at event {0}: the previous hash does not match.";
+    CheckChainContent => "Händelsekedjan är bruten vid händelse {0}: innehållet har ändrats efter att det skrevs.", "The event chain is broken at event {0}: its content was changed after it was written.";
+
     Welcome => "Välkommen, {0}. ? visar tangenterna.", "Welcome, {0}. ? shows the keys.";
     NewUser => "Ny användare {0} registrerad som handläggare.", "New user {0} registered as caseworker.";
     DemoUsers => "Demoanvändare: {0} (välj med --user).", "Demo users: {0} (choose with --user).";
@@ -333,6 +443,23 @@ pub fn answer(a: Option<Answer>) -> T {
     }
 }
 
+pub fn transition(t: Transition) -> T {
+    match t {
+        Transition::StartHandling => T::TrStartHandling,
+        Transition::RequestSupplement => T::TrRequestSupplement,
+        Transition::SupplementReceived => T::TrSupplementReceived,
+        Transition::Propose => T::TrPropose,
+        Transition::Reopen => T::TrReopen,
+        Transition::Decide => T::TrDecide,
+        Transition::Dispatch => T::TrDispatch,
+        Transition::StartWork => T::TrStartWork,
+        Transition::AwaitReport => T::TrAwaitReport,
+        Transition::Close => T::TrClose,
+        Transition::Withdraw => T::TrWithdraw,
+        Transition::WriteOff => T::TrWriteOff,
+    }
+}
+
 pub fn role(r: Role) -> T {
     match r {
         Role::Caseworker => T::RoleCaseworker,
@@ -369,6 +496,7 @@ pub fn event_kind(kind: &str) -> Option<T> {
         "note_added" => T::EventNote,
         "decision_proposed" => T::EventProposed,
         "decision_made" => T::EventDecided,
+        "checklist_chosen" => T::EventChecklistChosen,
         _ => return None,
     })
 }

@@ -4,7 +4,9 @@ use crate::app::{App, Key, KeyCode, drive};
 use crate::storage::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers,
+};
 
 /// Converts a terminal key press into the app's own key type.
 pub fn convert_key(k: KeyEvent) -> Option<Key> {
@@ -40,28 +42,45 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
         && matches!(k.code, ratatui::crossterm::event::KeyCode::Char('c' | 'C'))
 }
 
-/// Runs the TUI until the user quits. The terminal is restored on return, on error and (through
-/// ratatui's hook) on panic.
-pub fn run(app: &mut App, store: &Store, theme: &Theme) -> std::io::Result<()> {
+fn restore() -> std::io::Result<()> {
+    // ratatui's restore leaves bracketed paste on; turn it off first.
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::try_restore()
+}
+
+/// Runs the TUI until the user quits. The terminal is restored on return, on error and on panic.
+pub fn run(app: &mut App, store: &mut Store, theme: &Theme) -> std::io::Result<()> {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            let _ = ratatui::try_restore();
+            let _ = restore();
             return Err(e);
         }
     };
+    // ratatui's hook restores raw mode and the screen; ours first turns bracketed paste off.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
+    if let Err(e) = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste) {
+        let _ = restore();
+        return Err(e);
+    }
     let result = event_loop(&mut terminal, app, store, theme);
-    let restored = ratatui::try_restore();
+    let restored = restore();
     result.and(restored)
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    store: &mut Store,
     theme: &Theme,
 ) -> std::io::Result<()> {
-    drive(app, store, app.start());
+    let now = chrono::Utc::now;
+    let start = app.start();
+    drive(app, store, start, &now);
     loop {
         terminal.draw(|f| ui::render(app, theme, f))?;
         if app.quit {
@@ -75,8 +94,12 @@ fn event_loop(
                 }
                 if let Some(key) = convert_key(k) {
                     let effects = app.handle_key(key);
-                    drive(app, store, effects);
+                    drive(app, store, effects, &now);
                 }
+            }
+            Event::Paste(text) => {
+                let effects = app.update(crate::app::Msg::Paste(text));
+                drive(app, store, effects, &now);
             }
             _ => {}
         }

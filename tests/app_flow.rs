@@ -22,8 +22,8 @@ fn starts_on_the_queues_with_live_counts() {
 
 #[test]
 fn moving_in_a_left_pane_changes_the_case_list() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "j j j");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "j j j");
     assert_eq!(
         app.cases.source,
         Some(CaseSource::Queue(Queue::AwaitingSupplement))
@@ -34,23 +34,23 @@ fn moving_in_a_left_pane_changes_the_case_list() {
             .iter()
             .all(|r| r.state == CaseState::SupplementRequested)
     );
-    press(&mut app, &store, "1");
+    press(&mut app, &mut store, "1");
     assert_eq!(app.focus, Pane::Calls);
     let call = app.calls.items[0].id;
     assert_eq!(app.cases.source, Some(CaseSource::Call(call)));
-    press(&mut app, &store, "2 j");
+    press(&mut app, &mut store, "2 j");
     let org = app.orgs.items[1].id;
     assert_eq!(app.cases.source, Some(CaseSource::Organisation(org)));
 }
 
 #[test]
 fn tab_cycles_panes_and_shift_tab_goes_back() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "<Tab>");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Tab>");
     assert_eq!(app.focus, Pane::Cases);
-    press(&mut app, &store, "<Tab>");
+    press(&mut app, &mut store, "<Tab>");
     assert_eq!(app.focus, Pane::Calls);
-    press(&mut app, &store, "<S-Tab>");
+    press(&mut app, &mut store, "<S-Tab>");
     assert_eq!(app.focus, Pane::Cases);
     // The list keeps the source of the last left pane.
     assert_eq!(
@@ -61,10 +61,10 @@ fn tab_cycles_panes_and_shift_tab_goes_back() {
 
 #[test]
 fn open_a_case_read_its_tabs_and_go_back() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "<Enter>");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Enter>");
     assert_eq!(app.focus, Pane::Cases);
-    press(&mut app, &store, "j <Enter>");
+    press(&mut app, &mut store, "j <Enter>");
     assert_eq!(app.screen, Screen::Case);
     let view = app.case_view.as_ref().expect("case open");
     assert_eq!(view.detail.id, app.cases.rows[1].id);
@@ -77,40 +77,40 @@ fn open_a_case_read_its_tabs_and_go_back() {
         ("<Tab>", Tab::Checklist),
         ("<S-Tab>", Tab::History),
     ] {
-        press(&mut app, &store, key);
+        press(&mut app, &mut store, key);
         assert_eq!(app.case_view.as_ref().map(|v| v.tab), Some(tab), "{key}");
     }
-    press(&mut app, &store, "<Esc>");
+    press(&mut app, &mut store, "<Esc>");
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.focus, Pane::Cases);
-    press(&mut app, &store, "<Esc>");
+    press(&mut app, &mut store, "<Esc>");
     assert_eq!(app.focus, Pane::Queues);
-    press(&mut app, &store, "<Esc>");
+    press(&mut app, &mut store, "<Esc>");
     assert!(!app.quit, "Esc never quits");
     assert!(
         app.status
             .as_ref()
             .is_some_and(|s| s.text.contains("q avslutar"))
     );
-    press(&mut app, &store, "q");
+    press(&mut app, &mut store, "q");
     assert!(app.quit);
 }
 
 #[test]
 fn case_list_pages_through_a_large_queue() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "G");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "G");
     let total = app.cases.total;
     let all_open = app.queues.items[6].1 as usize;
     assert_eq!(total, all_open);
-    press(&mut app, &store, "4 G");
+    press(&mut app, &mut store, "4 G");
     assert_eq!(app.cases.selected, total - 1);
     assert!(
         app.cases.selected_row().is_some(),
         "window follows the selection"
     );
     assert!(app.cases.rows.len() <= bidrag::app::CASE_PAGE);
-    press(&mut app, &store, "g");
+    press(&mut app, &mut store, "g");
     assert_eq!(app.cases.selected, 0);
     assert_eq!(
         app.cases.selected_row().map(|r| r.id),
@@ -120,20 +120,20 @@ fn case_list_pages_through_a_large_queue() {
 
 #[test]
 fn help_opens_and_closes_without_quitting() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "?");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "?");
     assert!(app.help.is_some());
-    press(&mut app, &store, "q");
+    press(&mut app, &mut store, "q");
     assert!(app.help.is_none());
     assert!(!app.quit, "q closes help first");
-    press(&mut app, &store, "<F1> <Esc>");
+    press(&mut app, &mut store, "<F1> <Esc>");
     assert!(app.help.is_none());
 }
 
 #[test]
 fn mine_queue_is_the_acting_users() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "j");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "j");
     assert_eq!(app.cases.source, Some(CaseSource::Queue(Queue::Mine)));
     assert!(app.cases.total > 0);
     assert!(
@@ -146,10 +146,10 @@ fn mine_queue_is_the_acting_users() {
 
 #[test]
 fn enter_on_an_empty_list_explains() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "newcomer");
-    press(&mut app, &store, "j");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "newcomer");
+    press(&mut app, &mut store, "j");
     assert_eq!(app.cases.total, 0, "a new user has no cases");
-    press(&mut app, &store, "<Enter> <Enter>");
+    press(&mut app, &mut store, "<Enter> <Enter>");
     assert_eq!(app.screen, Screen::Home);
     assert!(
         app.status
@@ -185,10 +185,10 @@ fn a_queue_larger_than_one_window_pages_by_the_selection() {
         })
         .expect("insert");
     // Leave and come back so the queue reloads.
-    press(&mut app, &store, "j k <Enter>");
+    press(&mut app, &mut store, "j k <Enter>");
     let total = app.cases.total;
     assert!(total > 2 * bidrag::app::CASE_PAGE, "{total}");
-    press(&mut app, &store, "G");
+    press(&mut app, &mut store, "G");
     assert_eq!(app.cases.selected, total - 1);
     assert!(app.cases.offset > 0, "the window moved");
     assert!(app.cases.rows.len() <= bidrag::app::CASE_PAGE);
@@ -198,12 +198,12 @@ fn a_queue_larger_than_one_window_pages_by_the_selection() {
         .expect("selected row loaded")
         .clone();
     assert_eq!(last.organisation, app.orgs.items[0].name);
-    press(&mut app, &store, "<PageUp> <PageUp> g");
+    press(&mut app, &mut store, "<PageUp> <PageUp> g");
     assert_eq!(app.cases.offset, 0);
     assert_eq!(
         app.cases.selected_row().map(|r| r.id),
         app.cases.rows.first().map(|r| r.id)
     );
-    press(&mut app, &store, "<Enter>");
+    press(&mut app, &mut store, "<Enter>");
     assert_eq!(app.screen, Screen::Case);
 }

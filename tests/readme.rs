@@ -11,6 +11,10 @@ fn key_table() -> String {
         (Context::Home, "home screen"),
         (Context::Case, "case view"),
         (Context::Help, "help"),
+        (Context::Form, "form"),
+        (Context::Editor, "text editor"),
+        (Context::Menu, "menu"),
+        (Context::Picker, "search list"),
     ] {
         for b in map.bindings(context) {
             let keys = b

@@ -30,14 +30,14 @@ fn home_screen_snapshots() {
 #[test]
 fn case_view_snapshots() {
     for lang in [Lang::Sv, Lang::En] {
-        let (mut app, store) = app_on_demo(lang, "anna");
+        let (mut app, mut store) = app_on_demo(lang, "anna");
         // Köer → "Redo för beslut" → the case list → the first case.
-        press(&mut app, &store, "3 j j j j <Enter> <Enter>");
+        press(&mut app, &mut store, "3 j j j j <Enter> <Enter>");
         for (w, h) in [(80, 24), (120, 40)] {
             let t = draw(&app, &Theme::mono(), w, h);
             insta::assert_snapshot!(snapshot_name("case", lang, w, h), t.backend());
         }
-        press(&mut app, &store, "5");
+        press(&mut app, &mut store, "5");
         let t = draw(&app, &Theme::mono(), 120, 40);
         insta::assert_snapshot!(snapshot_name("case_history", lang, 120, 40), t.backend());
     }
@@ -45,15 +45,15 @@ fn case_view_snapshots() {
 
 #[test]
 fn help_overlay_snapshot() {
-    let (mut app, store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &store, "?");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "?");
     let t = draw(&app, &Theme::mono(), 80, 40);
     insta::assert_snapshot!("help_sv_80x40", t.backend());
 }
 
 #[test]
 fn english_screens_hold_no_swedish_labels() {
-    let (mut app, store) = app_on_demo(Lang::En, "anna");
+    let (mut app, mut store) = app_on_demo(Lang::En, "anna");
     let home = draw(&app, &Theme::mono(), 120, 40).backend().to_string();
     for word in [
         "Utlysningar",
@@ -65,7 +65,7 @@ fn english_screens_hold_no_swedish_labels() {
     ] {
         assert!(!home.contains(word), "English home shows {word}");
     }
-    press(&mut app, &store, "3 j j j j <Enter> <Enter>");
+    press(&mut app, &mut store, "3 j j j j <Enter> <Enter>");
     let case = draw(&app, &Theme::mono(), 120, 40).backend().to_string();
     for word in [
         "Checklista",
@@ -80,12 +80,12 @@ fn english_screens_hold_no_swedish_labels() {
 
 #[test]
 fn no_panic_at_any_size() {
-    let (mut home, store) = app_on_demo(Lang::Sv, "anna");
+    let (mut home, mut store) = app_on_demo(Lang::Sv, "anna");
     let mut case = home.clone();
-    press(&mut case, &store, "3 <Enter> <Enter>");
+    press(&mut case, &mut store, "3 <Enter> <Enter>");
     let mut help = home.clone();
-    press(&mut help, &store, "?");
-    press(&mut home, &store, "4");
+    press(&mut help, &mut store, "?");
+    press(&mut home, &mut store, "4");
     for app in [&home, &case, &help] {
         for w in (1..=130).step_by(7).chain([1, 2, 59, 60, 61]) {
             for h in (1..=45).step_by(4).chain([1, 2, 14, 15, 16]) {
@@ -141,4 +141,45 @@ fn no_color_env_picks_the_mono_theme() {
     assert_eq!(Theme::from_no_color(Some("1")), Theme::mono());
     assert_eq!(Theme::from_no_color(Some("")), Theme::color());
     assert_eq!(Theme::from_no_color(None), Theme::color());
+}
+
+#[test]
+fn checklist_dialog_snapshots() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Enter> <Enter> u u");
+    let t = draw(&app, &Theme::mono(), 100, 32);
+    insta::assert_snapshot!("checklist_progress_sv_100x32", t.backend());
+    press(&mut app, &mut store, "d");
+    common::type_text(&mut app, &mut store, "Samverkan beskrivs bara kort.");
+    let t = draw(&app, &Theme::mono(), 100, 32);
+    insta::assert_snapshot!("checklist_comment_sv_100x32", t.backend());
+    press(&mut app, &mut store, "<Esc> s");
+    let t = draw(&app, &Theme::mono(), 100, 32);
+    insta::assert_snapshot!("state_menu_sv_100x32", t.backend());
+    press(&mut app, &mut store, "<Esc> K");
+    let t = draw(&app, &Theme::mono(), 100, 32);
+    insta::assert_snapshot!("supplement_form_sv_100x32", t.backend());
+}
+
+#[test]
+fn dialogs_survive_every_size() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Enter> <Enter>");
+    let mut states = Vec::new();
+    for keys in ["d", "s", "K", "r", "t", "A"] {
+        let mut a = app.clone();
+        press(&mut a, &mut store, keys);
+        assert!(a.modal.is_some(), "{keys} opened no dialog");
+        states.push(a);
+    }
+    let mut picker = app.clone();
+    press(&mut picker, &mut store, "<Esc> n");
+    states.push(picker);
+    for a in &states {
+        for w in (1..=110).step_by(9).chain([1, 2, 60]) {
+            for h in (1..=40).step_by(5).chain([1, 2, 15]) {
+                let _ = draw(a, &Theme::color(), w, h);
+            }
+        }
+    }
 }

@@ -1,44 +1,324 @@
 //! Side effects as data: what `update` asks for, and the one place that runs it against storage.
 
 use super::Msg;
-use crate::domain::CaseSource;
-use crate::storage::Store;
-use chrono::NaiveDate;
+use crate::domain::records;
+use crate::domain::{Answer, CaseSource, CaseState, ChecklistTemplate, Direction, Money, Step};
+use crate::storage::{NewCase, NewDocument, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// How many case rows one window holds. Lists never hold more than this.
 pub const CASE_PAGE: usize = 200;
 
+/// A change to one case. Each runs as one transaction, after checking that nobody else changed
+/// the case since it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseWrite {
+    Answer {
+        item_key: String,
+        item_no: usize,
+        answer: Answer,
+        comment: String,
+        /// Set when the case starts being handled with this answer (it was inkommen).
+        start: bool,
+        /// Set when the case had no checklist yet: the version it is assessed against.
+        checklist: Option<(ChecklistTemplate, String)>,
+    },
+    Transition {
+        start: bool,
+        to: CaseState,
+        /// A tjänsteanteckning recording the reason, where the transition needs one.
+        note: Option<String>,
+    },
+    RequestSupplement {
+        start: bool,
+        text: String,
+        due: NaiveDate,
+        today: NaiveDate,
+        counterpart: String,
+    },
+    SupplementReply {
+        date: NaiveDate,
+        description: String,
+        counterpart: String,
+    },
+    Note {
+        body: String,
+    },
+    Document {
+        direction: Direction,
+        date: NaiveDate,
+        counterpart: String,
+        description: String,
+        file_path: Option<String>,
+    },
+    Assign {
+        user_id: i64,
+        name: String,
+    },
+}
+
+/// A new case as the registration form gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDraft {
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub call_id: i64,
+    pub step: Step,
+    pub received_on: NaiveDate,
+    pub title: String,
+    pub requested: Money,
+    pub checklist: Option<(ChecklistTemplate, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Calls, organisations and queue counts.
+    /// Calls, organisations, users and queue counts.
     LoadHome,
     /// A window of the case list.
-    LoadCases { source: CaseSource, offset: usize },
+    LoadCases {
+        source: CaseSource,
+        offset: usize,
+    },
     /// One case for the case view.
     LoadCase(i64),
+    /// A change to a case read at `version`.
+    Write {
+        case_id: i64,
+        version: i64,
+        write: CaseWrite,
+    },
+    RegisterCase(CaseDraft),
+}
+
+/// What a write did, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    Answer { item_no: usize, answer: Answer },
+    Transition(CaseState),
+    Note,
+    Document(u32),
+    Supplement(NaiveDate),
+    SupplementReply,
+    Assigned(String),
+    Registered { case_id: i64 },
+}
+
+fn run_write(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    user_id: i64,
+    case_id: i64,
+    version: i64,
+    write: &CaseWrite,
+) -> Result<Done, StoreError> {
+    store.write(now, |w| {
+        w.check_version(case_id, version)?;
+        let start = |w: &mut crate::storage::Writer<'_>, start: bool| {
+            if start {
+                w.set_state(user_id, case_id, CaseState::InProgress)
+            } else {
+                Ok(())
+            }
+        };
+        Ok(match write {
+            CaseWrite::Answer {
+                item_key,
+                item_no,
+                answer,
+                comment,
+                start: s,
+                checklist,
+            } => {
+                if let Some((template, body)) = checklist {
+                    w.set_checklist(user_id, case_id, template, body)?;
+                }
+                start(w, *s)?;
+                w.answer_item(user_id, case_id, item_key, *answer, comment)?;
+                Done::Answer {
+                    item_no: *item_no,
+                    answer: *answer,
+                }
+            }
+            CaseWrite::Transition { start: s, to, note } => {
+                start(w, *s)?;
+                if let Some(note) = note {
+                    w.add_note(user_id, case_id, note)?;
+                }
+                w.set_state(user_id, case_id, *to)?;
+                Done::Transition(*to)
+            }
+            CaseWrite::RequestSupplement {
+                start: s,
+                text,
+                due,
+                today,
+                counterpart,
+            } => {
+                start(w, *s)?;
+                let description = format!("{}: {text}", records::SUPPLEMENT_REQUEST);
+                w.register_document(
+                    user_id,
+                    &NewDocument {
+                        case_id,
+                        direction: Direction::Outgoing,
+                        date: *today,
+                        counterpart,
+                        description: &description,
+                        file_path: None,
+                    },
+                )?;
+                w.set_supplement_due(user_id, case_id, Some(*due))?;
+                w.set_state(user_id, case_id, CaseState::SupplementRequested)?;
+                Done::Supplement(*due)
+            }
+            CaseWrite::SupplementReply {
+                date,
+                description,
+                counterpart,
+            } => {
+                w.register_document(
+                    user_id,
+                    &NewDocument {
+                        case_id,
+                        direction: Direction::Incoming,
+                        date: *date,
+                        counterpart,
+                        description,
+                        file_path: None,
+                    },
+                )?;
+                w.set_supplement_due(user_id, case_id, None)?;
+                w.set_state(user_id, case_id, CaseState::InProgress)?;
+                Done::SupplementReply
+            }
+            CaseWrite::Note { body } => {
+                w.add_note(user_id, case_id, body)?;
+                Done::Note
+            }
+            CaseWrite::Document {
+                direction,
+                date,
+                counterpart,
+                description,
+                file_path,
+            } => {
+                let sub = w.register_document(
+                    user_id,
+                    &NewDocument {
+                        case_id,
+                        direction: *direction,
+                        date: *date,
+                        counterpart,
+                        description,
+                        file_path: file_path.as_deref(),
+                    },
+                )?;
+                Done::Document(sub)
+            }
+            CaseWrite::Assign { user_id: to, name } => {
+                w.set_assignee(user_id, case_id, Some(*to))?;
+                Done::Assigned(name.clone())
+            }
+        })
+    })
+}
+
+fn register(
+    store: &mut Store,
+    now: DateTime<Utc>,
+    user_id: i64,
+    d: &CaseDraft,
+) -> Result<Done, StoreError> {
+    store.write(now, |w| {
+        let reg = w.insert_case(
+            user_id,
+            &NewCase {
+                call_id: d.call_id,
+                organisation_id: d.organisation_id,
+                parent_case_id: None,
+                step: d.step,
+                title: &d.title,
+                received_on: d.received_on,
+                requested: d.requested,
+                checklist_id: None,
+            },
+        )?;
+        if let Some((template, body)) = &d.checklist {
+            w.set_checklist(user_id, reg.id, template, body)?;
+        }
+        w.register_document(
+            user_id,
+            &NewDocument {
+                case_id: reg.id,
+                direction: Direction::Incoming,
+                date: d.received_on,
+                counterpart: &d.organisation,
+                description: records::incoming_document(d.step),
+                file_path: None,
+            },
+        )?;
+        Ok(Done::Registered { case_id: reg.id })
+    })
 }
 
 /// Runs one effect; every result, failure included, comes back as a message.
-pub fn run_effect(store: &Store, effect: &Effect, user_id: i64, today: NaiveDate) -> Msg {
-    let result = match *effect {
+pub fn run_effect(
+    store: &mut Store,
+    effect: &Effect,
+    user_id: i64,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Msg {
+    let result = match effect {
         Effect::LoadHome => (|| {
             Ok(Msg::HomeLoaded(super::HomeData {
                 calls: store.calls()?,
                 orgs: store.organisations()?,
                 queues: store.queue_counts(user_id, today)?,
+                users: store.users()?,
             }))
         })(),
         Effect::LoadCases { source, offset } => (|| {
-            let total = store.count_cases(source, user_id, today)?;
-            let rows = store.case_window(source, user_id, today, offset, CASE_PAGE)?;
+            let total = store.count_cases(*source, user_id, today)?;
+            let rows = store.case_window(*source, user_id, today, *offset, CASE_PAGE)?;
             Ok(Msg::CasesLoaded {
-                source,
+                source: *source,
                 total: usize::try_from(total).unwrap_or(0),
-                offset,
+                offset: *offset,
                 rows,
             })
         })(),
-        Effect::LoadCase(id) => store.case_detail(id).map(|d| Msg::CaseLoaded(Box::new(d))),
+        Effect::LoadCase(id) => store.case_detail(*id).map(|d| Msg::CaseLoaded(Box::new(d))),
+        Effect::Write {
+            case_id,
+            version,
+            write,
+        } => {
+            if let CaseWrite::Document {
+                file_path: Some(path),
+                ..
+            } = write
+                && !std::path::Path::new(path).is_file()
+            {
+                return Msg::FileMissing(path.clone());
+            }
+            run_write(store, now, user_id, *case_id, *version, write).map(|done| Msg::Written {
+                case_id: *case_id,
+                done,
+            })
+        }
+        Effect::RegisterCase(draft) => {
+            register(store, now, user_id, draft).map(|done| match done {
+                Done::Registered { case_id } => Msg::Written { case_id, done },
+                other => Msg::Written {
+                    case_id: 0,
+                    done: other,
+                },
+            })
+        }
     };
-    result.unwrap_or_else(|e: crate::storage::StoreError| Msg::Failed(e.to_string()))
+    result.unwrap_or_else(|e| match e {
+        StoreError::Conflict { by, at } => Msg::Conflict { by, at },
+        other => Msg::Failed(other.to_string()),
+    })
 }

@@ -141,6 +141,23 @@ pub enum Context {
     Home,
     Case,
     Help,
+    Form,
+    Editor,
+    Menu,
+    Picker,
+}
+
+impl Context {
+    pub const ALL: [Context; 8] = [
+        Context::Global,
+        Context::Home,
+        Context::Case,
+        Context::Help,
+        Context::Form,
+        Context::Editor,
+        Context::Menu,
+        Context::Picker,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +201,14 @@ struct RawKeymap {
     case: Vec<RawBinding>,
     #[serde(default)]
     help: Vec<RawBinding>,
+    #[serde(default)]
+    form: Vec<RawBinding>,
+    #[serde(default)]
+    editor: Vec<RawBinding>,
+    #[serde(default)]
+    menu: Vec<RawBinding>,
+    #[serde(default)]
+    picker: Vec<RawBinding>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,6 +226,10 @@ impl Keymap {
             (Context::Home, "home", raw.home),
             (Context::Case, "case", raw.case),
             (Context::Help, "help", raw.help),
+            (Context::Form, "form", raw.form),
+            (Context::Editor, "editor", raw.editor),
+            (Context::Menu, "menu", raw.menu),
+            (Context::Picker, "picker", raw.picker),
         ] {
             let mut seen = HashMap::new();
             let mut out = Vec::with_capacity(bindings.len());
@@ -321,7 +350,7 @@ mod tests {
     fn every_action_is_bound_somewhere() {
         let map = Keymap::default_map();
         for action in Action::ALL {
-            let bound = [Context::Global, Context::Home, Context::Case, Context::Help]
+            let bound = Context::ALL
                 .iter()
                 .any(|c| map.bindings(*c).iter().any(|b| b.action == action));
             assert!(bound, "{action:?} has no key");

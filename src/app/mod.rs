@@ -2,12 +2,16 @@
 //! returned as data ([`Effect`]) and their results come back as messages ([`Msg`]).
 
 pub mod action;
+mod case_ops;
 mod effect;
 pub mod keymap;
+pub mod modal;
 
 pub use action::Action;
-pub use effect::{CASE_PAGE, Effect, run_effect};
+pub use case_ops::SUPPLEMENT_DAYS;
+pub use effect::{CASE_PAGE, CaseDraft, CaseWrite, Done, Effect, run_effect};
 pub use keymap::{Context, Key, KeyCode, Keymap};
+pub use modal::Modal;
 
 use crate::checklists::Checklist;
 use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
@@ -124,12 +128,14 @@ impl CaseList {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct CaseView {
     pub detail: CaseDetail,
     pub tab: Tab,
     /// The selected row within the tab.
     pub row: usize,
+    /// After answering this checklist row, move on to the next unanswered item.
+    pub advance_from: Option<usize>,
 }
 
 impl CaseView {
@@ -157,6 +163,7 @@ pub struct HomeData {
     pub calls: Vec<Call>,
     pub orgs: Vec<Organisation>,
     pub queues: Vec<(Queue, i64)>,
+    pub users: Vec<User>,
 }
 
 /// Everything that can change the state.
@@ -171,6 +178,20 @@ pub enum Msg {
         rows: Vec<CaseRow>,
     },
     CaseLoaded(Box<CaseDetail>),
+    /// A write went through.
+    Written {
+        case_id: i64,
+        done: Done,
+    },
+    /// Someone else changed the case first.
+    Conflict {
+        by: String,
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    /// A document's file path names no file.
+    FileMissing(String),
+    /// Text pasted into the terminal.
+    Paste(String),
     Failed(String),
 }
 
@@ -189,7 +210,12 @@ pub struct App {
     pub calls: Selectable<Call>,
     pub orgs: Selectable<Organisation>,
     pub queues: Selectable<(Queue, i64)>,
+    pub users: Vec<User>,
     pub cases: CaseList,
+    /// An open dialog; it takes the keys first.
+    pub modal: Option<Modal>,
+    /// A case was just registered: name its diarienummer once it has loaded.
+    pending_registered: bool,
     pub case_view: Option<CaseView>,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
@@ -229,7 +255,10 @@ impl App {
             calls: Selectable::default(),
             orgs: Selectable::default(),
             queues: Selectable::default(),
+            users: Vec::new(),
             cases: CaseList::default(),
+            modal: None,
+            pending_registered: false,
             case_view: None,
             help: None,
             quit: false,
@@ -253,18 +282,117 @@ impl App {
         if self.help.is_some() {
             return vec![Context::Help];
         }
+        match &self.modal {
+            Some(Modal::Form(_)) => return vec![Context::Form],
+            Some(Modal::Editor(_)) => return vec![Context::Editor],
+            Some(Modal::Menu(_)) => return vec![Context::Menu],
+            Some(Modal::Picker(_)) => return vec![Context::Picker],
+            None => {}
+        }
         match self.screen {
             Screen::Home => vec![Context::Home, Context::Global],
             Screen::Case => vec![Context::Case, Context::Global],
         }
     }
 
-    /// A key press: looked up in the keymap; unbound keys do nothing.
+    /// A key press: looked up in the keymap; in a dialog with a text field, an unbound key is
+    /// typed into the field; elsewhere unbound keys do nothing.
     pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
-        match self.keymap.lookup(&self.layers(), key) {
-            Some(action) => self.update(Msg::Action(action)),
-            None => Vec::new(),
+        // In a field of several lines, Enter is a newline, not the form's Enter.
+        let newline = key == Key::plain(KeyCode::Enter)
+            && matches!(&self.modal, Some(Modal::Form(f))
+                if f.fields.get(f.focus).is_some_and(|x| x.multiline));
+        if !newline && let Some(action) = self.keymap.lookup(&self.layers(), key) {
+            return self.update(Msg::Action(action));
         }
+        if self.help.is_some() {
+            return Vec::new();
+        }
+        match self.modal.as_mut() {
+            Some(Modal::Form(form)) => {
+                let focus = form.focus;
+                if let Some(field) = form.fields.get_mut(focus) {
+                    modal::type_key(&mut field.input, key, field.multiline);
+                }
+                form.error = None;
+            }
+            Some(Modal::Editor(editor)) => {
+                modal::type_key(&mut editor.input, key, true);
+                editor.error = None;
+            }
+            Some(Modal::Picker(picker)) => {
+                modal::type_key(&mut picker.query, key, false);
+                picker.refilter();
+            }
+            Some(Modal::Menu(_)) | None => {}
+        }
+        Vec::new()
+    }
+
+    /// Keys for an open dialog; returns None when no dialog took the action.
+    fn modal_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let modal = self.modal.as_mut()?;
+        let effects = match (modal, action) {
+            (_, Action::Cancel) => {
+                self.modal = None;
+                Vec::new()
+            }
+            (_, Action::Submit) => self.submit(),
+            (Modal::Form(form), Action::NextField) => {
+                form.focus = (form.focus + 1) % form.fields.len().max(1);
+                Vec::new()
+            }
+            (Modal::Form(form), Action::Advance) => {
+                if form.focus + 1 >= form.fields.len() {
+                    self.submit()
+                } else {
+                    form.focus += 1;
+                    Vec::new()
+                }
+            }
+            (Modal::Form(form), Action::PrevField) => {
+                let n = form.fields.len().max(1);
+                form.focus = (form.focus + n - 1) % n;
+                Vec::new()
+            }
+            (Modal::Menu(menu), Action::MoveDown) => {
+                menu.selected = (menu.selected + 1).min(menu.items.len().saturating_sub(1));
+                Vec::new()
+            }
+            (Modal::Menu(menu), Action::MoveUp) => {
+                menu.selected = menu.selected.saturating_sub(1);
+                Vec::new()
+            }
+            (Modal::Menu(menu), Action::Choose) => {
+                let chosen = menu.items.get(menu.selected).copied();
+                self.modal = None;
+                match chosen {
+                    Some(t) => self.choose_transition(t),
+                    None => Vec::new(),
+                }
+            }
+            (Modal::Picker(picker), Action::MoveDown) => {
+                picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1));
+                Vec::new()
+            }
+            (Modal::Picker(picker), Action::MoveUp) => {
+                picker.selected = picker.selected.saturating_sub(1);
+                Vec::new()
+            }
+            (Modal::Picker(picker), Action::Choose) => {
+                let kind = picker.kind;
+                let chosen = picker.chosen().map(|(id, label)| (id, label.to_string()));
+                match chosen {
+                    Some((id, label)) => {
+                        self.modal = None;
+                        self.picked(kind, id, label)
+                    }
+                    None => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        Some(effects)
     }
 
     /// The source of the case list as the left panes' selection says.
@@ -404,6 +532,7 @@ impl App {
         match msg {
             Msg::Action(action) => self.apply(action),
             Msg::HomeLoaded(data) => {
+                self.users = data.users;
                 self.calls.replace(data.calls, |a, b| a.id == b.id);
                 self.orgs.replace(data.orgs, |a, b| a.id == b.id);
                 self.queues.replace(data.queues, |a, b| a.0 == b.0);
@@ -429,22 +558,97 @@ impl App {
                 Vec::new()
             }
             Msg::CaseLoaded(detail) => {
-                let tab = self.case_view.as_ref().map_or(Tab::Checklist, |v| v.tab);
-                let same = self
-                    .case_view
-                    .as_ref()
-                    .is_some_and(|v| v.detail.id == detail.id);
-                let row = if same {
-                    self.case_view.as_ref().map_or(0, |v| v.row)
-                } else {
-                    0
-                };
+                let previous = self.case_view.take().filter(|v| v.detail.id == detail.id);
+                let (tab, mut row, advance) = previous.map_or((Tab::Checklist, 0, None), |v| {
+                    (v.tab, v.row, v.advance_from)
+                });
+                if let (Some(from), Some(template)) = (advance, detail.checklist.as_ref()) {
+                    // Move on to the next unanswered item, wrapping once round.
+                    let n = template.items.len();
+                    let unanswered = |i: usize| {
+                        !detail
+                            .answers
+                            .iter()
+                            .any(|a| a.item_key == template.items[i].key)
+                    };
+                    match (1..=n).map(|k| (from + k) % n).find(|&i| unanswered(i)) {
+                        Some(next) => row = next,
+                        None => {
+                            let all = T::AllAnswered.text(self.lang);
+                            let text = match &self.status {
+                                Some(s) => format!("{} {all}", s.text),
+                                None => all.to_string(),
+                            };
+                            self.set_status(text);
+                        }
+                    }
+                }
+                if std::mem::take(&mut self.pending_registered) {
+                    self.set_status(tr(self.lang, T::DoneRegistered, &[&detail.dnr.to_string()]));
+                }
                 self.case_view = Some(CaseView {
                     detail: *detail,
-                    tab: if same { tab } else { Tab::Checklist },
+                    tab,
                     row,
+                    advance_from: None,
                 });
                 self.screen = Screen::Case;
+                Vec::new()
+            }
+            Msg::Written { case_id, done } => {
+                if let Done::Registered { .. } = done {
+                    // The new case opens with its diarienummer in the status line.
+                    self.case_view = None;
+                    self.pending_registered = true;
+                } else {
+                    let text = self.done_text(&done);
+                    self.set_status(text);
+                }
+                vec![Effect::LoadCase(case_id), Effect::LoadHome]
+            }
+            Msg::Conflict { by, at } => {
+                let when = at
+                    .with_timezone(&self.utc_offset)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string();
+                self.status = Some(Status {
+                    text: tr(self.lang, T::Conflict, &[&by, &when]),
+                    error: true,
+                });
+                match self.case_view.as_mut() {
+                    Some(v) => {
+                        v.advance_from = None;
+                        vec![Effect::LoadCase(v.detail.id)]
+                    }
+                    None => Vec::new(),
+                }
+            }
+            Msg::FileMissing(path) => {
+                self.status = Some(Status {
+                    text: tr(
+                        self.lang,
+                        T::ValFileMissing,
+                        &[T::FldFile.text(self.lang), &path],
+                    ),
+                    error: true,
+                });
+                Vec::new()
+            }
+            Msg::Paste(text) => {
+                match self.modal.as_mut() {
+                    Some(Modal::Form(form)) => {
+                        let focus = form.focus;
+                        if let Some(f) = form.fields.get_mut(focus) {
+                            modal::paste(&mut f.input, &text, f.multiline);
+                        }
+                    }
+                    Some(Modal::Editor(e)) => modal::paste(&mut e.input, &text, true),
+                    Some(Modal::Picker(p)) => {
+                        modal::paste(&mut p.query, &text, false);
+                        p.refilter();
+                    }
+                    Some(Modal::Menu(_)) | None => {}
+                }
                 Vec::new()
             }
             Msg::Failed(text) => {
@@ -459,6 +663,11 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if self.help.is_none()
+            && let Some(effects) = self.modal_action(action)
+        {
+            return effects;
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -499,6 +708,25 @@ impl App {
             Action::TabNotes => self.tab(Tab::Notes),
             Action::TabDecisions => self.tab(Tab::Decisions),
             Action::TabHistory => self.tab(Tab::History),
+            Action::AnswerMet => self.answer(crate::domain::Answer::Met),
+            Action::AnswerPartly => self.answer(crate::domain::Answer::Partly),
+            Action::AnswerNotMet => self.answer(crate::domain::Answer::NotMet),
+            Action::AnswerNotApplicable => self.answer(crate::domain::Answer::NotApplicable),
+            Action::ChangeState => self.open_state_menu(),
+            Action::AssignMe => self.assign_me(),
+            Action::AssignOther => self.open_assignee_picker(),
+            Action::RequestSupplement => self.open_supplement_form(),
+            Action::SupplementReceived => self.open_reply_form(),
+            Action::AddNote => self.open_note_editor(),
+            Action::RegisterDocument => self.open_document_form(),
+            Action::NewCase => self.start_new_case(),
+            // Dialog actions reach here only when no dialog is open.
+            Action::Submit
+            | Action::Cancel
+            | Action::NextField
+            | Action::PrevField
+            | Action::Advance
+            | Action::Choose => Vec::new(),
         }
     }
 
@@ -548,11 +776,16 @@ impl App {
 }
 
 /// Runs effects and feeds their results back until nothing is left to do: the loop the terminal
-/// uses, and the one tests drive without a terminal.
-pub fn drive(app: &mut App, store: &Store, effects: Vec<Effect>) {
+/// uses, and the one tests drive without a terminal. `now` stamps what is written.
+pub fn drive(
+    app: &mut App,
+    store: &mut Store,
+    effects: Vec<Effect>,
+    now: &dyn Fn() -> chrono::DateTime<chrono::Utc>,
+) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
-        let msg = run_effect(store, &effect, app.user.id, app.today);
+        let msg = run_effect(store, &effect, app.user.id, app.today, now());
         queue.extend(app.update(msg));
     }
 }

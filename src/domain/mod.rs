@@ -7,6 +7,7 @@ pub mod dnr;
 pub mod model;
 pub mod money;
 pub mod orgnr;
+pub mod records;
 pub mod text;
 pub mod workflow;
 

@@ -322,3 +322,55 @@ mod tests {
         }
     }
 }
+
+/// The komplettering periods of a case, read from its state changes in the event log.
+pub fn supplement_pauses(events: &[super::model::Event]) -> Vec<Pause> {
+    let code = CaseState::SupplementRequested.code();
+    let mut pauses: Vec<Pause> = Vec::new();
+    for e in events.iter().filter(|e| e.kind == "state_changed") {
+        let day = e.at.date_naive();
+        if e.after.as_deref() == Some(code) {
+            pauses.push((day, None));
+        } else if e.before.as_deref() == Some(code)
+            && let Some(open) = pauses.last_mut().filter(|p| p.1.is_none())
+        {
+            open.1 = Some(day);
+        }
+    }
+    pauses
+}
+
+#[cfg(test)]
+mod pause_tests {
+    use super::*;
+    use crate::domain::model::Event;
+    use chrono::{TimeZone, Utc};
+
+    fn change(day: u32, before: &str, after: &str) -> Event {
+        Event {
+            at: Utc
+                .with_ymd_and_hms(2026, 10, day, 9, 0, 0)
+                .single()
+                .expect("time"),
+            user: "anna".into(),
+            kind: "state_changed".into(),
+            before: Some(before.into()),
+            after: Some(after.into()),
+        }
+    }
+
+    #[test]
+    fn pauses_follow_the_supplement_state() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 10, day).expect("date");
+        let events = vec![
+            change(2, "inkommen", "under_handlaggning"),
+            change(5, "under_handlaggning", "komplettering_begard"),
+            change(15, "komplettering_begard", "under_handlaggning"),
+            change(20, "under_handlaggning", "komplettering_begard"),
+        ];
+        assert_eq!(
+            supplement_pauses(&events),
+            vec![(d(5), Some(d(15))), (d(20), None)]
+        );
+    }
+}

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wra
 
 pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let [facts, tabs, content] = Layout::vertical([
-        Constraint::Length(8),
+        Constraint::Length(9),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -69,7 +69,13 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
         Span::raw(T::Decided.text(lang))
     } else {
         let due = statutory_deadline(d.received_on);
-        let text = format!("{} ({})", date(due), relative(lang, app.today, due));
+        let day = days_between(d.received_on, app.today) + 1;
+        let text = format!(
+            "{} ({}, {})",
+            date(due),
+            relative(lang, app.today, due),
+            tr(lang, T::StatutoryDay, &[&day.to_string()])
+        );
         let near = days_between(app.today, due) <= crate::domain::STATUTORY_WARNING_DAYS;
         Span::styled(text, if near { theme.warning } else { theme.title })
     };
@@ -122,6 +128,10 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
             statutory,
         ]),
         Line::from(vec![
+            label(T::LblHandling),
+            Span::raw(handling_text(app, d)),
+        ]),
+        Line::from(vec![
             label(T::LblSupplementDue),
             due_span(d.supplement_due_on),
             Span::raw("  "),
@@ -156,6 +166,31 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
         .border_style(theme.border_focus)
         .title(Span::styled(title, theme.title_focus));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The agency's own handling time: to the decision (or today), less komplettering periods.
+fn handling_text(app: &App, d: &CaseDetail) -> String {
+    use crate::domain::workflow::{handling_days, supplement_pauses};
+    let decided_on = d
+        .events
+        .iter()
+        .filter(|e| e.kind == "state_changed")
+        .find(|e| {
+            e.after
+                .as_deref()
+                .and_then(crate::domain::CaseState::from_code)
+                .is_some_and(|s| s.is_decided())
+        })
+        .map(|e| e.at.date_naive());
+    let end = decided_on.unwrap_or(app.today);
+    let pauses = supplement_pauses(&d.events);
+    let days = handling_days(d.received_on, end, &pauses);
+    let total = (end - d.received_on).num_days().max(0);
+    tr(
+        app.lang,
+        T::HandlingValue,
+        &[&days.to_string(), &(total - days).to_string()],
+    )
 }
 
 fn time(app: &App, t: DateTime<Utc>) -> String {
@@ -263,12 +298,12 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
                 Cell::from(format!("{}{mark}", i + 1)),
                 Cell::from(question.to_string()),
                 Cell::from(Span::styled(answer, answer_style)),
-                Cell::from(a.map(|a| clean(&a.comment)).unwrap_or_default()),
+                Cell::from(a.map(|a| one_line(&a.comment)).unwrap_or_default()),
             ])
         })
         .collect();
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
     table(
         app,
         theme,
@@ -297,7 +332,7 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         } else {
             String::new()
         };
-        let lines = vec![
+        let mut lines = vec![
             Line::from(vec![
                 Span::styled(format!("{}: ", T::LblRule.text(lang)), theme.label),
                 Span::raw(format!("{}{mandatory}", item.rule)),
@@ -307,6 +342,12 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
                 Span::raw(guidance.to_string()),
             ]),
         ];
+        if let Some(a) = answer_of(&item.key).filter(|a| !a.comment.is_empty()) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", T::ColComment.text(lang)), theme.label),
+                Span::raw(one_line(&a.comment)),
+            ]));
+        }
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
@@ -596,10 +637,18 @@ fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>
                 .unwrap_or_default();
             format!("{outcome}{amount}")
         }
-        _ => arrow(
-            before.unwrap_or_default().to_string(),
-            after.unwrap_or_default().to_string(),
-        ),
+        _ => match (before, after) {
+            (Some(b), None) => format!("{b} → {}", T::Dash.text(lang)),
+            (b, a) => arrow(
+                b.unwrap_or_default().to_string(),
+                a.unwrap_or_default().to_string(),
+            ),
+        },
     };
     clean(&text)
+}
+
+/// Several lines of stored text on one line, safe to draw.
+fn one_line(s: &str) -> String {
+    clean(&s.lines().map(str::trim).collect::<Vec<_>>().join(" / "))
 }

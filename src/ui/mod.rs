@@ -3,6 +3,7 @@
 mod case;
 mod help;
 mod home;
+mod modal;
 pub mod theme;
 
 pub use theme::Theme;
@@ -49,6 +50,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     }
     render_status(app, theme, frame, status);
     render_hints(app, theme, frame, hints);
+    if let Some(m) = &app.modal {
+        modal::render(app, m, theme, frame, area);
+    }
     if let Some(scroll) = app.help {
         help::render(app, scroll, theme, frame, area);
     }
@@ -165,6 +169,10 @@ pub(crate) fn context_label(context: Context) -> T {
         Context::Home => T::CtxHome,
         Context::Case => T::CtxCase,
         Context::Help => T::CtxHelp,
+        Context::Form => T::CtxForm,
+        Context::Editor => T::CtxEditor,
+        Context::Menu => T::CtxMenu,
+        Context::Picker => T::CtxPicker,
     }
 }
 

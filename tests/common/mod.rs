@@ -43,16 +43,24 @@ pub fn app_on_demo(lang: Lang, login: &str) -> (App, Store) {
         checklists(),
     );
     let start = app.start();
-    drive(&mut app, &store, start);
+    drive(&mut app, &mut store, start, &now);
     (app, store)
 }
 
 /// Presses keys written as the keymap writes them, separated by spaces: "j j <Enter>".
-pub fn press(app: &mut App, store: &Store, keys: &str) {
+pub fn press(app: &mut App, store: &mut Store, keys: &str) {
     for token in keys.split_whitespace() {
         let key = Key::parse(token).unwrap_or_else(|| panic!("not a key: {token}"));
         let effects = app.handle_key(key);
-        drive(app, store, effects);
+        drive(app, store, effects, &now);
+    }
+}
+
+/// Types text into whatever field has the focus, character by character.
+pub fn type_text(app: &mut App, store: &mut Store, text: &str) {
+    for c in text.chars() {
+        let effects = app.handle_key(Key::ch(c));
+        drive(app, store, effects, &now);
     }
 }
 

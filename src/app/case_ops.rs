@@ -1,0 +1,701 @@
+//! What the case view and the home screen do to cases: answering the checklist, changing state,
+//! kompletteringar, notes, documents, assignment and registering new cases. Each ends in one
+//! `Effect` (one transaction) or a message saying why not.
+
+use super::effect::{CaseDraft, CaseWrite, Done, Effect};
+use super::modal::{Editor, EditorKind, Field, Form, FormKind, Menu, Modal, Picker, PickerKind};
+use super::{App, CaseView, Screen, Tab};
+use crate::domain::workflow::{self, Facts, Refusal, Transition};
+use crate::domain::{Answer, CaseDetail, CaseState, Direction, Money, Role, Step, records};
+use crate::i18n::{self, T, tr};
+use chrono::{Duration, NaiveDate};
+
+/// Days a komplettering is given by default.
+pub const SUPPLEMENT_DAYS: i64 = 14;
+
+/// Longest text a single-line field takes.
+const MAX_LINE: usize = 500;
+
+impl App {
+    fn view(&self) -> Option<&CaseView> {
+        match self.screen {
+            Screen::Case => self.case_view.as_ref(),
+            Screen::Home => None,
+        }
+    }
+
+    fn say(&mut self, key: T, args: &[&str]) -> Vec<Effect> {
+        self.set_status(tr(self.lang, key, args));
+        Vec::new()
+    }
+
+    fn write(&mut self, write: CaseWrite) -> Vec<Effect> {
+        match self.view() {
+            Some(v) => vec![Effect::Write {
+                case_id: v.detail.id,
+                version: v.detail.version,
+                write,
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    /// The rules' view of the case.
+    pub fn facts(detail: &CaseDetail) -> Facts {
+        let answered: std::collections::HashSet<&str> =
+            detail.answers.iter().map(|a| a.item_key.as_str()).collect();
+        Facts {
+            step: Some(detail.step),
+            unanswered_mandatory: detail
+                .checklist
+                .as_ref()
+                .map(|t| {
+                    t.unanswered_mandatory(&answered)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            has_checklist: detail.checklist.is_some(),
+            granted: detail.granted.is_some_and(|g| g.ore() > 0),
+        }
+    }
+
+    /// A refusal in words, naming checklist items by their numbers.
+    fn refusal_text(&self, refusal: &Refusal, detail: &CaseDetail) -> String {
+        let lang = self.lang;
+        match refusal {
+            Refusal::NotFrom { from, transition } => tr(
+                lang,
+                T::RefNotFrom,
+                &[
+                    i18n::transition(*transition).text(lang),
+                    i18n::state(*from).text(lang),
+                ],
+            ),
+            Refusal::UnansweredMandatory(keys) => {
+                let numbers: Vec<String> = keys
+                    .iter()
+                    .filter_map(|k| {
+                        detail
+                            .checklist
+                            .as_ref()?
+                            .items
+                            .iter()
+                            .position(|i| &i.key == k)
+                            .map(|p| (p + 1).to_string())
+                    })
+                    .collect();
+                tr(
+                    lang,
+                    T::RefUnanswered,
+                    &[&keys.len().to_string(), &numbers.join(", ")],
+                )
+            }
+            Refusal::NoChecklist => T::RefNoChecklist.text(lang).to_string(),
+            Refusal::NotForStep { step, transition } => tr(
+                lang,
+                T::RefNotForStep,
+                &[
+                    i18n::transition(*transition).text(lang),
+                    &step.number().to_string(),
+                ],
+            ),
+            Refusal::NoGrant => T::RefNoGrant.text(lang).to_string(),
+        }
+    }
+
+    /// Checks `t` against the rules; an inkommen case is first taken into handling where that
+    /// is what makes `t` possible. Returns (start, new state) or says why not.
+    fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
+        let detail = &self.view()?.detail;
+        let facts = Self::facts(detail);
+        let first = workflow::apply(detail.state, t, &facts);
+        let result = match (&first, detail.state) {
+            (Err(Refusal::NotFrom { .. }), CaseState::Received)
+                if t != Transition::StartHandling =>
+            {
+                workflow::apply(CaseState::InProgress, t, &facts).map(|s| (true, s))
+            }
+            _ => first.map(|s| (false, s)),
+        };
+        match result {
+            Ok(r) => Some(r),
+            Err(refusal) => {
+                let text = self.refusal_text(&refusal, detail);
+                self.set_status(text);
+                None
+            }
+        }
+    }
+
+    // ----- the checklist -----
+
+    pub(super) fn answer(&mut self, answer: Answer) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        if view.tab != Tab::Checklist {
+            return self.say(T::RefNotChecklistTab, &[]);
+        }
+        let state = view.detail.state;
+        if !matches!(
+            state,
+            CaseState::Received | CaseState::InProgress | CaseState::SupplementRequested
+        ) {
+            let label = i18n::state(state).text(self.lang);
+            return self.say(T::RefAnswerLocked, &[label]);
+        }
+        let Some(template) = self.template_for(&view.detail) else {
+            return self.say(T::RefNoChecklist, &[]);
+        };
+        let row = view.row;
+        let Some(item) = template.items.get(row) else {
+            return Vec::new();
+        };
+        if answer.needs_comment() {
+            let existing = view
+                .detail
+                .answers
+                .iter()
+                .find(|a| a.item_key == item.key)
+                .map(|a| a.comment.clone())
+                .unwrap_or_default();
+            let title = tr(
+                self.lang,
+                T::TitleComment,
+                &[
+                    i18n::answer(Some(answer)).text(self.lang),
+                    &(row + 1).to_string(),
+                ],
+            );
+            let about = match (self.lang, &item.question_en) {
+                (crate::i18n::Lang::En, Some(q)) => q.clone(),
+                _ => item.question.clone(),
+            };
+            self.modal = Some(Modal::Editor(Editor {
+                kind: EditorKind::Comment { item: row, answer },
+                title,
+                about,
+                label: T::FldComment,
+                input: super::modal::text_area(&existing),
+                error: None,
+            }));
+            return Vec::new();
+        }
+        self.write_answer(row, answer, String::new())
+    }
+
+    /// The case's checklist, or for a case without one the current version of its step.
+    fn template_for(&self, d: &CaseDetail) -> Option<crate::domain::ChecklistTemplate> {
+        d.checklist.clone().or_else(|| {
+            self.checklists
+                .iter()
+                .find(|c| c.template.step() == Some(d.step))
+                .map(|c| c.template.clone())
+        })
+    }
+
+    fn write_answer(&mut self, row: usize, answer: Answer, comment: String) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        let Some(template) = self.template_for(d) else {
+            return Vec::new();
+        };
+        let Some(item) = template.items.get(row) else {
+            return Vec::new();
+        };
+        let checklist = match d.checklist {
+            Some(_) => None,
+            None => self
+                .checklists
+                .iter()
+                .find(|c| c.template.step() == Some(d.step))
+                .map(|c| (c.template.clone(), c.body.clone())),
+        };
+        let write = CaseWrite::Answer {
+            item_key: item.key.clone(),
+            item_no: row + 1,
+            answer,
+            comment,
+            start: d.state == CaseState::Received,
+            checklist,
+        };
+        if let Some(v) = self.case_view.as_mut() {
+            v.advance_from = Some(row);
+        }
+        self.write(write)
+    }
+
+    // ----- state changes -----
+
+    pub(super) fn open_state_menu(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        let facts = Self::facts(d);
+        let mut items = workflow::offered(d.state, &facts);
+        if d.state == CaseState::Received {
+            // The triage loop: from inkommen, everything handling allows is one step away.
+            for t in workflow::offered(CaseState::InProgress, &facts) {
+                if !items.contains(&t) {
+                    items.push(t);
+                }
+            }
+        }
+        if items.is_empty() {
+            let label = i18n::state(d.state).text(self.lang);
+            return self.say(T::RefNothingOffered, &[label]);
+        }
+        let title = tr(
+            self.lang,
+            T::TitleStateMenu,
+            &[i18n::state(d.state).text(self.lang)],
+        );
+        self.modal = Some(Modal::Menu(Menu {
+            title,
+            items,
+            selected: 0,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn choose_transition(&mut self, t: Transition) -> Vec<Effect> {
+        match t {
+            Transition::RequestSupplement => return self.open_supplement_form(),
+            Transition::SupplementReceived => return self.open_reply_form(),
+            Transition::Decide | Transition::Dispatch => {
+                return self.say(T::RefDecisionLater, &[]);
+            }
+            _ => {}
+        }
+        let Some((start, to)) = self.check(t) else {
+            return Vec::new();
+        };
+        if t.needs_reason() {
+            let title = tr(
+                self.lang,
+                T::TitleReason,
+                &[i18n::transition(t).text(self.lang)],
+            );
+            self.modal = Some(Modal::Editor(Editor {
+                kind: EditorKind::Reason(t),
+                title,
+                about: String::new(),
+                label: T::FldReason,
+                input: super::modal::text_area(""),
+                error: None,
+            }));
+            return Vec::new();
+        }
+        self.write(CaseWrite::Transition {
+            start,
+            to,
+            note: None,
+        })
+    }
+
+    // ----- kompletteringar, documents, notes -----
+
+    pub(super) fn open_supplement_form(&mut self) -> Vec<Effect> {
+        if self.check(Transition::RequestSupplement).is_none() {
+            return Vec::new();
+        }
+        let due = self.today + Duration::days(SUPPLEMENT_DAYS);
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::RequestSupplement,
+            title: T::TitleSupplement.text(self.lang).to_string(),
+            fields: vec![
+                Field::lines(T::FldSupplementText, ""),
+                Field::line(T::FldDue, &due.to_string()),
+            ],
+            focus: 0,
+            error: None,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn open_reply_form(&mut self) -> Vec<Effect> {
+        if self.check(Transition::SupplementReceived).is_none() {
+            return Vec::new();
+        }
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::SupplementReply,
+            title: T::TitleSupplementReply.text(self.lang).to_string(),
+            fields: vec![
+                Field::line(T::FldDate, &self.today.to_string()),
+                Field::line(T::FldDescription, records::SUPPLEMENT_REPLY),
+            ],
+            focus: 0,
+            error: None,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn open_document_form(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let org = view.detail.organisation.name.clone();
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::Document,
+            title: T::TitleDocument.text(self.lang).to_string(),
+            fields: vec![
+                Field::line(T::FldDirection, "in"),
+                Field::line(T::FldDate, &self.today.to_string()),
+                Field::line(T::FldCounterpart, &org),
+                Field::line(T::FldDescription, ""),
+                Field::line(T::FldFile, ""),
+            ],
+            focus: 3,
+            error: None,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn open_note_editor(&mut self) -> Vec<Effect> {
+        if self.view().is_none() {
+            return Vec::new();
+        }
+        self.modal = Some(Modal::Editor(Editor {
+            kind: EditorKind::Note,
+            title: T::TitleNote.text(self.lang).to_string(),
+            about: String::new(),
+            label: T::FldNote,
+            input: super::modal::text_area(""),
+            error: None,
+        }));
+        Vec::new()
+    }
+
+    // ----- assignment -----
+
+    pub(super) fn assign_me(&mut self) -> Vec<Effect> {
+        let (id, name) = (self.user.id, self.user.name.clone());
+        if self
+            .view()
+            .is_some_and(|v| v.detail.assignee.as_deref() == Some(name.as_str()))
+        {
+            return self.say(T::DoneAssigned, &[&name]);
+        }
+        self.write(CaseWrite::Assign { user_id: id, name })
+    }
+
+    pub(super) fn open_assignee_picker(&mut self) -> Vec<Effect> {
+        if self.view().is_none() {
+            return Vec::new();
+        }
+        let items: Vec<(i64, String)> = self
+            .users
+            .iter()
+            .filter(|u| u.id != self.user.id && u.roles.contains(&Role::Caseworker))
+            .map(|u| (u.id, format!("{} ({})", u.name, u.login)))
+            .collect();
+        if items.is_empty() {
+            return self.say(T::RefNoColleagues, &[]);
+        }
+        let title = T::TitlePickUser.text(self.lang).to_string();
+        self.modal = Some(Modal::Picker(Picker::new(
+            PickerKind::Assignee,
+            title,
+            items,
+        )));
+        Vec::new()
+    }
+
+    // ----- registering a new case -----
+
+    pub(super) fn start_new_case(&mut self) -> Vec<Effect> {
+        let lang = self.lang;
+        let items = self
+            .orgs
+            .items
+            .iter()
+            .map(|o| {
+                let nr = o.org_nr.map(|n| format!(" {n}")).unwrap_or_default();
+                let kind = i18n::org_kind(o.kind).text(lang);
+                (o.id, format!("{} · {kind}{nr}", o.name))
+            })
+            .collect();
+        let title = T::TitlePickOrg.text(lang).to_string();
+        self.modal = Some(Modal::Picker(Picker::new(
+            PickerKind::Organisation,
+            title,
+            items,
+        )));
+        Vec::new()
+    }
+
+    pub(super) fn picked(&mut self, kind: PickerKind, id: i64, label: String) -> Vec<Effect> {
+        match kind {
+            PickerKind::Organisation => {
+                let items = self
+                    .calls
+                    .items
+                    .iter()
+                    .map(|c| {
+                        let step = tr(self.lang, T::StepShort, &[&c.step.number().to_string()]);
+                        (c.id, format!("{} · {step}", c.name))
+                    })
+                    .collect();
+                let title = T::TitlePickCall.text(self.lang).to_string();
+                self.modal = Some(Modal::Picker(Picker::new(
+                    PickerKind::Call { org_id: id },
+                    title,
+                    items,
+                )));
+                Vec::new()
+            }
+            PickerKind::Call { org_id } => {
+                let org = self
+                    .orgs
+                    .items
+                    .iter()
+                    .find(|o| o.id == org_id)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default();
+                let title = tr(self.lang, T::TitleNewCase, &[&org, &label]);
+                self.modal = Some(Modal::Form(Form {
+                    kind: FormKind::NewCase {
+                        org_id,
+                        call_id: id,
+                    },
+                    title,
+                    fields: vec![
+                        Field::line(T::FldReceived, &self.today.to_string()),
+                        Field::line(T::FldTitle, ""),
+                        Field::line(T::FldAmount, "0"),
+                    ],
+                    focus: 1,
+                    error: None,
+                }));
+                Vec::new()
+            }
+            PickerKind::Assignee => {
+                let name = self
+                    .users
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or(label);
+                self.write(CaseWrite::Assign { user_id: id, name })
+            }
+        }
+    }
+
+    // ----- submitting dialogs -----
+
+    /// Validation of one field: the message names the field and the rule.
+    fn field_error(&self, form: &Form, i: usize, key: T, args: &[&str]) -> (usize, String) {
+        let label = form
+            .fields
+            .get(i)
+            .map(|f| f.label.text(self.lang))
+            .unwrap_or_default();
+        let mut all = vec![label];
+        all.extend_from_slice(args);
+        (i, tr(self.lang, key, &all))
+    }
+
+    fn required(&self, form: &Form, i: usize) -> Result<String, (usize, String)> {
+        let v = form.value(i);
+        if v.trim().is_empty() {
+            return Err(self.field_error(form, i, T::ValEmpty, &[]));
+        }
+        if !form.fields[i].multiline && v.chars().count() > MAX_LINE {
+            return Err(self.field_error(form, i, T::ValTooLong, &[&MAX_LINE.to_string()]));
+        }
+        Ok(v.trim().to_string())
+    }
+
+    fn date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
+        let v = form.value(i);
+        NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+            .map_err(|_| self.field_error(form, i, T::ValDate, &[v.trim()]))
+    }
+
+    fn past_date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
+        let d = self.date(form, i)?;
+        if d > self.today {
+            return Err(self.field_error(form, i, T::ValNotFuture, &[&self.today.to_string()]));
+        }
+        Ok(d)
+    }
+
+    /// Checks a form and turns it into its effect; on bad input, says which field and why.
+    fn form_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
+        let view = self.view();
+        let counterpart = || {
+            view.map(|v| v.detail.organisation.name.clone())
+                .unwrap_or_default()
+        };
+        let write = |w: CaseWrite| -> Vec<Effect> {
+            view.map(|v| Effect::Write {
+                case_id: v.detail.id,
+                version: v.detail.version,
+                write: w,
+            })
+            .into_iter()
+            .collect()
+        };
+        Ok(match form.kind {
+            FormKind::RequestSupplement => {
+                let text = self.required(form, 0)?;
+                let due = self.date(form, 1)?;
+                if due <= self.today {
+                    return Err(self.field_error(
+                        form,
+                        1,
+                        T::ValMustBeFuture,
+                        &[&self.today.to_string()],
+                    ));
+                }
+                let start = view.is_some_and(|v| v.detail.state == CaseState::Received);
+                write(CaseWrite::RequestSupplement {
+                    start,
+                    text,
+                    due,
+                    today: self.today,
+                    counterpart: counterpart(),
+                })
+            }
+            FormKind::SupplementReply => {
+                let date = self.past_date(form, 0)?;
+                let description = self.required(form, 1)?;
+                write(CaseWrite::SupplementReply {
+                    date,
+                    description,
+                    counterpart: counterpart(),
+                })
+            }
+            FormKind::Document => {
+                let direction = match form.value(0).trim().to_lowercase().as_str() {
+                    "in" => Direction::Incoming,
+                    "ut" | "out" => Direction::Outgoing,
+                    _ => return Err(self.field_error(form, 0, T::ValDirection, &[])),
+                };
+                let date = self.past_date(form, 1)?;
+                let counterpart = self.required(form, 2)?;
+                let description = self.required(form, 3)?;
+                let file = form.value(4).trim().to_string();
+                write(CaseWrite::Document {
+                    direction,
+                    date,
+                    counterpart,
+                    description,
+                    file_path: (!file.is_empty()).then_some(file),
+                })
+            }
+            FormKind::NewCase { org_id, call_id } => {
+                let received_on = self.past_date(form, 0)?;
+                let title = self.required(form, 1)?;
+                let amount_text = form.value(2);
+                let requested = Money::parse(&amount_text)
+                    .map_err(|_| self.field_error(form, 2, T::ValMoney, &[amount_text.trim()]))?;
+                if requested.ore() < 0 {
+                    return Err(self.field_error(form, 2, T::ValNegative, &[]));
+                }
+                let step = self
+                    .calls
+                    .items
+                    .iter()
+                    .find(|c| c.id == call_id)
+                    .map_or(Step::Interest, |c| c.step);
+                let organisation = self
+                    .orgs
+                    .items
+                    .iter()
+                    .find(|o| o.id == org_id)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default();
+                let checklist = self
+                    .checklists
+                    .iter()
+                    .find(|c| c.template.step() == Some(step))
+                    .map(|c| (c.template.clone(), c.body.clone()));
+                vec![Effect::RegisterCase(CaseDraft {
+                    organisation_id: org_id,
+                    organisation,
+                    call_id,
+                    step,
+                    received_on,
+                    title,
+                    requested,
+                    checklist,
+                })]
+            }
+        })
+    }
+
+    pub(super) fn submit(&mut self) -> Vec<Effect> {
+        match self.modal.take() {
+            Some(Modal::Form(mut form)) => match self.form_effect(&form) {
+                Ok(effects) => effects,
+                Err((field, message)) => {
+                    form.focus = field;
+                    form.error = Some((field, message));
+                    self.modal = Some(Modal::Form(form));
+                    Vec::new()
+                }
+            },
+            Some(Modal::Editor(mut editor)) => {
+                let text = super::modal::text_of(&editor.input);
+                if text.trim().is_empty() {
+                    editor.error =
+                        Some(tr(self.lang, T::ValEmpty, &[editor.label.text(self.lang)]));
+                    self.modal = Some(Modal::Editor(editor));
+                    return Vec::new();
+                }
+                match editor.kind {
+                    EditorKind::Comment { item, answer } => self.write_answer(item, answer, text),
+                    EditorKind::Note => self.write(CaseWrite::Note { body: text }),
+                    EditorKind::Reason(t) => {
+                        let Some((start, to)) = self.check(t) else {
+                            return Vec::new();
+                        };
+                        // The reason is kept as a tjänsteanteckning, in the record's language.
+                        let label = i18n::transition(t).text(crate::i18n::Lang::Sv);
+                        self.write(CaseWrite::Transition {
+                            start,
+                            to,
+                            note: Some(format!("{label}: {text}")),
+                        })
+                    }
+                }
+            }
+            other => {
+                self.modal = other;
+                Vec::new()
+            }
+        }
+    }
+
+    /// The status line after a write.
+    pub(super) fn done_text(&self, done: &Done) -> String {
+        let lang = self.lang;
+        match done {
+            Done::Answer { item_no, answer } => tr(
+                lang,
+                T::DoneAnswer,
+                &[&item_no.to_string(), i18n::answer(Some(*answer)).text(lang)],
+            ),
+            Done::Transition(s) => tr(lang, T::DoneTransition, &[i18n::state(*s).text(lang)]),
+            Done::Note => T::DoneNote.text(lang).to_string(),
+            Done::Document(sub) => {
+                let dnr = self
+                    .case_view
+                    .as_ref()
+                    .map(|v| v.detail.dnr.with_sub(*sub))
+                    .unwrap_or_else(|| sub.to_string());
+                tr(lang, T::DoneDocument, &[&dnr])
+            }
+            Done::Supplement(due) => tr(lang, T::DoneSupplement, &[&due.to_string()]),
+            Done::SupplementReply => T::DoneSupplementReply.text(lang).to_string(),
+            Done::Assigned(name) => tr(lang, T::DoneAssigned, &[name]),
+            Done::Registered { .. } => String::new(),
+        }
+    }
+}
