@@ -33,6 +33,15 @@ pub struct Cli {
     /// Config file (default: config.toml in the platform config directory).
     #[arg(long, env = "BIDRAG_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Check the database without changing it: SQLite's integrity and foreign keys, and the
+    /// event log's hash chain (reports the first broken event). Exit status 1 if anything is wrong.
+    Check,
 }
 
 /// The optional config file. Unknown keys are refused so a typo does not pass silently.
@@ -252,9 +261,49 @@ fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Fail
     current(shipped().map_err(refuse)?, user).map_err(refuse)
 }
 
+fn check(settings: &Settings) -> Result<(), Failure> {
+    use crate::storage::Problem;
+    let lang = settings.lang;
+    let store =
+        Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let report = store
+        .check()
+        .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+    if report.problems.is_empty() {
+        println!("{}", tr(lang, T::CheckOk, &[&report.events.to_string()]));
+        return Ok(());
+    }
+    let lines: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| match p {
+            Problem::Integrity(line) => tr(lang, T::CheckIntegrity, &[line]),
+            Problem::ForeignKey {
+                table,
+                rowid,
+                parent,
+            } => tr(
+                lang,
+                T::CheckForeignKey,
+                &[table, &rowid.to_string(), parent],
+            ),
+            Problem::ChainLink { event_id } => {
+                tr(lang, T::CheckChainLink, &[&event_id.to_string()])
+            }
+            Problem::ChainContent { event_id } => {
+                tr(lang, T::CheckChainContent, &[&event_id.to_string()])
+            }
+        })
+        .collect();
+    Err(fail(lines.join("\n"), 1))
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
+    if let Some(Command::Check) = cli.command {
+        return check(&settings);
+    }
     let checklists = load_checklists(lang)?;
     let keymap = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
         fail(

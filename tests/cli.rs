@@ -238,3 +238,83 @@ fn login_name_falls_back_to_the_system_user() {
         .expect("count");
     assert_eq!(users, 1);
 }
+
+fn demo_db(home: &TempDir) -> std::path::PathBuf {
+    let path = home.path().join("demo.db");
+    let _ = stderr_of(bidrag(home).arg("--demo").arg("--db").arg(&path));
+    assert!(path.exists());
+    path
+}
+
+#[test]
+fn check_passes_a_sound_database_and_changes_nothing() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let before = std::fs::read(&path).expect("read");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("OK: databasen är hel;"), "{text}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn check_finds_an_event_edited_outside_bidrag() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "DROP TRIGGER events_no_update;
+             UPDATE events SET after = '{\"forged\":true}' WHERE id = 40;",
+        )
+        .expect("tamper");
+    }
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("check"));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("bruten vid händelse 40: innehållet har ändrats"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_finds_a_removed_event() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = 41;")
+            .expect("tamper");
+    }
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(&path)
+            .arg("check"),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("broken at event 42: the previous hash"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_refuses_a_file_that_is_not_bidrags() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("text.db");
+    std::fs::write(&path, "hello, this is not a database at all........").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("check"));
+    assert_eq!(code, 1);
+    assert!(err.contains("är ingen SQLite-databas"), "{err}");
+}

@@ -1,10 +1,12 @@
 //! SQLite storage. All SQL lives in this module; it returns domain records.
 
+mod check;
 mod open;
 mod queries;
 mod reference;
 mod write;
 
+pub use check::{CheckReport, Problem};
 pub use open::{LATEST_VERSION, OpenError, create_at_version};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
 pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
@@ -40,6 +42,15 @@ impl Store {
     /// databases or come from a newer version, without changing them.
     pub fn open(path: &Path, now: DateTime<Utc>) -> std::result::Result<Self, OpenError> {
         let conn = open::open_file(path, now)?;
+        Ok(Self {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens an existing database only to read it: nothing is created or migrated.
+    pub fn open_read_only(path: &Path) -> std::result::Result<Self, OpenError> {
+        let conn = open::open_read_only(path)?;
         Ok(Self {
             conn,
             path: Some(path.to_path_buf()),

@@ -135,6 +135,41 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
     prepare(conn, now)
 }
 
+pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
+        Ok(_) => {}
+        Err(e) => {
+            return Err(OpenError::CannotOpen {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    }
+    check_header(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let (app_id, version, _) =
+        read_identity(&conn).map_err(|_| OpenError::NotADatabase(path.to_path_buf()))?;
+    if app_id != APPLICATION_ID {
+        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
+    }
+    if version > LATEST_VERSION {
+        return Err(OpenError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(conn)
+}
+
 pub(super) fn open_memory(now: DateTime<Utc>) -> Result<Connection, OpenError> {
     prepare(Connection::open_in_memory()?, now)
 }

@@ -1,0 +1,121 @@
+//! `bidrag check`: SQLite's integrity and foreign-key checks, and the event log's hash chain.
+
+use super::{Result, Store};
+use crate::domain::audit::{EventContent, GENESIS, event_hash};
+
+/// A problem found in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A line from `PRAGMA integrity_check` other than "ok".
+    Integrity(String),
+    /// A row whose reference points nowhere: table, rowid, referenced table.
+    ForeignKey {
+        table: String,
+        rowid: i64,
+        parent: String,
+    },
+    /// The event's `prev_hash` is not the previous event's hash (an event removed or inserted).
+    ChainLink { event_id: i64 },
+    /// The event's content no longer gives its hash (edited after it was written).
+    ChainContent { event_id: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub events: i64,
+    pub problems: Vec<Problem>,
+}
+
+type RawEvent = (
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+impl Store {
+    /// Checks the whole database. Only reads.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        problems.extend(
+            lines
+                .into_iter()
+                .filter(|l| l != "ok")
+                .map(Problem::Integrity),
+        );
+        let mut stmt = self
+            .conn
+            .prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")?;
+        let fks: Vec<(String, Option<i64>, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        problems.extend(
+            fks.into_iter()
+                .map(|(table, rowid, parent)| Problem::ForeignKey {
+                    table,
+                    rowid: rowid.unwrap_or(0),
+                    parent,
+                }),
+        );
+
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, user_id, case_id, kind, before, after, prev_hash, hash
+             FROM events ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut previous = GENESIS.to_string();
+        let mut events = 0;
+        let mut chain_broken = false;
+        while let Some(r) = rows.next()? {
+            events += 1;
+            if chain_broken {
+                continue;
+            }
+            let e: RawEvent = (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            );
+            let (id, at, user_id, case_id, kind, before, after, prev_hash, hash) = e;
+            // Report only the first break: everything after it follows from it.
+            if prev_hash != previous {
+                problems.push(Problem::ChainLink { event_id: id });
+                chain_broken = true;
+                continue;
+            }
+            let expected = event_hash(
+                &prev_hash,
+                &EventContent {
+                    at: &at,
+                    user_id,
+                    case_id,
+                    kind: &kind,
+                    before: before.as_deref(),
+                    after: after.as_deref(),
+                },
+            );
+            if expected != hash {
+                problems.push(Problem::ChainContent { event_id: id });
+                chain_broken = true;
+                continue;
+            }
+            previous = hash;
+        }
+        Ok(CheckReport { events, problems })
+    }
+}
