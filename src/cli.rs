@@ -246,12 +246,51 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A checklist file's problem in words: the file, the item and the rule.
+fn checklist_file_error(lang: Lang, e: &crate::checklists::ChecklistFileError) -> String {
+    use crate::checklists::ChecklistFileError as F;
+    use crate::domain::checklist::ChecklistError as C;
+    match e {
+        F::Invalid { file, error } => {
+            let reason = match error {
+                C::Syntax(m) => tr(lang, T::ClSyntax, &[m]),
+                C::EmptyField(f) => tr(lang, T::ClEmptyField, &[f]),
+                C::BadStep(n) => tr(lang, T::ClBadStep, &[&n.to_string()]),
+                C::NoItems => T::ClNoItems.text(lang).to_string(),
+                C::EmptyItemField { item, field } => tr(lang, T::ClEmptyItemField, &[item, field]),
+                C::DuplicateKey(k) => tr(lang, T::ClDuplicateKey, &[k]),
+                C::BadKey(k) => tr(lang, T::ClBadKey, &[k]),
+            };
+            format!("{}: {reason}", file.display())
+        }
+        F::Unreadable { file, reason } => tr(
+            lang,
+            T::ClUnreadable,
+            &[&file.display().to_string(), reason],
+        ),
+        F::TwoForStep {
+            first,
+            second,
+            step,
+        } => tr(
+            lang,
+            T::ClTwoForStep,
+            &[
+                &first.display().to_string(),
+                &second.display().to_string(),
+                &step.to_string(),
+            ],
+        ),
+    }
+}
+
 /// The shipped checklists with the user's own from the config directory; a bad file is refused
 /// with its name, the item and the rule.
 fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Failure> {
     use crate::checklists::{current, load_dir, shipped};
     let refuse = |e: crate::checklists::ChecklistFileError| {
-        fail(tr(lang, T::ErrChecklistFile, &[&e.to_string()]), 2)
+        let text = checklist_file_error(lang, &e);
+        fail(tr(lang, T::ErrChecklistFile, &[&text]), 2)
     };
     let user_dir = dirs().map(|d| d.config_dir().join("checklists"));
     let user = match &user_dir {

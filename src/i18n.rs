@@ -353,6 +353,15 @@ catalogue! {
     ErrDemoOnData => "--demo: {0} innehåller redan data som inte är demodata; välj en annan fil med --db.", "--demo: {0} already holds data that is not demo data; choose another file with --db.";
     ErrKeymap => "Tangentfilen {0}: {1}", "Key map {0}: {1}";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
+    ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";
+    ClEmptyField => "`{0}` får inte vara tomt", "`{0}` must not be empty";
+    ClBadStep => "steg {0} finns inte (1–4)", "step {0} does not exist (1–4)";
+    ClNoItems => "checklistan har inga punkter", "the checklist has no items";
+    ClEmptyItemField => "punkt {0}: `{1}` får inte vara tomt", "item {0}: `{1}` must not be empty";
+    ClDuplicateKey => "punktnyckeln {0:?} finns två gånger", "item key {0:?} appears twice";
+    ClBadKey => "punktnyckeln {0:?} får bara innehålla a–z, 0–9 och _", "item key {0:?} may hold only a–z, 0–9 and _";
+    ClUnreadable => "{0}: kan inte läsas: {1}", "{0}: cannot be read: {1}";
+    ClTwoForStep => "{0} och {1} är båda checklistor för steg {2}", "{0} and {1} are both checklists for step {2}";
     ErrNotTerminal => "bidrag behöver en terminal: standard in och ut får inte vara omdirigerade.", "bidrag needs a terminal: standard input and output must not be redirected.";
     ErrTerminal => "Terminalen kunde inte användas: {0}", "The terminal could not be used: {0}";
 }

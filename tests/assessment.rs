@@ -541,3 +541,45 @@ fn pasted_text_goes_into_the_field_without_control_characters() {
         .expect("note");
     assert_eq!(body, "Rad ett\nRad två[2J");
 }
+
+#[test]
+fn new_cases_use_the_users_own_checklist_version() {
+    let mut store = common::demo_store();
+    let mut mine = common::checklists();
+    mine[0].template.version = "2026.2".into();
+    mine[0].body = mine[0]
+        .body
+        .replace("version = \"2018.1\"", "version = \"2026.2\"");
+    let (user, _) = store
+        .write(common::now(), |w| w.ensure_user("anna"))
+        .expect("user");
+    let mut app = App::new(
+        Lang::Sv,
+        user,
+        common::today(),
+        "x".into(),
+        bidrag::app::Keymap::default_map(),
+        mine,
+    );
+    let start = app.start();
+    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    press(&mut app, &mut store, "n");
+    type_text(&mut app, &mut store, "Ale");
+    press(&mut app, &mut store, "<Enter>");
+    type_text(&mut app, &mut store, "2026 intresse");
+    press(&mut app, &mut store, "<Enter>");
+    type_text(&mut app, &mut store, "Ny anmälan");
+    press(&mut app, &mut store, "<C-s>");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.checklist_id.as_deref(), Some("intresseanmalan@2026.2"));
+    // Older cases keep the version they were assessed against.
+    let old: String = store
+        .connection()
+        .query_row(
+            "SELECT checklist_id FROM cases WHERE step = 1 AND id < ?1 LIMIT 1",
+            [d.id],
+            |r| r.get(0),
+        )
+        .expect("old");
+    assert_eq!(old, "intresseanmalan@2018.1");
+}

@@ -318,3 +318,22 @@ fn check_refuses_a_file_that_is_not_bidrags() {
     assert_eq!(code, 1);
     assert!(err.contains("är ingen SQLite-databas"), "{err}");
 }
+
+#[test]
+fn a_bad_user_checklist_is_refused_with_file_item_and_rule() {
+    let home = TempDir::new().expect("tmp");
+    let dir = home.path().join("config").join("bidrag").join("checklists");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let shipped = include_str!("../assets/checklists/intresseanmalan.toml");
+    let broken = shipped.replacen("rule = \"Utlysningen\"", "rule = \"\"", 1);
+    std::fs::write(dir.join("min-intresseanmalan.toml"), broken).expect("write");
+    let db = home.path().join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db));
+    assert_eq!(code, 2);
+    assert!(err.contains("min-intresseanmalan.toml"), "{err}");
+    assert!(
+        err.contains("punkt inkom_i_tid: `rule` får inte vara tomt"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing was created");
+}
