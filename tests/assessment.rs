@@ -3,6 +3,7 @@
 mod common;
 
 use bidrag::app::{App, Modal, Screen};
+use bidrag::domain::workflow::Transition;
 use bidrag::domain::{CaseState, Queue};
 use bidrag::i18n::Lang;
 use bidrag::storage::Store;
@@ -30,6 +31,19 @@ fn state(store: &Store, case: i64) -> String {
             r.get(0)
         })
         .expect("state")
+}
+
+/// Opens the state menu with `s` and chooses `t` with j and Enter, as a user would.
+fn choose_in_state_menu(app: &mut App, store: &mut Store, t: Transition) {
+    press(app, store, "s");
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("no state menu")
+    };
+    let position = menu.items.iter().position(|x| *x == t).expect("offered");
+    for _ in 0..position {
+        press(app, store, "j");
+    }
+    press(app, store, "<Enter>");
 }
 
 fn status(app: &App) -> String {
@@ -123,19 +137,7 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
     // The rest of the checklist, then the proposal.
     press(&mut app, &mut store, "u u u u u");
     assert!(status(&app).contains("Alla punkter"), "{}", status(&app));
-    press(&mut app, &mut store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no state menu")
-    };
-    let propose = menu
-        .items
-        .iter()
-        .position(|t| *t == bidrag::domain::workflow::Transition::Propose)
-        .expect("propose offered");
-    for _ in 0..propose {
-        press(&mut app, &mut store, "j");
-    }
-    press(&mut app, &mut store, "<Enter>");
+    choose_in_state_menu(&mut app, &mut store, Transition::Propose);
     assert_eq!(state(&store, case), "forslag_till_beslut");
 
     // What was written.
@@ -226,19 +228,7 @@ fn a_proposal_with_unanswered_mandatory_items_is_refused() {
     let case = open_first_new(&mut app, &mut store);
     press(&mut app, &mut store, "u");
     let before = events(&store, case);
-    press(&mut app, &mut store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no state menu")
-    };
-    let propose = menu
-        .items
-        .iter()
-        .position(|t| *t == bidrag::domain::workflow::Transition::Propose)
-        .expect("offered");
-    for _ in 0..propose {
-        press(&mut app, &mut store, "j");
-    }
-    press(&mut app, &mut store, "<Enter>");
+    choose_in_state_menu(&mut app, &mut store, Transition::Propose);
     assert_eq!(
         status(&app),
         "Checklistan har 5 obesvarade obligatoriska punkter: 2, 3, 4, 5, 6."
@@ -285,19 +275,7 @@ fn withdrawal_needs_a_reason_and_esc_writes_nothing() {
     let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
     let case = open_first_new(&mut app, &mut store);
     let before = events(&store, case);
-    press(&mut app, &mut store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no menu")
-    };
-    let withdraw = menu
-        .items
-        .iter()
-        .position(|t| *t == bidrag::domain::workflow::Transition::Withdraw)
-        .expect("offered");
-    for _ in 0..withdraw {
-        press(&mut app, &mut store, "j");
-    }
-    press(&mut app, &mut store, "<Enter>");
+    choose_in_state_menu(&mut app, &mut store, Transition::Withdraw);
     assert!(matches!(app.modal, Some(Modal::Editor(_))));
     press(&mut app, &mut store, "<C-s>");
     let Some(Modal::Editor(editor)) = &app.modal else {

@@ -186,14 +186,28 @@ impl App {
         self.write_answer(row, answer, String::new())
     }
 
+    /// The checklist version new assessments of `step` use, with its file text.
+    fn current_checklist(&self, step: Step) -> Option<(crate::domain::ChecklistTemplate, String)> {
+        self.checklists
+            .iter()
+            .find(|c| c.template.step() == Some(step))
+            .map(|c| (c.template.clone(), c.body.clone()))
+    }
+
     /// The case's checklist, or for a case without one the current version of its step.
     fn template_for(&self, d: &CaseDetail) -> Option<crate::domain::ChecklistTemplate> {
-        d.checklist.clone().or_else(|| {
-            self.checklists
-                .iter()
-                .find(|c| c.template.step() == Some(d.step))
-                .map(|c| c.template.clone())
-        })
+        d.checklist
+            .clone()
+            .or_else(|| self.current_checklist(d.step).map(|c| c.0))
+    }
+
+    fn organisation_name(&self, id: i64) -> String {
+        self.orgs
+            .items
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
     }
 
     fn write_answer(&mut self, row: usize, answer: Answer, comment: String) -> Vec<Effect> {
@@ -209,11 +223,7 @@ impl App {
         };
         let checklist = match d.checklist {
             Some(_) => None,
-            None => self
-                .checklists
-                .iter()
-                .find(|c| c.template.step() == Some(d.step))
-                .map(|c| (c.template.clone(), c.body.clone())),
+            None => self.current_checklist(d.step),
         };
         let write = CaseWrite::Answer {
             item_key: item.key.clone(),
@@ -450,13 +460,7 @@ impl App {
                 Vec::new()
             }
             PickerKind::Call { org_id } => {
-                let org = self
-                    .orgs
-                    .items
-                    .iter()
-                    .find(|o| o.id == org_id)
-                    .map(|o| o.name.clone())
-                    .unwrap_or_default();
+                let org = self.organisation_name(org_id);
                 let title = tr(self.lang, T::TitleNewCase, &[&org, &label]);
                 self.modal = Some(Modal::Form(Form {
                     kind: FormKind::NewCase {
@@ -604,18 +608,8 @@ impl App {
                     .iter()
                     .find(|c| c.id == call_id)
                     .map_or(Step::Interest, |c| c.step);
-                let organisation = self
-                    .orgs
-                    .items
-                    .iter()
-                    .find(|o| o.id == org_id)
-                    .map(|o| o.name.clone())
-                    .unwrap_or_default();
-                let checklist = self
-                    .checklists
-                    .iter()
-                    .find(|c| c.template.step() == Some(step))
-                    .map(|c| (c.template.clone(), c.body.clone()));
+                let organisation = self.organisation_name(org_id);
+                let checklist = self.current_checklist(step);
                 vec![Effect::RegisterCase(CaseDraft {
                     organisation_id: org_id,
                     organisation,

@@ -114,16 +114,7 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
             reason: other.to_string(),
         },
     })?;
-    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
-        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
-    }
-    if version > LATEST_VERSION {
-        return Err(OpenError::NewerVersion {
-            path: path.to_path_buf(),
-            found: version,
-            supported: LATEST_VERSION,
-        });
-    }
+    refuse_foreign_or_newer(path, app_id, version, objects)?;
     if version > 0 && version < LATEST_VERSION {
         backup_before_migration(&conn, path, version, now)?;
     }
@@ -155,18 +146,10 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let (app_id, version, _) =
+    let (app_id, version, objects) =
         read_identity(&conn).map_err(|_| OpenError::NotADatabase(path.to_path_buf()))?;
-    if app_id != APPLICATION_ID {
-        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
-    }
-    if version > LATEST_VERSION {
-        return Err(OpenError::NewerVersion {
-            path: path.to_path_buf(),
-            found: version,
-            supported: LATEST_VERSION,
-        });
-    }
+    // Reading needs bidrag's tables: an empty file is not a bidrag database either.
+    refuse_foreign_or_newer(path, app_id, version, objects.max(1))?;
     Ok(conn)
 }
 
@@ -211,6 +194,27 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
     let version = i64::from(u32::from_be_bytes([
         header[60], header[61], header[62], header[63],
     ]));
+    if version > LATEST_VERSION {
+        return Err(OpenError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// A file of another program, or of a newer bidrag, is refused before anything is written.
+/// An empty database (no application id, no objects) is one bidrag may fill.
+fn refuse_foreign_or_newer(
+    path: &Path,
+    app_id: i64,
+    version: i64,
+    objects: i64,
+) -> Result<(), OpenError> {
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
+        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
+    }
     if version > LATEST_VERSION {
         return Err(OpenError::NewerVersion {
             path: path.to_path_buf(),
