@@ -261,7 +261,6 @@ catalogue! {
     RefNoGrant => "Inget belopp är beviljat.", "Nothing was granted.";
     RefAnswerLocked => "Svaren är låsta i status {0}; återuppta handläggningen för att ändra dem.", "Answers are locked in state {0}; reopen handling to change them.";
     RefNotChecklistTab => "Svara i fliken Checklista (1).", "Answer on the Checklist tab (1).";
-    RefDecisionLater => "Beslut fattas i beslutsdialogen (kommer i nästa version).", "Decisions are made in the decision dialog (next version).";
     RefNothingOffered => "Ingen statusändring är möjlig i status {0}.", "No state change is possible in state {0}.";
     RefNoColleagues => "Det finns inga andra handläggare att tilldela.", "There are no other caseworkers to assign.";
 

@@ -215,6 +215,22 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
         .expect("assignee");
     assert_eq!(assignee, "anna");
 
+    // From a proposal the menu offers taking it back or ending the case; the decision itself
+    // is not a plain state change.
+    press(&mut app, &mut store, "s");
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("no state menu")
+    };
+    assert_eq!(
+        menu.items,
+        [
+            Transition::Reopen,
+            Transition::Withdraw,
+            Transition::WriteOff
+        ]
+    );
+    press(&mut app, &mut store, "<Esc>");
+
     // Answers are locked once the proposal is made.
     let before = events(&store, case);
     press(&mut app, &mut store, "1 u");

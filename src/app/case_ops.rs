@@ -256,6 +256,8 @@ impl App {
                 }
             }
         }
+        // Deciding and dispatching need the decision record; they are not plain state changes.
+        items.retain(|t| !matches!(t, Transition::Decide | Transition::Dispatch));
         if items.is_empty() {
             let label = i18n::state(d.state).text(self.lang);
             return self.say(T::RefNothingOffered, &[label]);
@@ -277,9 +279,6 @@ impl App {
         match t {
             Transition::RequestSupplement => return self.open_supplement_form(),
             Transition::SupplementReceived => return self.open_reply_form(),
-            Transition::Decide | Transition::Dispatch => {
-                return self.say(T::RefDecisionLater, &[]);
-            }
             _ => {}
         }
         let Some((start, to)) = self.check(t) else {
