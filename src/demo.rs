@@ -584,6 +584,7 @@ impl Gen<'_> {
         );
         let mut grant = None;
         let mut report_due_set = None;
+        let mut decision_id = None;
         for (i, &state) in steps.iter().enumerate() {
             let when = advance(rng, &mut day);
             w.set_now(at(when, 60 + i as i64));
@@ -665,7 +666,7 @@ impl Gen<'_> {
                         _ => None,
                     };
                     let period = report_due.map(|r| (when, r - Duration::days(30)));
-                    w.insert_decision(
+                    decision_id = Some(w.insert_decision(
                         decider,
                         &NewDecision {
                             case_id,
@@ -682,7 +683,7 @@ impl Gen<'_> {
                             appeal_text: "Beslutet kan inte överklagas.",
                             sent_on: None,
                         },
-                    )?;
+                    )?);
                     if let Some(amount) = amount {
                         w.set_granted(decider, case_id, amount)?;
                     }
@@ -694,6 +695,9 @@ impl Gen<'_> {
                     }
                 }
                 Dispatched => {
+                    if let Some(id) = decision_id {
+                        w.mark_sent(assignee, id, when, "brev")?;
+                    }
                     w.register_document(
                         assignee,
                         &NewDocument {

@@ -298,6 +298,15 @@ fn migrates_from_every_earlier_version_with_a_backup_first() {
                      'intresseanmalan@2018.1', '2018-05-02T08:00:00Z');",
             )
             .expect("old rows");
+            if from >= 2 {
+                // From version 2 on, the text of the version is kept when a case takes it.
+                conn.execute(
+                    "INSERT INTO checklist_versions (id, step, body, stored_at)
+                     VALUES ('intresseanmalan@2018.1', 1, ?1, '2018-05-02T08:00:00Z')",
+                    [bidrag::storage::SHIPPED_CHECKLISTS[0].1],
+                )
+                .expect("kept version");
+            }
         }
         let store = Store::open(&path, now()).expect("migrates");
         assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);

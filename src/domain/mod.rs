@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod case;
 pub mod checklist;
+pub mod decision;
 pub mod dnr;
 pub mod model;
 pub mod money;

@@ -181,6 +181,28 @@ pub struct CaseDetail {
     pub notes: Vec<Note>,
     pub decisions: Vec<Decision>,
     pub events: Vec<Event>,
+    /// The call's money, for the budget line while proposing and deciding.
+    pub budget: super::decision::Budget,
+    /// Users who declared jäv for the organisation.
+    pub jav_users: Vec<i64>,
+}
+
+impl CaseDetail {
+    /// The latest proposal, if any.
+    pub fn proposal(&self) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .filter(|d| d.kind == DecisionKind::Proposal)
+            .max_by_key(|d| d.id)
+    }
+
+    /// The latest decision, if any.
+    pub fn decision(&self) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .filter(|d| d.kind == DecisionKind::Decision)
+            .max_by_key(|d| d.id)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,13 +323,22 @@ impl Outcome {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
+    pub id: i64,
     pub kind: DecisionKind,
     pub decided_on: NaiveDate,
     pub outcome: Outcome,
     pub amount: Option<Money>,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub report_due_on: Option<NaiveDate>,
     pub motivation: String,
+    pub rules: String,
+    pub presenter_id: Option<i64>,
     pub presenter: Option<String>,
     pub decider: Option<String>,
+    pub appeal_text: String,
+    /// When the decision was expedited; from then on it never changes.
+    pub sent_on: Option<NaiveDate>,
+    pub over_budget_confirmed: bool,
 }
 
 /// One entry of the append-only event log.

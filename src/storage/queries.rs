@@ -427,6 +427,8 @@ impl Store {
             notes: self.notes(case_id)?,
             decisions: self.decisions(case_id)?,
             events: self.case_events(case_id)?,
+            budget: self.call_budget(call_id)?,
+            jav_users: self.jav_users(org_id)?,
         })
     }
 
@@ -536,52 +538,123 @@ impl Store {
     }
 
     fn decisions(&self, case_id: i64) -> Result<Vec<Decision>> {
+        struct Raw {
+            id: i64,
+            kind: String,
+            on: String,
+            outcome: String,
+            amount: Option<i64>,
+            from: Option<String>,
+            to: Option<String>,
+            report: Option<String>,
+            motivation: String,
+            rules: String,
+            presenter_id: Option<i64>,
+            presenter: Option<String>,
+            decider: Option<String>,
+            appeal: String,
+            sent: Option<String>,
+            over: i64,
+        }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.kind, d.decided_on, d.outcome, d.amount_ore, d.motivation, p.name, b.name
+            "SELECT d.id, d.kind, d.decided_on, d.outcome, d.amount_ore, d.period_from,
+                    d.period_to, d.report_due_on, d.motivation, d.rules, d.presenter_id, p.name,
+                    b.name, d.appeal_text, d.sent_on, d.over_budget_confirmed
              FROM decisions d
              LEFT JOIN users p ON p.id = d.presenter_id
              LEFT JOIN users b ON b.id = d.decider_id
              WHERE d.case_id = ?1 ORDER BY d.decided_on, d.id",
         )?;
-        type Raw = (
-            String,
-            String,
-            String,
-            Option<i64>,
-            String,
-            Option<String>,
-            Option<String>,
-        );
         let raw: Vec<Raw> = stmt
             .query_map([case_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
+                Ok(Raw {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    on: r.get(2)?,
+                    outcome: r.get(3)?,
+                    amount: r.get(4)?,
+                    from: r.get(5)?,
+                    to: r.get(6)?,
+                    report: r.get(7)?,
+                    motivation: r.get(8)?,
+                    rules: r.get(9)?,
+                    presenter_id: r.get(10)?,
+                    presenter: r.get(11)?,
+                    decider: r.get(12)?,
+                    appeal: r.get(13)?,
+                    sent: r.get(14)?,
+                    over: r.get(15)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let opt = |column, v: Option<String>| v.map(|s| date_from_sql(column, &s)).transpose();
         raw.into_iter()
-            .map(
-                |(kind, on, outcome, amount, motivation, presenter, decider)| {
-                    Ok(Decision {
-                        kind: DecisionKind::from_code(&kind)
-                            .ok_or_else(|| bad("decisions.kind", &kind))?,
-                        decided_on: date_from_sql("decisions.decided_on", &on)?,
-                        outcome: Outcome::from_code(&outcome)
-                            .ok_or_else(|| bad("decisions.outcome", &outcome))?,
-                        amount: amount.map(Money),
-                        motivation,
-                        presenter,
-                        decider,
-                    })
-                },
-            )
+            .map(|x| {
+                let period = match (
+                    opt("decisions.period_from", x.from)?,
+                    opt("decisions.period_to", x.to)?,
+                ) {
+                    (Some(a), Some(b)) => Some((a, b)),
+                    _ => None,
+                };
+                Ok(Decision {
+                    id: x.id,
+                    kind: DecisionKind::from_code(&x.kind)
+                        .ok_or_else(|| bad("decisions.kind", &x.kind))?,
+                    decided_on: date_from_sql("decisions.decided_on", &x.on)?,
+                    outcome: Outcome::from_code(&x.outcome)
+                        .ok_or_else(|| bad("decisions.outcome", &x.outcome))?,
+                    amount: x.amount.map(Money),
+                    period,
+                    report_due_on: opt("decisions.report_due_on", x.report)?,
+                    motivation: x.motivation,
+                    rules: x.rules,
+                    presenter_id: x.presenter_id,
+                    presenter: x.presenter,
+                    decider: x.decider,
+                    appeal_text: x.appeal,
+                    sent_on: opt("decisions.sent_on", x.sent)?,
+                    over_budget_confirmed: x.over != 0,
+                })
+            })
             .collect()
+    }
+
+    /// A call's budget with what is decided and what is proposed against it.
+    pub fn call_budget(&self, call_id: i64) -> Result<crate::domain::decision::Budget> {
+        let (budget, granted, proposed): (i64, i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT k.budget_ore,
+                    (SELECT COALESCE(SUM(c.granted_ore), 0) FROM cases c
+                      WHERE c.call_id = k.id AND c.granted_ore IS NOT NULL),
+                    (SELECT COALESCE(SUM(d.amount_ore), 0) FROM cases c
+                      JOIN decisions d ON d.case_id = c.id
+                      WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut'
+                        AND d.kind = 'forslag'
+                        AND d.id = (SELECT MAX(x.id) FROM decisions x
+                                    WHERE x.case_id = c.id AND x.kind = 'forslag'))
+                 FROM calls k WHERE k.id = ?1",
+            )?
+            .query_row([call_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .ok_or(StoreError::NotFound("call"))?;
+        Ok(crate::domain::decision::Budget {
+            budget: Money(budget),
+            granted: Money(granted),
+            proposed: Money(proposed),
+        })
+    }
+
+    /// Users with an active jäv declaration for the organisation.
+    pub fn jav_users(&self, organisation_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT user_id FROM jav WHERE organisation_id = ?1 AND withdrawn_at IS NULL",
+        )?;
+        let ids = stmt
+            .query_map([organisation_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
     }
 
     fn case_events(&self, case_id: i64) -> Result<Vec<Event>> {

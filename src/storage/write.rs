@@ -617,3 +617,118 @@ impl<'t> Writer<'t> {
         Ok(id)
     }
 }
+
+impl Writer<'_> {
+    /// Records that `user_id` declares jäv for the organisation.
+    pub fn declare_jav(&mut self, user_id: i64, organisation_id: i64, reason: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO jav (user_id, organisation_id, reason, declared_at) VALUES (?1, ?2, ?3, ?4)",
+            params![user_id, organisation_id, reason, time_to_sql(self.now)],
+        )?;
+        let after = serde_json::json!({"organisation_id": organisation_id, "reason": reason});
+        self.event(
+            Some(user_id),
+            None,
+            "jav_declared",
+            None,
+            Some(&after.to_string()),
+        )
+    }
+
+    /// Withdraws the user's active jäv for the organisation; the declaration stays on record.
+    pub fn withdraw_jav(&mut self, user_id: i64, organisation_id: i64, reason: &str) -> Result<()> {
+        let n = self.tx.execute(
+            "UPDATE jav SET withdrawn_at = ?1, withdrawn_reason = ?2
+             WHERE user_id = ?3 AND organisation_id = ?4 AND withdrawn_at IS NULL",
+            params![time_to_sql(self.now), reason, user_id, organisation_id],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound("jäv"));
+        }
+        let after = serde_json::json!({"organisation_id": organisation_id, "reason": reason});
+        self.event(
+            Some(user_id),
+            None,
+            "jav_withdrawn",
+            None,
+            Some(&after.to_string()),
+        )
+    }
+
+    /// Marks the case's decision as expedited (how, and when); from then on it never changes.
+    pub fn mark_sent(
+        &mut self,
+        user_id: i64,
+        decision_id: i64,
+        on: NaiveDate,
+        how: &str,
+    ) -> Result<()> {
+        let (case_id,): (i64,) = self.tx.query_row(
+            "SELECT case_id FROM decisions WHERE id = ?1",
+            [decision_id],
+            |r| Ok((r.get(0)?,)),
+        )?;
+        self.tx.execute(
+            "UPDATE decisions SET sent_on = ?1, sent_how = ?2 WHERE id = ?3",
+            params![date_to_sql(on), how, decision_id],
+        )?;
+        self.bump(case_id)?;
+        let after =
+            serde_json::json!({"decision_id": decision_id, "sent_on": date_to_sql(on), "how": how});
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            "decision_sent",
+            None,
+            Some(&after.to_string()),
+        )
+    }
+
+    /// Opens a beslutstillfälle held today by `decider_id`.
+    pub fn open_round(&mut self, decider_id: i64, held_on: NaiveDate) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO decision_rounds (held_on, decider_id, created_at) VALUES (?1, ?2, ?3)",
+            params![date_to_sql(held_on), decider_id, time_to_sql(self.now)],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        let after = serde_json::json!({"round_id": id, "held_on": date_to_sql(held_on)});
+        self.event(
+            Some(decider_id),
+            None,
+            "decision_round",
+            None,
+            Some(&after.to_string()),
+        )?;
+        Ok(id)
+    }
+
+    /// Links a decision to its round and records an explicit budget override.
+    pub fn annotate_decision(
+        &mut self,
+        user_id: i64,
+        decision_id: i64,
+        round_id: Option<i64>,
+        over_budget_confirmed: bool,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE decisions SET round_id = ?1, over_budget_confirmed = ?2 WHERE id = ?3",
+            params![round_id, i64::from(over_budget_confirmed), decision_id],
+        )?;
+        if over_budget_confirmed {
+            let case_id: i64 = self.tx.query_row(
+                "SELECT case_id FROM decisions WHERE id = ?1",
+                [decision_id],
+                |r| r.get(0),
+            )?;
+            let after = serde_json::json!({"decision_id": decision_id});
+            self.event(
+                Some(user_id),
+                Some(case_id),
+                "over_budget_confirmed",
+                None,
+                Some(&after.to_string()),
+            )?;
+        }
+        Ok(())
+    }
+}
