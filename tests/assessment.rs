@@ -138,6 +138,26 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
     press(&mut app, &mut store, "u u u u u");
     assert!(status(&app).contains("Alla punkter"), "{}", status(&app));
     choose_in_state_menu(&mut app, &mut store, Transition::Propose);
+    // The proposal: positivt besked, with its motivering.
+    assert!(
+        matches!(app.modal, Some(Modal::Picker(_))),
+        "outcome picker"
+    );
+    press(&mut app, &mut store, "<Enter>");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("proposal form closed without a motivering")
+    };
+    assert_eq!(
+        form.error.as_ref().map(|e| e.1.as_str()),
+        Some("Motivering: krävs för allt utom fullt bifall (FL 32 §).")
+    );
+    type_text(
+        &mut app,
+        &mut store,
+        "Anmälan beskriver en sektorsövergripande samverkan.",
+    );
+    press(&mut app, &mut store, "<C-s>");
     assert_eq!(state(&store, case), "forslag_till_beslut");
 
     // What was written.

@@ -42,6 +42,10 @@ pub enum Action {
     AddNote,
     RegisterDocument,
     NewCase,
+    Decide,
+    Dispatch,
+    Jav,
+    DecisionRound,
     Submit,
     Cancel,
     NextField,
@@ -51,7 +55,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 46] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -88,6 +92,10 @@ impl Action {
         Action::AddNote,
         Action::RegisterDocument,
         Action::NewCase,
+        Action::Decide,
+        Action::Dispatch,
+        Action::Jav,
+        Action::DecisionRound,
         Action::Submit,
         Action::Cancel,
         Action::NextField,
@@ -135,6 +143,10 @@ impl Action {
             Action::AddNote => T::ActAddNote,
             Action::RegisterDocument => T::ActRegisterDocument,
             Action::NewCase => T::ActNewCase,
+            Action::Decide => T::ActDecide,
+            Action::Dispatch => T::ActDispatch,
+            Action::Jav => T::ActJav,
+            Action::DecisionRound => T::ActDecisionRound,
             Action::Submit => T::ActSubmit,
             Action::Cancel => T::ActCancel,
             Action::NextField => T::ActNextField,

@@ -17,19 +17,19 @@ pub const SUPPLEMENT_DAYS: i64 = 14;
 const MAX_LINE: usize = 500;
 
 impl App {
-    fn view(&self) -> Option<&CaseView> {
+    pub(super) fn view(&self) -> Option<&CaseView> {
         match self.screen {
             Screen::Case => self.case_view.as_ref(),
             Screen::Home => None,
         }
     }
 
-    fn say(&mut self, key: T, args: &[&str]) -> Vec<Effect> {
+    pub(super) fn say(&mut self, key: T, args: &[&str]) -> Vec<Effect> {
         self.set_status(tr(self.lang, key, args));
         Vec::new()
     }
 
-    fn write(&mut self, write: CaseWrite) -> Vec<Effect> {
+    pub(super) fn write(&mut self, write: CaseWrite) -> Vec<Effect> {
         match self.view() {
             Some(v) => vec![Effect::Write {
                 case_id: v.detail.id,
@@ -107,7 +107,7 @@ impl App {
 
     /// Checks `t` against the rules; an inkommen case is first taken into handling where that
     /// is what makes `t` possible. Returns (start, new state) or says why not.
-    fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
+    pub(super) fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
         let detail = &self.view()?.detail;
         let facts = Self::facts(detail);
         let first = workflow::apply(detail.state, t, &facts);
@@ -201,7 +201,7 @@ impl App {
             .or_else(|| self.current_checklist(d.step).map(|c| c.0))
     }
 
-    fn organisation_name(&self, id: i64) -> String {
+    pub(super) fn organisation_name(&self, id: i64) -> String {
         self.orgs
             .items
             .iter()
@@ -279,6 +279,7 @@ impl App {
         match t {
             Transition::RequestSupplement => return self.open_supplement_form(),
             Transition::SupplementReceived => return self.open_reply_form(),
+            Transition::Propose => return self.open_proposal(),
             _ => {}
         }
         let Some((start, to)) = self.check(t) else {
@@ -323,6 +324,8 @@ impl App {
             ],
             focus: 0,
             error: None,
+            info: Vec::new(),
+            confirmed: false,
         }));
         Vec::new()
     }
@@ -340,6 +343,8 @@ impl App {
             ],
             focus: 0,
             error: None,
+            info: Vec::new(),
+            confirmed: false,
         }));
         Vec::new()
     }
@@ -361,6 +366,8 @@ impl App {
             ],
             focus: 3,
             error: None,
+            info: Vec::new(),
+            confirmed: false,
         }));
         Vec::new()
     }
@@ -386,6 +393,12 @@ impl App {
         let (id, name) = (self.user.id, self.user.name.clone());
         if self
             .view()
+            .is_some_and(|v| v.detail.jav_users.contains(&id))
+        {
+            return self.say(T::JavNoAssign, &[&name]);
+        }
+        if self
+            .view()
             .is_some_and(|v| v.detail.assignee.as_deref() == Some(name.as_str()))
         {
             return self.say(T::DoneAssigned, &[&name]);
@@ -401,6 +414,12 @@ impl App {
             .users
             .iter()
             .filter(|u| u.id != self.user.id && u.roles.contains(&Role::Caseworker))
+            // Jäv hides a colleague from the cases of that organisation.
+            .filter(|u| {
+                !self
+                    .view()
+                    .is_some_and(|v| v.detail.jav_users.contains(&u.id))
+            })
             .map(|u| (u.id, format!("{} ({})", u.name, u.login)))
             .collect();
         if items.is_empty() {
@@ -458,25 +477,12 @@ impl App {
                 )));
                 Vec::new()
             }
-            PickerKind::Call { org_id } => {
-                let org = self.organisation_name(org_id);
-                let title = tr(self.lang, T::TitleNewCase, &[&org, &label]);
-                self.modal = Some(Modal::Form(Form {
-                    kind: FormKind::NewCase {
-                        org_id,
-                        call_id: id,
-                    },
-                    title,
-                    fields: vec![
-                        Field::line(T::FldReceived, &self.today.to_string()),
-                        Field::line(T::FldTitle, ""),
-                        Field::line(T::FldAmount, "0"),
-                    ],
-                    focus: 1,
-                    error: None,
-                }));
-                Vec::new()
-            }
+            PickerKind::Call { org_id } => vec![Effect::CheckEligibility {
+                org_id,
+                call_id: id,
+                label,
+            }],
+            PickerKind::Outcome => self.open_proposal_form(id),
             PickerKind::Assignee => {
                 let name = self
                     .users
@@ -489,10 +495,61 @@ impl App {
         }
     }
 
+    /// The registration form, once the call is chosen; an organisation not yet eligible for the
+    /// call's step needs a reason for the exception, which is recorded.
+    pub(super) fn open_new_case_form(
+        &mut self,
+        org_id: i64,
+        call_id: i64,
+        label: &str,
+        lacking: Option<crate::domain::decision::NotEligible>,
+    ) {
+        use crate::domain::decision::NotEligible;
+        let org = self.organisation_name(org_id);
+        let title = tr(self.lang, T::TitleNewCase, &[&org, label]);
+        let mut fields = vec![
+            Field::line(T::FldReceived, &self.today.to_string()),
+            Field::line(T::FldTitle, ""),
+            Field::line(T::FldAmount, "0"),
+        ];
+        let mut info = Vec::new();
+        if let Some(l) = lacking {
+            let what = match l {
+                NotEligible::NoPositiveBesked => T::LackBesked,
+                NotEligible::NoCompletedMapping => T::LackMapping,
+            };
+            info.push(tr(
+                self.lang,
+                T::NotEligibleLine,
+                &[&org, what.text(self.lang)],
+            ));
+            fields.push(Field::lines(T::FldException, ""));
+        }
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::NewCase {
+                org_id,
+                call_id,
+                exception: lacking.is_some(),
+            },
+            title,
+            fields,
+            focus: 1,
+            error: None,
+            info,
+            confirmed: false,
+        }));
+    }
+
     // ----- submitting dialogs -----
 
     /// Validation of one field: the message names the field and the rule.
-    fn field_error(&self, form: &Form, i: usize, key: T, args: &[&str]) -> (usize, String) {
+    pub(super) fn field_error(
+        &self,
+        form: &Form,
+        i: usize,
+        key: T,
+        args: &[&str],
+    ) -> (usize, String) {
         let label = form
             .fields
             .get(i)
@@ -503,7 +560,7 @@ impl App {
         (i, tr(self.lang, key, &all))
     }
 
-    fn required(&self, form: &Form, i: usize) -> Result<String, (usize, String)> {
+    pub(super) fn required(&self, form: &Form, i: usize) -> Result<String, (usize, String)> {
         let v = form.value(i);
         if v.trim().is_empty() {
             return Err(self.field_error(form, i, T::ValEmpty, &[]));
@@ -514,13 +571,13 @@ impl App {
         Ok(v.trim().to_string())
     }
 
-    fn date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
+    pub(super) fn date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
         let v = form.value(i);
         NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
             .map_err(|_| self.field_error(form, i, T::ValDate, &[v.trim()]))
     }
 
-    fn past_date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
+    pub(super) fn past_date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
         let d = self.date(form, i)?;
         if d > self.today {
             return Err(self.field_error(form, i, T::ValNotFuture, &[&self.today.to_string()]));
@@ -529,7 +586,7 @@ impl App {
     }
 
     /// Checks a form and turns it into its effect; on bad input, says which field and why.
-    fn form_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
+    pub(super) fn form_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
         let view = self.view();
         let counterpart = || {
             view.map(|v| v.detail.organisation.name.clone())
@@ -592,9 +649,20 @@ impl App {
                     file_path: (!file.is_empty()).then_some(file),
                 })
             }
-            FormKind::NewCase { org_id, call_id } => {
+            FormKind::Proposal { outcome } => self.proposal_effect(form, outcome)?,
+            FormKind::Decide { proposal_id } => self.decide_effect(form, proposal_id)?,
+            FormKind::NewCase {
+                org_id,
+                call_id,
+                exception,
+            } => {
                 let received_on = self.past_date(form, 0)?;
                 let title = self.required(form, 1)?;
+                let exception_reason = if exception {
+                    Some(self.required(form, 3)?)
+                } else {
+                    None
+                };
                 let amount_text = form.value(2);
                 let requested = Money::parse(&amount_text)
                     .map_err(|_| self.field_error(form, 2, T::ValMoney, &[amount_text.trim()]))?;
@@ -610,6 +678,7 @@ impl App {
                 let organisation = self.organisation_name(org_id);
                 let checklist = self.current_checklist(step);
                 vec![Effect::RegisterCase(CaseDraft {
+                    exception_reason,
                     organisation_id: org_id,
                     organisation,
                     call_id,
@@ -627,6 +696,13 @@ impl App {
         match self.modal.take() {
             Some(Modal::Form(mut form)) => match self.form_effect(&form) {
                 Ok(effects) => effects,
+                // A warning, not a field error: shown once, the next submit confirms it.
+                Err((usize::MAX, message)) => {
+                    form.error = Some((usize::MAX, message));
+                    form.confirmed = true;
+                    self.modal = Some(Modal::Form(form));
+                    Vec::new()
+                }
                 Err((field, message)) => {
                     form.focus = field;
                     form.error = Some((field, message));
@@ -634,6 +710,7 @@ impl App {
                     Vec::new()
                 }
             },
+            Some(Modal::Round(round)) => self.submit_round(round),
             Some(Modal::Editor(mut editor)) => {
                 let text = super::modal::text_of(&editor.input);
                 if text.trim().is_empty() {
@@ -645,6 +722,18 @@ impl App {
                 match editor.kind {
                     EditorKind::Comment { item, answer } => self.write_answer(item, answer, text),
                     EditorKind::Note => self.write(CaseWrite::Note { body: text }),
+                    EditorKind::Jav {
+                        organisation_id,
+                        declare,
+                    } => match self.view() {
+                        Some(v) => vec![Effect::Jav {
+                            case_id: v.detail.id,
+                            organisation_id,
+                            declare,
+                            reason: text,
+                        }],
+                        None => Vec::new(),
+                    },
                     EditorKind::Reason(t) => {
                         let Some((start, to)) = self.check(t) else {
                             return Vec::new();
@@ -689,6 +778,21 @@ impl App {
             Done::SupplementReply => T::DoneSupplementReply.text(lang).to_string(),
             Done::Assigned(name) => tr(lang, T::DoneAssigned, &[name]),
             Done::Registered { .. } => String::new(),
+            Done::Proposed(o) => tr(lang, T::DoneProposed, &[i18n::outcome(*o).text(lang)]),
+            Done::Decided(o) => tr(lang, T::DoneDecided, &[i18n::outcome(*o).text(lang)]),
+            Done::Dispatched(path) => tr(lang, T::DoneDispatched, &[path]),
+            Done::Jav {
+                declared,
+                organisation,
+            } => {
+                let key = if *declared {
+                    T::DoneJavDeclared
+                } else {
+                    T::DoneJavWithdrawn
+                };
+                tr(lang, key, &[organisation])
+            }
+            Done::Round(n) => tr(lang, T::DoneRound, &[&n.to_string()]),
         }
     }
 }

@@ -1,8 +1,11 @@
 //! Side effects as data: what `update` asks for, and the one place that runs it against storage.
 
 use super::Msg;
+use crate::domain::decision::Proposal;
 use crate::domain::records;
-use crate::domain::{Answer, CaseSource, CaseState, ChecklistTemplate, Direction, Money, Step};
+use crate::domain::{
+    Answer, CaseSource, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, Outcome, Step,
+};
 use crate::storage::{NewCase, NewDocument, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -55,11 +58,26 @@ pub enum CaseWrite {
         user_id: i64,
         name: String,
     },
+    /// A förslag till beslut by the acting user as föredragande.
+    Propose {
+        start: bool,
+        proposal: Proposal,
+        today: NaiveDate,
+    },
+    /// A beslut on the proposal by the acting user as beslutsfattare.
+    Decide {
+        proposal_id: i64,
+        decided_on: NaiveDate,
+        appeal_text: String,
+        over_budget: bool,
+    },
 }
 
 /// A new case as the registration form gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDraft {
+    /// Set when the organisation is not yet eligible for the step: the recorded reason.
+    pub exception_reason: Option<String>,
     pub organisation_id: i64,
     pub organisation: String,
     pub call_id: i64,
@@ -88,19 +106,62 @@ pub enum Effect {
         write: CaseWrite,
     },
     RegisterCase(CaseDraft),
+    /// May the organisation apply in the call's step?
+    CheckEligibility {
+        org_id: i64,
+        call_id: i64,
+        label: String,
+    },
+    /// Writes the decision letter into `dir`, registers it and expedites the decision.
+    Dispatch {
+        case_id: i64,
+        version: i64,
+        decision_id: i64,
+        dir: std::path::PathBuf,
+        today: NaiveDate,
+    },
+    Jav {
+        case_id: i64,
+        organisation_id: i64,
+        declare: bool,
+        reason: String,
+    },
+    /// Every proposal awaiting a decision, for a beslutstillfälle's preview.
+    LoadRound,
+    /// Where an organisation stands in the chain of steps.
+    LoadStanding(i64),
+    DecideRound {
+        items: Vec<super::modal::RoundItem>,
+        held_on: NaiveDate,
+        appeal_text: String,
+        over_budget: bool,
+    },
 }
 
 /// What a write did, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Done {
-    Answer { item_no: usize, answer: Answer },
+    Answer {
+        item_no: usize,
+        answer: Answer,
+    },
     Transition(CaseState),
     Note,
     Document(u32),
     Supplement(NaiveDate),
     SupplementReply,
     Assigned(String),
-    Registered { case_id: i64 },
+    Registered {
+        case_id: i64,
+    },
+    Proposed(Outcome),
+    Decided(Outcome),
+    Dispatched(String),
+    Jav {
+        declared: bool,
+        organisation: String,
+    },
+    Round(usize),
 }
 
 fn run_write(
@@ -219,6 +280,51 @@ fn run_write(
                 w.set_assignee(user_id, case_id, Some(*to))?;
                 Done::Assigned(name.clone())
             }
+            CaseWrite::Propose {
+                start: s,
+                proposal: p,
+                today,
+            } => {
+                start(w, *s)?;
+                w.insert_decision(
+                    user_id,
+                    &crate::storage::NewDecision {
+                        case_id,
+                        kind: DecisionKind::Proposal,
+                        decided_on: *today,
+                        outcome: p.outcome,
+                        amount: p.amount,
+                        period: p.period,
+                        motivation: &p.motivation,
+                        rules: &p.rules,
+                        presenter_id: Some(user_id),
+                        decider_id: None,
+                        report_due_on: p.report_due,
+                        appeal_text: "",
+                        sent_on: None,
+                    },
+                )?;
+                w.set_state(user_id, case_id, CaseState::ProposedDecision)?;
+                Done::Proposed(p.outcome)
+            }
+            CaseWrite::Decide {
+                proposal_id,
+                decided_on,
+                appeal_text,
+                over_budget,
+            } => {
+                w.decide(
+                    user_id,
+                    case_id,
+                    *proposal_id,
+                    *decided_on,
+                    appeal_text,
+                    *over_budget,
+                    None,
+                )?;
+                let outcome = w.decision_outcome(*proposal_id)?;
+                Done::Decided(outcome)
+            }
         })
     })
 }
@@ -245,6 +351,21 @@ fn register(
         )?;
         if let Some((template, body)) = &d.checklist {
             w.set_checklist(user_id, reg.id, template, body)?;
+        }
+        if let Some(reason) = &d.exception_reason {
+            // Registered although the organisation is not yet eligible: the reason is on record.
+            w.event(
+                Some(user_id),
+                Some(reg.id),
+                "eligibility_overridden",
+                None,
+                Some(reason),
+            )?;
+            w.add_note(
+                user_id,
+                reg.id,
+                &format!("{}: {reason}", records::ELIGIBILITY_OVERRIDE),
+            )?;
         }
         w.register_document(
             user_id,
@@ -307,6 +428,95 @@ pub fn run_effect(
                 done,
             })
         }
+        Effect::CheckEligibility {
+            org_id,
+            call_id,
+            label,
+        } => (|| {
+            let standing = store.standing(*org_id)?;
+            let step = store
+                .calls()?
+                .into_iter()
+                .find(|c| c.id == *call_id)
+                .map_or(Step::Interest, |c| c.step);
+            Ok(Msg::Eligibility {
+                org_id: *org_id,
+                call_id: *call_id,
+                label: label.clone(),
+                lacking: crate::domain::decision::eligible(step, standing).err(),
+            })
+        })(),
+        Effect::Dispatch {
+            case_id,
+            version,
+            decision_id,
+            dir,
+            today,
+        } => super::letters::dispatch(
+            store,
+            now,
+            user_id,
+            *case_id,
+            *version,
+            *decision_id,
+            dir,
+            *today,
+        ),
+        Effect::Jav {
+            case_id,
+            organisation_id,
+            declare,
+            reason,
+        } => store
+            .write(now, |w| {
+                if *declare {
+                    w.declare_jav(user_id, *organisation_id, reason)
+                } else {
+                    w.withdraw_jav(user_id, *organisation_id, reason)
+                }
+            })
+            .and_then(|()| store.organisation(*organisation_id))
+            .map(|o| Msg::Written {
+                case_id: *case_id,
+                done: Done::Jav {
+                    declared: *declare,
+                    organisation: o.name,
+                },
+            }),
+        Effect::LoadStanding(org) => store.standing(*org).map(|s| Msg::StandingLoaded(*org, s)),
+        Effect::LoadRound => (|| {
+            let source = CaseSource::Queue(crate::domain::Queue::ReadyForDecision);
+            let total = usize::try_from(store.count_cases(source, user_id, today)?).unwrap_or(0);
+            let rows = store.case_window(source, user_id, today, 0, total)?;
+            let details = rows
+                .iter()
+                .map(|r| store.case_detail(r.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Msg::RoundLoaded(details))
+        })(),
+        Effect::DecideRound {
+            items,
+            held_on,
+            appeal_text,
+            over_budget,
+        } => store
+            .write(now, |w| {
+                let round = w.open_round(user_id, *held_on)?;
+                for item in items {
+                    w.check_version(item.case_id, item.version)?;
+                    w.decide(
+                        user_id,
+                        item.case_id,
+                        item.proposal_id,
+                        *held_on,
+                        appeal_text,
+                        *over_budget && item.amount.is_some(),
+                        Some(round),
+                    )?;
+                }
+                Ok(items.len())
+            })
+            .map(Msg::RoundDone),
         Effect::RegisterCase(draft) => {
             register(store, now, user_id, draft).map(|done| match done {
                 Done::Registered { case_id } => Msg::Written { case_id, done },

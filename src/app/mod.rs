@@ -3,12 +3,15 @@
 
 pub mod action;
 mod case_ops;
+mod decide;
 mod effect;
 pub mod keymap;
+pub mod letters;
 pub mod modal;
 
 pub use action::Action;
 pub use case_ops::SUPPLEMENT_DAYS;
+pub use decide::default_period;
 pub use effect::{CASE_PAGE, CaseDraft, CaseWrite, Done, Effect, run_effect};
 pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
@@ -192,6 +195,20 @@ pub enum Msg {
     FileMissing(String),
     /// Text pasted into the terminal.
     Paste(String),
+    /// Whether the organisation may apply in the chosen call's step.
+    Eligibility {
+        org_id: i64,
+        call_id: i64,
+        label: String,
+        lacking: Option<crate::domain::decision::NotEligible>,
+    },
+    StandingLoaded(i64, crate::domain::decision::Standing),
+    /// The proposals for a beslutstillfälle.
+    RoundLoaded(Vec<CaseDetail>),
+    /// A beslutstillfälle decided this many cases.
+    RoundDone(usize),
+    /// The letter could not be made or written; nothing was registered.
+    LetterFailed(String),
     Failed(String),
 }
 
@@ -224,6 +241,10 @@ pub struct App {
     pub keymap: Keymap,
     /// The checklist version per step that new assessments use.
     pub checklists: Vec<Checklist>,
+    /// Where the selected organisation stands in the chain of steps.
+    pub standing: Option<(i64, crate::domain::decision::Standing)>,
+    /// Where decision letters are written.
+    pub letters_dir: std::path::PathBuf,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
@@ -264,6 +285,8 @@ impl App {
             quit: false,
             keymap,
             checklists,
+            letters_dir: std::path::PathBuf::from("brev"),
+            standing: None,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
         }
     }
@@ -287,6 +310,7 @@ impl App {
             Some(Modal::Editor(_)) => return vec![Context::Editor],
             Some(Modal::Menu(_)) => return vec![Context::Menu],
             Some(Modal::Picker(_)) => return vec![Context::Picker],
+            Some(Modal::Round(_)) => return vec![Context::Menu],
             None => {}
         }
         match self.screen {
@@ -324,7 +348,7 @@ impl App {
                 modal::type_key(&mut picker.query, key, false);
                 picker.refilter();
             }
-            Some(Modal::Menu(_)) | None => {}
+            Some(Modal::Menu(_) | Modal::Round(_)) | None => {}
         }
         Vec::new()
     }
@@ -371,6 +395,15 @@ impl App {
                     None => Vec::new(),
                 }
             }
+            (Modal::Round(round), Action::MoveDown) => {
+                round.selected = (round.selected + 1).min(round.items.len().saturating_sub(1));
+                Vec::new()
+            }
+            (Modal::Round(round), Action::MoveUp) => {
+                round.selected = round.selected.saturating_sub(1);
+                Vec::new()
+            }
+            (Modal::Round(_), Action::Choose) => self.submit(),
             (Modal::Picker(picker), Action::MoveDown) => {
                 picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1));
                 Vec::new()
@@ -422,7 +455,11 @@ impl App {
                 loading: true,
                 ..CaseList::default()
             };
-            return vec![Effect::LoadCases { source, offset: 0 }];
+            let mut effects = vec![Effect::LoadCases { source, offset: 0 }];
+            if let CaseSource::Organisation(org) = source {
+                effects.push(Effect::LoadStanding(org));
+            }
+            return effects;
         }
         if force {
             self.cases.loading = true;
@@ -647,8 +684,33 @@ impl App {
                         modal::paste(&mut p.query, &text, false);
                         p.refilter();
                     }
-                    Some(Modal::Menu(_)) | None => {}
+                    Some(Modal::Menu(_) | Modal::Round(_)) | None => {}
                 }
+                Vec::new()
+            }
+            Msg::Eligibility {
+                org_id,
+                call_id,
+                label,
+                lacking,
+            } => {
+                self.open_new_case_form(org_id, call_id, &label, lacking);
+                Vec::new()
+            }
+            Msg::RoundLoaded(cases) => self.round_loaded(cases),
+            Msg::StandingLoaded(org, standing) => {
+                self.standing = Some((org, standing));
+                Vec::new()
+            }
+            Msg::RoundDone(n) => {
+                self.set_status(tr(self.lang, T::DoneRound, &[&n.to_string()]));
+                vec![Effect::LoadHome]
+            }
+            Msg::LetterFailed(text) => {
+                self.status = Some(Status {
+                    text: tr(self.lang, T::ErrLetter, &[&text]),
+                    error: true,
+                });
                 Vec::new()
             }
             Msg::Failed(text) => {
@@ -720,6 +782,10 @@ impl App {
             Action::AddNote => self.open_note_editor(),
             Action::RegisterDocument => self.open_document_form(),
             Action::NewCase => self.start_new_case(),
+            Action::Decide => self.open_decision(),
+            Action::Dispatch => self.dispatch(),
+            Action::Jav => self.toggle_jav(),
+            Action::DecisionRound => self.open_round(),
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel

@@ -121,7 +121,19 @@ pub enum FormKind {
     RequestSupplement,
     SupplementReply,
     Document,
-    NewCase { org_id: i64, call_id: i64 },
+    /// `exception`: the organisation is not yet eligible for the call's step; the form asks for
+    /// the reason to register anyway.
+    NewCase {
+        org_id: i64,
+        call_id: i64,
+        exception: bool,
+    },
+    Proposal {
+        outcome: crate::domain::Outcome,
+    },
+    Decide {
+        proposal_id: i64,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +144,10 @@ pub struct Form {
     pub focus: usize,
     /// The field at fault and the message naming it and the rule.
     pub error: Option<(usize, String)>,
+    /// Lines shown above the fields: the budget, the proposal being decided.
+    pub info: Vec<String>,
+    /// A warning was shown and the next submit confirms it (a decision over budget).
+    pub confirmed: bool,
 }
 
 impl Form {
@@ -150,6 +166,11 @@ pub enum EditorKind {
     Note,
     /// The reason a transition needs.
     Reason(Transition),
+    /// The reason for declaring (or withdrawing) jäv for an organisation.
+    Jav {
+        organisation_id: i64,
+        declare: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -173,8 +194,12 @@ pub struct Menu {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
     Organisation,
-    Call { org_id: i64 },
+    Call {
+        org_id: i64,
+    },
     Assignee,
+    /// The outcome of a proposal; the item id is the index into the step's outcomes.
+    Outcome,
 }
 
 /// A list narrowed as you type (fuzzy; å, ä and ö stay distinct from a and o).
@@ -237,12 +262,37 @@ pub fn fuzzy_filter(query: &str, items: &[(i64, String)]) -> Vec<usize> {
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
+/// One proposal in a beslutstillfälle: what will be decided, or why it is skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundItem {
+    pub case_id: i64,
+    pub version: i64,
+    pub proposal_id: i64,
+    pub call_id: i64,
+    pub label: String,
+    pub amount: Option<crate::domain::Money>,
+    /// Why this decision maker may not decide it (four eyes, jäv); None when it will be decided.
+    pub skipped: Option<String>,
+}
+
+/// The preview of a beslutstillfälle: exactly what will be written.
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub items: Vec<RoundItem>,
+    pub selected: usize,
+    /// Over-budget warning shown; the next submit confirms it.
+    pub warning: Option<String>,
+    /// The budget of each call the round touches.
+    pub budgets: std::collections::BTreeMap<i64, crate::domain::decision::Budget>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Modal {
     Form(Form),
     Editor(Editor),
     Menu(Menu),
     Picker(Picker),
+    Round(Round),
 }
 
 #[cfg(test)]

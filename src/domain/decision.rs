@@ -361,3 +361,72 @@ mod tests {
         assert!(none.is_empty());
     }
 }
+
+/// Where an organisation stands in the chain of steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Standing {
+    /// A positive besked on an intresseanmälan.
+    pub positive_besked: bool,
+    /// A step-2 grant whose report is approved (or whose case is closed after its report).
+    pub completed_mapping: bool,
+}
+
+/// Why an organisation may not apply in a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotEligible {
+    NoPositiveBesked,
+    NoCompletedMapping,
+}
+
+/// May an organisation with `standing` apply in `step`? Step 2 needs a positive besked, step 3 a
+/// completed step-2 grant with an approved report.
+pub fn eligible(step: Step, standing: Standing) -> Result<(), NotEligible> {
+    match step {
+        Step::Mapping if !standing.positive_besked => Err(NotEligible::NoPositiveBesked),
+        Step::Measures if !standing.completed_mapping => Err(NotEligible::NoCompletedMapping),
+        _ => Ok(()),
+    }
+}
+
+/// The highest step an organisation may apply in now.
+pub fn highest_step(standing: Standing) -> Step {
+    if standing.completed_mapping {
+        Step::Measures
+    } else if standing.positive_besked {
+        Step::Mapping
+    } else {
+        Step::Interest
+    }
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use super::*;
+
+    #[test]
+    fn chain_of_steps() {
+        let none = Standing::default();
+        let besked = Standing {
+            positive_besked: true,
+            completed_mapping: false,
+        };
+        let both = Standing {
+            positive_besked: true,
+            completed_mapping: true,
+        };
+        assert_eq!(eligible(Step::Interest, none), Ok(()));
+        assert_eq!(
+            eligible(Step::Mapping, none),
+            Err(NotEligible::NoPositiveBesked)
+        );
+        assert_eq!(eligible(Step::Mapping, besked), Ok(()));
+        assert_eq!(
+            eligible(Step::Measures, besked),
+            Err(NotEligible::NoCompletedMapping)
+        );
+        assert_eq!(eligible(Step::Measures, both), Ok(()));
+        assert_eq!(highest_step(none), Step::Interest);
+        assert_eq!(highest_step(besked), Step::Mapping);
+        assert_eq!(highest_step(both), Step::Measures);
+    }
+}

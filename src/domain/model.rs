@@ -96,6 +96,19 @@ pub struct Call {
     pub closes_on: Option<NaiveDate>,
     pub budget: Money,
     pub case_count: i64,
+    /// Granted so far, and proposed but not yet decided.
+    pub granted: Money,
+    pub proposed: Money,
+}
+
+impl Call {
+    pub fn budget_status(&self) -> super::decision::Budget {
+        super::decision::Budget {
+            budget: self.budget,
+            granted: self.granted,
+            proposed: self.proposed,
+        }
+    }
 }
 
 /// The case queues of the home screen.

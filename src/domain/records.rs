@@ -14,3 +14,27 @@ pub fn incoming_document(step: Step) -> &'static str {
         Step::FinalReport => "Slutrapport",
     }
 }
+
+/// The appeal text a decision carries unless the authority sets another (domain.md § 2.4: to be
+/// verified against the förordning; kept as a setting, not a constant in the letter).
+pub const DEFAULT_APPEAL_TEXT: &str = "Beslutet kan inte överklagas.";
+
+/// The rules a proposal cites unless the föredragande writes others.
+pub fn default_rules(civil_society: bool) -> &'static str {
+    if civil_society {
+        "SFS 2018:119"
+    } else {
+        "SFS 2018:118 §§ 2–5"
+    }
+}
+
+/// The note kept when a case is registered although the organisation is not yet eligible.
+pub const ELIGIBILITY_OVERRIDE: &str = "Registrerat trots att behörighet saknas";
+
+/// What an outgoing decision document is called.
+pub fn decision_document(step: Step) -> &'static str {
+    match step {
+        Step::Interest => "Besked om intresseanmälan",
+        _ => "Beslut",
+    }
+}

@@ -196,9 +196,11 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
         raw.into_iter()
             .map(
                 |(id, name, step, regulation, opens, closes, budget, count)| {
+                    let money = self.call_budget(id)?;
                     Ok(Call {
                         id,
                         name,
@@ -210,6 +212,8 @@ impl Store {
                             .transpose()?,
                         budget: Money(budget),
                         case_count: count,
+                        granted: money.granted,
+                        proposed: money.proposed,
                     })
                 },
             )
@@ -643,6 +647,29 @@ impl Store {
             budget: Money(budget),
             granted: Money(granted),
             proposed: Money(proposed),
+        })
+    }
+
+    /// Where the organisation stands in the chain of steps.
+    pub fn standing(&self, organisation_id: i64) -> Result<crate::domain::decision::Standing> {
+        let (positive_besked, completed_mapping): (bool, bool) = self
+            .conn
+            .prepare_cached(
+                "SELECT
+                    EXISTS (SELECT 1 FROM cases c JOIN decisions d ON d.case_id = c.id
+                            WHERE c.organisation_id = ?1 AND c.step = 1 AND d.kind = 'beslut'
+                              AND d.outcome = 'positivt_besked'),
+                    EXISTS (SELECT 1 FROM cases c
+                            WHERE c.organisation_id = ?1 AND c.step = 2 AND c.granted_ore > 0
+                              AND (c.state = 'avslutad'
+                                   OR EXISTS (SELECT 1 FROM cases r JOIN decisions d ON d.case_id = r.id
+                                              WHERE r.parent_case_id = c.id AND d.kind = 'beslut'
+                                                AND d.outcome = 'godkand')))",
+            )?
+            .query_row([organisation_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(crate::domain::decision::Standing {
+            positive_besked,
+            completed_mapping,
         })
     }
 

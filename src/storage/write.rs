@@ -732,3 +732,110 @@ impl Writer<'_> {
         Ok(())
     }
 }
+
+impl Writer<'_> {
+    /// Decides a case on its latest proposal: the decision copies what was proposed and adds the
+    /// decider, the date and the appeal text; a grant sets the granted amount and the report date.
+    #[allow(clippy::too_many_arguments)]
+    pub fn decide(
+        &mut self,
+        decider_id: i64,
+        case_id: i64,
+        proposal_id: i64,
+        decided_on: NaiveDate,
+        appeal_text: &str,
+        over_budget_confirmed: bool,
+        round_id: Option<i64>,
+    ) -> Result<i64> {
+        type Raw = (
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+        );
+        let (outcome, amount, from, to, motivation, rules, presenter, report): Raw = self
+            .tx
+            .query_row(
+                "SELECT outcome, amount_ore, period_from, period_to, motivation, rules,
+                        presenter_id, report_due_on
+                 FROM decisions WHERE id = ?1 AND case_id = ?2 AND kind = 'forslag'",
+                params![proposal_id, case_id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("proposal"))?;
+        let outcome = Outcome::from_code(&outcome).ok_or(StoreError::BadValue {
+            column: "decisions.outcome",
+            value: outcome.clone(),
+        })?;
+        let date =
+            |c: &'static str, v: Option<String>| v.map(|s| super::date_from_sql(c, &s)).transpose();
+        let period = match (
+            date("decisions.period_from", from)?,
+            date("decisions.period_to", to)?,
+        ) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let report_due_on = date("decisions.report_due_on", report)?;
+        let id = self.insert_decision(
+            decider_id,
+            &NewDecision {
+                case_id,
+                kind: DecisionKind::Decision,
+                decided_on,
+                outcome,
+                amount: amount.map(Money),
+                period,
+                motivation: &motivation,
+                rules: &rules,
+                presenter_id: presenter,
+                decider_id: Some(decider_id),
+                report_due_on,
+                appeal_text,
+                sent_on: None,
+            },
+        )?;
+        self.annotate_decision(decider_id, id, round_id, over_budget_confirmed)?;
+        if crate::domain::decision::is_grant(outcome) {
+            if let Some(a) = amount {
+                self.set_granted(decider_id, case_id, Money(a))?;
+            }
+            if let Some(due) = report_due_on {
+                self.set_report_due(decider_id, case_id, due)?;
+            }
+        }
+        self.set_state(decider_id, case_id, CaseState::Decided)?;
+        Ok(id)
+    }
+}
+
+impl Writer<'_> {
+    /// The outcome of a decision or proposal.
+    pub fn decision_outcome(&mut self, decision_id: i64) -> Result<Outcome> {
+        let code: String = self.tx.query_row(
+            "SELECT outcome FROM decisions WHERE id = ?1",
+            [decision_id],
+            |r| r.get(0),
+        )?;
+        Outcome::from_code(&code).ok_or(StoreError::BadValue {
+            column: "decisions.outcome",
+            value: code,
+        })
+    }
+}

@@ -173,6 +173,37 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     }
     let title = fit(&title, area.width.saturating_sub(6) as usize);
     let block = pane_block(title, focused, theme);
+    // A line above the list: the call's money, or where the organisation stands.
+    let banner = match list.source {
+        Some(CaseSource::Call(_)) => app
+            .calls
+            .selected_item()
+            .filter(|c| c.budget.ore() > 0)
+            .map(|c| app.budget_line(&c.budget_status())),
+        Some(CaseSource::Organisation(id)) => {
+            app.standing.filter(|(org, _)| *org == id).map(|(_, s)| {
+                let step = crate::domain::decision::highest_step(s)
+                    .number()
+                    .to_string();
+                tr(lang, T::StandingLine, &[&step])
+            })
+        }
+        _ => None,
+    };
+    let inner = block.inner(area);
+    let (block, area) = match banner {
+        Some(text) if inner.height > 2 => {
+            frame.render_widget(block, area);
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(fit(&format!(" {text}"), top.width as usize)).style(theme.label),
+                top,
+            );
+            (ratatui::widgets::Block::new(), rest)
+        }
+        _ => (block, area),
+    };
     if list.rows.is_empty() {
         let text = if list.loading {
             T::Loading

@@ -2,7 +2,7 @@
 
 use super::{Theme, clean, fit};
 use crate::app::App;
-use crate::app::modal::{Editor, Form, Menu, Modal, Picker};
+use crate::app::modal::{Editor, Form, Menu, Modal, Picker, Round};
 use crate::i18n::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -75,6 +75,7 @@ pub(super) fn render(app: &App, modal: &Modal, theme: &Theme, frame: &mut Frame<
         Modal::Editor(e) => editor(app, e, theme, frame, area),
         Modal::Menu(m) => menu(app, m, theme, frame, area),
         Modal::Picker(p) => picker(app, p, theme, frame, area),
+        Modal::Round(r) => round(app, r, theme, frame, area),
     }
 }
 
@@ -84,12 +85,17 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         .iter()
         .map(|x| if x.multiline { 6 } else { 3 })
         .collect();
-    let height = heights.iter().sum::<u16>() + 4;
-    let popup = centred(area, 72, height);
+    let info_height = f.info.len() as u16;
+    let height = heights.iter().sum::<u16>() + 4 + info_height;
+    let popup = centred(area, 76, height);
     let block = frame_block(&f.title, T::FormFooter, app, theme, popup.width);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
+    let [info_area, inner] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
+    let lines: Vec<Line<'_>> = f.info.iter().map(|l| Line::from(clean(l))).collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.label), info_area);
     let mut constraints: Vec<Constraint> = heights.iter().map(|h| Constraint::Length(*h)).collect();
     constraints.push(Constraint::Length(2));
     let rows = Layout::vertical(constraints).split(inner);
@@ -176,4 +182,60 @@ fn picker(app: &App, p: &Picker, theme: &Theme, frame: &mut Frame<'_>, area: Rec
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(p.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let popup = centred(area, 96, area.height.saturating_sub(2).max(8));
+    let title = crate::i18n::tr(app.lang, T::TitleRound, &[&app.today.to_string()]);
+    let block = frame_block(&title, T::FormFooter, app, theme, popup.width);
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    let [summary, list_area, warning] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    let decided: Vec<_> = r.items.iter().filter(|i| i.skipped.is_none()).collect();
+    let total: i64 = decided
+        .iter()
+        .filter_map(|i| i.amount)
+        .map(|a| a.ore())
+        .sum();
+    let line = crate::i18n::tr(
+        app.lang,
+        T::RoundSummary,
+        &[
+            &decided.len().to_string(),
+            &(r.items.len() - decided.len()).to_string(),
+            &crate::domain::Money(total).to_string(),
+        ],
+    );
+    frame.render_widget(Paragraph::new(line).style(theme.label), summary);
+    let width = list_area.width.saturating_sub(2) as usize;
+    let items = r.items.iter().map(|i| {
+        let text = match &i.skipped {
+            None => format!("✓ {}", clean(&i.label)),
+            Some(why) => format!(
+                "– {} ({})",
+                clean(&i.label),
+                crate::i18n::tr(app.lang, T::RoundSkipped, &[why])
+            ),
+        };
+        ListItem::new(fit(&text, width))
+    });
+    let list = List::new(items)
+        .highlight_style(theme.selection)
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(r.selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if let Some(w) = &r.warning {
+        frame.render_widget(
+            Paragraph::new(w.as_str())
+                .style(theme.error)
+                .wrap(Wrap { trim: true }),
+            warning,
+        );
+    }
 }

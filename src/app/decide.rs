@@ -1,0 +1,473 @@
+//! Proposing and deciding: the förslag till beslut by the föredragande, the beslut by a
+//! beslutsfattare (four eyes, no jäv, the call's budget), expediting with a letter, jäv, and a
+//! beslutstillfälle that decides a batch of proposals after a preview.
+
+use super::App;
+use super::effect::{CaseWrite, Effect};
+use super::modal::{Editor, EditorKind, Field, Form, FormKind, Modal, Picker, PickerKind, Round};
+use crate::domain::decision::{
+    self, Budget, DecisionError, LetterPart, Proposal, is_grant, outcomes_for,
+};
+use crate::domain::workflow::Transition;
+use crate::domain::{CaseState, Money, OrgKind, Outcome, Step, records};
+use crate::i18n::{self, T, tr};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+impl App {
+    /// The budget line of the call a case belongs to.
+    pub fn budget_line(&self, b: &Budget) -> String {
+        tr(
+            self.lang,
+            T::BudgetLine,
+            &[
+                &b.budget.to_string(),
+                &b.granted.to_string(),
+                &b.proposed.to_string(),
+                &b.remaining().to_string(),
+            ],
+        )
+    }
+
+    pub(super) fn open_proposal(&mut self) -> Vec<Effect> {
+        if self.check(Transition::Propose).is_none() {
+            return Vec::new();
+        }
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let items = outcomes_for(view.detail.step)
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (i as i64, i18n::outcome(*o).text(self.lang).to_string()))
+            .collect();
+        let title = T::TitlePickOutcome.text(self.lang).to_string();
+        self.modal = Some(Modal::Picker(Picker::new(
+            PickerKind::Outcome,
+            title,
+            items,
+        )));
+        Vec::new()
+    }
+
+    /// The proposal form for the chosen outcome, with sensible defaults for a grant.
+    pub(super) fn open_proposal_form(&mut self, index: i64) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        let Some(&outcome) = usize::try_from(index)
+            .ok()
+            .and_then(|i| outcomes_for(d.step).get(i))
+        else {
+            return Vec::new();
+        };
+        let civil = !matches!(
+            d.organisation.kind,
+            OrgKind::Kommun | OrgKind::Region | OrgKind::Kommunalforbund
+        );
+        let rules = records::default_rules(civil);
+        let mut fields = Vec::new();
+        if is_grant(outcome) {
+            // The period starts on the first of next month and runs six months; the report is
+            // due two months after it ends.
+            let (first, end, report) = default_period(self.today);
+            fields.push(Field::line(
+                T::FldAmountGranted,
+                &d.requested.format_number(),
+            ));
+            fields.push(Field::line(T::FldPeriodFrom, &first.to_string()));
+            fields.push(Field::line(T::FldPeriodTo, &end.to_string()));
+            fields.push(Field::line(T::FldReportDue, &report.to_string()));
+        }
+        fields.push(Field::lines(T::FldMotivation, ""));
+        fields.push(Field::line(T::FldRules, rules));
+        let focus = if outcome == Outcome::PartlyGranted {
+            0
+        } else {
+            fields.len() - 2
+        };
+        let info = if is_grant(outcome) {
+            vec![self.budget_line(&d.budget)]
+        } else {
+            Vec::new()
+        };
+        let title = tr(
+            self.lang,
+            T::TitleProposal,
+            &[i18n::outcome(outcome).text(self.lang)],
+        );
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::Proposal { outcome },
+            title,
+            fields,
+            focus,
+            error: None,
+            info,
+            confirmed: false,
+        }));
+        Vec::new()
+    }
+
+    fn decision_error_text(&self, e: &DecisionError, step: Step, requested: Money) -> String {
+        let lang = self.lang;
+        match e {
+            DecisionError::OutcomeNotForStep => {
+                tr(lang, T::DecNotForStep, &[&step.number().to_string()])
+            }
+            DecisionError::MotivationRequired => T::DecMotivation.text(lang).into(),
+            DecisionError::AmountRequired => T::DecAmountRequired.text(lang).into(),
+            DecisionError::AmountNotPositive => T::DecAmountPositive.text(lang).into(),
+            DecisionError::AmountNotBelowRequested => {
+                tr(lang, T::DecAmountBelow, &[&requested.to_string()])
+            }
+            DecisionError::AmountNotRequested => {
+                tr(lang, T::DecAmountRequested, &[&requested.to_string()])
+            }
+            DecisionError::AmountWithoutGrant => T::DecAmountWithoutGrant.text(lang).into(),
+            DecisionError::PeriodRequired => T::DecPeriodRequired.text(lang).into(),
+            DecisionError::PeriodOrder => T::DecPeriodOrder.text(lang).into(),
+            DecisionError::ReportDueRequired => T::DecReportRequired.text(lang).into(),
+            DecisionError::ReportDueBeforePeriodEnd => T::DecReportBeforeEnd.text(lang).into(),
+            DecisionError::NotDecisionMaker => {
+                let roles = self
+                    .user
+                    .roles
+                    .iter()
+                    .map(|r| i18n::role(*r).text(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr(lang, T::DecNotDecisionMaker, &[&roles])
+            }
+            DecisionError::SamePerson => T::DecSamePerson.text(lang).into(),
+            DecisionError::Jav => {
+                let org = self
+                    .view()
+                    .map(|v| v.detail.organisation.name.clone())
+                    .unwrap_or_default();
+                tr(lang, T::DecJav, &[&org])
+            }
+        }
+    }
+
+    /// Checks the proposal form; the first broken rule is shown at its field.
+    pub(super) fn proposal_effect(
+        &self,
+        form: &Form,
+        outcome: Outcome,
+    ) -> Result<Vec<Effect>, (usize, String)> {
+        let Some(view) = self.view() else {
+            return Ok(Vec::new());
+        };
+        let d = &view.detail;
+        let grant = is_grant(outcome);
+        let (amount, period, report_due, motivation_at) = if grant {
+            let text = form.value(0);
+            let amount = Money::parse(&text)
+                .map_err(|_| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
+            let from = self.date(form, 1)?;
+            let to = self.date(form, 2)?;
+            let due = self.date(form, 3)?;
+            (Some(amount), Some((from, to)), Some(due), 4)
+        } else {
+            (None, None, None, 0)
+        };
+        let proposal = Proposal {
+            outcome,
+            amount,
+            period,
+            report_due,
+            motivation: form.value(motivation_at).trim().to_string(),
+            rules: form.value(motivation_at + 1).trim().to_string(),
+        };
+        if let Some(e) = decision::validate_proposal(d.step, d.requested, &proposal).first() {
+            let field = match e {
+                DecisionError::AmountRequired
+                | DecisionError::AmountNotPositive
+                | DecisionError::AmountNotBelowRequested
+                | DecisionError::AmountNotRequested => 0,
+                DecisionError::PeriodRequired | DecisionError::PeriodOrder => 2,
+                DecisionError::ReportDueRequired | DecisionError::ReportDueBeforePeriodEnd => 3,
+                _ => motivation_at,
+            };
+            return Err((field, self.decision_error_text(e, d.step, d.requested)));
+        }
+        Ok(vec![Effect::Write {
+            case_id: d.id,
+            version: d.version,
+            write: CaseWrite::Propose {
+                start: d.state == CaseState::Received,
+                proposal,
+                today: self.today,
+            },
+        }])
+    }
+
+    /// `b`: the beslutsfattare takes the proposal, if the rules let this user decide it.
+    pub(super) fn open_decision(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        if d.state != CaseState::ProposedDecision {
+            let s = i18n::state(d.state).text(self.lang);
+            return self.say(T::NotProposed, &[s]);
+        }
+        let Some(p) = d.proposal() else {
+            return self.say(T::NoProposal, &[]);
+        };
+        let jav = d.jav_users.contains(&self.user.id);
+        if let Err(e) = decision::check_decider(self.user.id, &self.user.roles, p.presenter_id, jav)
+        {
+            let text = self.decision_error_text(&e, d.step, d.requested);
+            self.set_status(text);
+            return Vec::new();
+        }
+        let amount = p.amount.map(|a| format!(" {a}")).unwrap_or_default();
+        let presenter = p.presenter.clone().unwrap_or_default();
+        let mut info = vec![tr(
+            self.lang,
+            T::ProposalLine,
+            &[
+                i18n::outcome(p.outcome).text(self.lang),
+                &amount,
+                &presenter,
+            ],
+        )];
+        if is_grant(p.outcome) {
+            info.push(self.budget_line(&d.budget));
+        }
+        let title = tr(
+            self.lang,
+            T::TitleDecide,
+            &[i18n::outcome(p.outcome).text(self.lang)],
+        );
+        let proposal_id = p.id;
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::Decide { proposal_id },
+            title,
+            fields: vec![
+                Field::line(T::FldDecisionDate, &self.today.to_string()),
+                Field::lines(T::FldAppeal, records::DEFAULT_APPEAL_TEXT),
+            ],
+            focus: 0,
+            error: None,
+            info,
+            confirmed: false,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn decide_effect(
+        &self,
+        form: &Form,
+        proposal_id: i64,
+    ) -> Result<Vec<Effect>, (usize, String)> {
+        let Some(view) = self.view() else {
+            return Ok(Vec::new());
+        };
+        let d = &view.detail;
+        let decided_on = self.past_date(form, 0)?;
+        let appeal_text = self.required(form, 1)?;
+        let over = d
+            .proposal()
+            .filter(|p| is_grant(p.outcome))
+            .and_then(|p| p.amount)
+            .and_then(|a| d.budget.exceeded_by(a));
+        if let Some(over) = over
+            && !form.confirmed
+        {
+            // Shown once; the next submit is the explicit confirmation.
+            return Err((
+                usize::MAX,
+                tr(self.lang, T::OverBudget, &[&over.to_string()]),
+            ));
+        }
+        Ok(vec![Effect::Write {
+            case_id: d.id,
+            version: d.version,
+            write: CaseWrite::Decide {
+                proposal_id,
+                decided_on,
+                appeal_text,
+                over_budget: over.is_some(),
+            },
+        }])
+    }
+
+    /// `E`: expedite the decision with its letter, unless a required part is missing.
+    pub(super) fn dispatch(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        if d.state != CaseState::Decided {
+            let s = i18n::state(d.state).text(self.lang);
+            return self.say(T::NotDecided, &[s]);
+        }
+        let Some(dec) = d.decision() else {
+            return self.say(T::NoProposal, &[]);
+        };
+        let missing = decision::missing_letter_parts(
+            dec.outcome,
+            &dec.motivation,
+            dec.decider.as_deref(),
+            dec.presenter.as_deref(),
+            &dec.appeal_text,
+            dec.report_due_on,
+            dec.amount,
+        );
+        if !missing.is_empty() {
+            let parts: Vec<&str> = missing
+                .iter()
+                .map(|p| {
+                    match p {
+                        LetterPart::Motivation => T::PartMotivation,
+                        LetterPart::Decider => T::PartDecider,
+                        LetterPart::Presenter => T::PartPresenter,
+                        LetterPart::AppealText => T::PartAppeal,
+                        LetterPart::ReportDue => T::PartReportDue,
+                        LetterPart::Amount => T::PartAmount,
+                    }
+                    .text(self.lang)
+                })
+                .collect();
+            return self.say(T::LetterMissing, &[&parts.join(", ")]);
+        }
+        vec![Effect::Dispatch {
+            case_id: d.id,
+            version: d.version,
+            decision_id: dec.id,
+            dir: self.letters_dir.clone(),
+            today: self.today,
+        }]
+    }
+
+    /// `J`: declare jäv for the case's organisation, or withdraw a declaration; both need a reason.
+    pub(super) fn toggle_jav(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let org = &view.detail.organisation;
+        let declare = !view.detail.jav_users.contains(&self.user.id);
+        let key = if declare {
+            T::TitleJavDeclare
+        } else {
+            T::TitleJavWithdraw
+        };
+        let title = tr(self.lang, key, &[&org.name]);
+        let organisation_id = org.id;
+        self.modal = Some(Modal::Editor(Editor {
+            kind: EditorKind::Jav {
+                organisation_id,
+                declare,
+            },
+            title,
+            about: String::new(),
+            label: T::FldReason,
+            input: super::modal::text_area(""),
+            error: None,
+        }));
+        Vec::new()
+    }
+
+    /// `B` on the home screen: the preview of a beslutstillfälle over every proposal.
+    pub(super) fn open_round(&mut self) -> Vec<Effect> {
+        vec![Effect::LoadRound]
+    }
+
+    /// Builds the preview from the proposals: each is decided, or skipped with the reason.
+    pub(super) fn round_loaded(&mut self, cases: Vec<crate::domain::CaseDetail>) -> Vec<Effect> {
+        let mut items = Vec::new();
+        let mut budgets = std::collections::BTreeMap::new();
+        for d in cases {
+            budgets.insert(d.call.id, d.budget);
+            let Some(p) = d.proposal() else { continue };
+            let jav = d.jav_users.contains(&self.user.id);
+            let skipped =
+                decision::check_decider(self.user.id, &self.user.roles, p.presenter_id, jav)
+                    .err()
+                    .map(|e| match e {
+                        DecisionError::Jav => tr(self.lang, T::DecJav, &[&d.organisation.name]),
+                        other => self.decision_error_text(&other, d.step, d.requested),
+                    });
+            let amount = p.amount.filter(|_| is_grant(p.outcome));
+            items.push(super::modal::RoundItem {
+                case_id: d.id,
+                version: d.version,
+                proposal_id: p.id,
+                call_id: d.call.id,
+                label: format!(
+                    "{} · {} · {}{}",
+                    d.dnr,
+                    d.organisation.name,
+                    i18n::outcome(p.outcome).text(self.lang),
+                    amount.map(|a| format!(" {a}")).unwrap_or_default()
+                ),
+                amount,
+                skipped,
+            });
+        }
+        if items.is_empty() {
+            return self.say(T::RoundEmpty, &[]);
+        }
+        self.modal = Some(Modal::Round(Round {
+            items,
+            selected: 0,
+            warning: None,
+            budgets,
+        }));
+        Vec::new()
+    }
+
+    /// Decides every previewed proposal that is not skipped, in one transaction.
+    pub(super) fn submit_round(&mut self, mut round: Round) -> Vec<Effect> {
+        let chosen: Vec<_> = round
+            .items
+            .iter()
+            .filter(|i| i.skipped.is_none())
+            .cloned()
+            .collect();
+        if chosen.is_empty() {
+            return self.say(T::RoundEmpty, &[]);
+        }
+        // Over budget per call, counting all the round's grants together.
+        let mut over = None;
+        for (call, budget) in &round.budgets {
+            let sum: i64 = chosen
+                .iter()
+                .filter(|i| i.call_id == *call)
+                .filter_map(|i| i.amount)
+                .map(Money::ore)
+                .sum();
+            if let Some(x) = budget.exceeded_by(Money(sum)) {
+                over = Some(x);
+            }
+        }
+        if let Some(x) = over
+            && round.warning.is_none()
+        {
+            round.warning = Some(tr(self.lang, T::OverBudget, &[&x.to_string()]));
+            self.modal = Some(Modal::Round(round));
+            return Vec::new();
+        }
+        vec![Effect::DecideRound {
+            items: chosen,
+            held_on: self.today,
+            appeal_text: records::DEFAULT_APPEAL_TEXT.to_string(),
+            over_budget: over.is_some(),
+        }]
+    }
+}
+
+/// The default grant period (first of next month, six months) and report date (two months on).
+pub fn default_period(today: NaiveDate) -> (NaiveDate, NaiveDate, NaiveDate) {
+    let first = today
+        .with_day(1)
+        .and_then(|x| x.checked_add_months(Months::new(1)))
+        .unwrap_or(today);
+    let end = first
+        .checked_add_months(Months::new(6))
+        .map_or(first, |x| x - Duration::days(1));
+    let report = end.checked_add_months(Months::new(2)).unwrap_or(end);
+    (first, end, report)
+}
