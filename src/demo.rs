@@ -639,6 +639,13 @@ impl Gen<'_> {
                 }
                 ProposedDecision => {
                     let (outcome, amount) = self.outcome(rng, c.step, requested);
+                    // A grant proposal names its period and report date, as the form demands.
+                    let (period, report_due_on) = if crate::domain::decision::is_grant(outcome) {
+                        let (from, to, report) = crate::app::default_period(when);
+                        (Some((from, to)), Some(report))
+                    } else {
+                        (None, None)
+                    };
                     w.insert_decision(
                         assignee,
                         &NewDecision {
@@ -647,12 +654,12 @@ impl Gen<'_> {
                             decided_on: when,
                             outcome,
                             amount,
-                            period: None,
+                            period,
                             motivation: motivation(outcome),
                             rules: "SFS 2018:118 §§ 2–5",
                             presenter_id: Some(assignee),
                             decider_id: None,
-                            report_due_on: None,
+                            report_due_on,
                             appeal_text: "",
                             sent_on: None,
                         },
@@ -790,7 +797,9 @@ impl Gen<'_> {
             Step::FinalReport => (Outcome::Approved, None),
             _ if rng.chance(70) => (Outcome::Granted, Some(requested)),
             _ => {
-                let part = Money(requested.ore() / 100 * 70 / 10_000 * 10_000 * 100);
+                // 70 % of what was asked, in whole ten thousands of kronor.
+                let kronor = requested.ore() / 100 * 70 / 100;
+                let part = Money(kronor / 10_000 * 10_000 * 100);
                 (Outcome::PartlyGranted, Some(part))
             }
         }

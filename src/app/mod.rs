@@ -403,7 +403,6 @@ impl App {
                 round.selected = round.selected.saturating_sub(1);
                 Vec::new()
             }
-            (Modal::Round(_), Action::Choose) => self.submit(),
             (Modal::Picker(picker), Action::MoveDown) => {
                 picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1));
                 Vec::new()

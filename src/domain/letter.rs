@@ -26,10 +26,13 @@ pub fn render(
         let end = after
             .find("{{/bidrag}}")
             .ok_or(TemplateError::UnclosedBlock)?;
+        // The tags sit on lines of their own; their line breaks go with them.
         if grant {
-            text.push_str(after[..end].trim_start_matches('\n'));
+            let inner = &after[..end];
+            text.push_str(inner.strip_prefix('\n').unwrap_or(inner));
         }
-        rest = after[end + "{{/bidrag}}".len()..].trim_start_matches('\n');
+        let tail = &after[end + "{{/bidrag}}".len()..];
+        rest = tail.strip_prefix('\n').unwrap_or(tail);
     }
     text.push_str(rest);
     let mut out = String::with_capacity(text.len());

@@ -187,7 +187,7 @@ fn picker(app: &App, p: &Picker, theme: &Theme, frame: &mut Frame<'_>, area: Rec
 fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let popup = centred(area, 96, area.height.saturating_sub(2).max(8));
     let title = crate::i18n::tr(app.lang, T::TitleRound, &[&app.today.to_string()]);
-    let block = frame_block(&title, T::FormFooter, app, theme, popup.width);
+    let block = frame_block(&title, T::EditorFooter, app, theme, popup.width);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

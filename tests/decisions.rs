@@ -1,0 +1,478 @@
+//! Proposals and decisions through the keys: four eyes, jäv, the budget, letters, rounds and the
+//! chain of steps.
+
+mod common;
+
+use bidrag::app::{App, Modal, Screen};
+use bidrag::domain::decision::is_grant;
+use bidrag::domain::{CaseSource, CaseState, Queue, Step};
+use bidrag::i18n::Lang;
+use bidrag::storage::Store;
+use common::{app_on_demo, press, type_text};
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn one(store: &Store, sql: &str, id: i64) -> i64 {
+    store
+        .connection()
+        .query_row(sql, [id], |r| r.get(0))
+        .expect("query")
+}
+
+/// Opens the first case in "Redo för beslut" that `pick` accepts.
+fn open_proposal(
+    app: &mut App,
+    store: &mut Store,
+    pick: impl Fn(&bidrag::domain::CaseDetail) -> bool,
+) -> i64 {
+    let rows = store
+        .case_window(
+            CaseSource::Queue(Queue::ReadyForDecision),
+            app.user.id,
+            common::today(),
+            0,
+            100,
+        )
+        .expect("window");
+    let index = rows
+        .iter()
+        .position(|r| pick(&store.case_detail(r.id).expect("detail")))
+        .expect("a matching proposal");
+    press(app, store, "3 j j j j <Enter>");
+    for _ in 0..index {
+        press(app, store, "j");
+    }
+    press(app, store, "<Enter>");
+    assert_eq!(app.screen, Screen::Case);
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.state, CaseState::ProposedDecision);
+    d.id
+}
+
+fn grant_proposal(d: &bidrag::domain::CaseDetail) -> bool {
+    d.proposal().is_some_and(|p| is_grant(p.outcome))
+}
+
+#[test]
+fn a_caseworker_cannot_decide_and_nor_can_the_presenter() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = open_proposal(&mut app, &mut store, |_| true);
+    let events = one(
+        &store,
+        "SELECT count(*) FROM events WHERE case_id = ?1",
+        case,
+    );
+    press(&mut app, &mut store, "b");
+    assert!(app.modal.is_none());
+    assert_eq!(
+        status(&app),
+        "Bara en beslutsfattare kan besluta; du är handläggare."
+    );
+    // Erik is a beslutsfattare; as föredragande of his own proposal he may not decide it.
+    let (mut erik, mut store2) = app_on_demo(Lang::Sv, "erik");
+    let case2 = open_proposal(&mut erik, &mut store2, |_| true);
+    let presenter = one(
+        &store2,
+        "SELECT presenter_id FROM decisions WHERE case_id = ?1 AND kind = 'forslag'",
+        case2,
+    );
+    store2
+        .connection()
+        .execute(
+            "UPDATE decisions SET presenter_id = ?1 WHERE presenter_id = ?2 AND case_id = ?3",
+            [erik.user.id, presenter, case2],
+        )
+        .expect("make erik the presenter");
+    press(&mut erik, &mut store2, "<Esc> <Enter>");
+    press(&mut erik, &mut store2, "b");
+    assert_eq!(
+        status(&erik),
+        "Fyra ögon: du var föredragande och kan inte också besluta."
+    );
+    assert_eq!(
+        one(
+            &store,
+            "SELECT count(*) FROM events WHERE case_id = ?1",
+            case
+        ),
+        events
+    );
+}
+
+#[test]
+fn jav_stops_the_decider_until_withdrawn_and_is_logged() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    let case = open_proposal(&mut app, &mut store, |_| true);
+    let org = app
+        .case_view
+        .as_ref()
+        .expect("open")
+        .detail
+        .organisation
+        .name
+        .clone();
+    press(&mut app, &mut store, "J");
+    type_text(
+        &mut app,
+        &mut store,
+        "Min make sitter i föreningens styrelse.",
+    );
+    press(&mut app, &mut store, "<C-s>");
+    assert_eq!(status(&app), format!("Jäv anmält för {org}."));
+    press(&mut app, &mut store, "b");
+    assert_eq!(
+        status(&app),
+        format!("Du har anmält jäv för {org} och kan inte besluta.")
+    );
+    assert!(app.modal.is_none());
+    press(&mut app, &mut store, "J");
+    type_text(&mut app, &mut store, "Maken har lämnat styrelsen.");
+    press(&mut app, &mut store, "<C-s>");
+    press(&mut app, &mut store, "b");
+    assert!(
+        matches!(app.modal, Some(Modal::Form(_))),
+        "{}",
+        status(&app)
+    );
+    let kinds: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM events WHERE kind IN ('jav_declared', 'jav_withdrawn')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("events");
+    assert_eq!(kinds, 2);
+    let _ = case;
+}
+
+#[test]
+fn jav_hides_a_colleague_from_assignment() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Enter> <Enter>");
+    let org = app.case_view.as_ref().expect("open").detail.organisation.id;
+    let dalia = store.user_by_login("dalia").expect("q").expect("dalia");
+    store
+        .write(common::now(), |w| {
+            w.declare_jav(dalia.id, org, "Anställd där förut.")
+        })
+        .expect("jäv");
+    press(&mut app, &mut store, "<Esc> <Enter> A");
+    let Some(Modal::Picker(p)) = &app.modal else {
+        panic!("no picker")
+    };
+    assert!(
+        p.items.iter().all(|(id, _)| *id != dalia.id),
+        "dalia is hidden"
+    );
+    assert!(!p.items.is_empty());
+}
+
+#[test]
+fn a_decision_over_budget_needs_an_explicit_confirmation_that_is_logged() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    let case = open_proposal(&mut app, &mut store, grant_proposal);
+    let call = app.case_view.as_ref().expect("open").detail.call.id;
+    // Shrink the call's budget below what is already granted.
+    store
+        .connection()
+        .execute("UPDATE calls SET budget_ore = 100 WHERE id = ?1", [call])
+        .expect("budget");
+    bidrag::app::drive(
+        &mut app,
+        &mut store,
+        vec![bidrag::app::Effect::LoadCase(case)],
+        &common::now,
+    );
+    press(&mut app, &mut store, "b <C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("decided without confirmation")
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.1.contains("över budget")),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(
+        one(
+            &store,
+            "SELECT count(*) FROM decisions WHERE case_id = ?1 AND kind = 'beslut'",
+            case
+        ),
+        0
+    );
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none());
+    assert_eq!(
+        one(
+            &store,
+            "SELECT over_budget_confirmed FROM decisions WHERE case_id = ?1 AND kind = 'beslut'",
+            case
+        ),
+        1
+    );
+    assert_eq!(
+        one(
+            &store,
+            "SELECT count(*) FROM events WHERE case_id = ?1 AND kind = 'over_budget_confirmed'",
+            case
+        ),
+        1
+    );
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.state, CaseState::Decided);
+    assert_eq!(d.granted, d.proposal().and_then(|p| p.amount));
+    assert!(d.report_due_on.is_some());
+}
+
+#[test]
+fn decide_then_dispatch_writes_the_letter_and_the_decision_is_final() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    app.letters_dir = dir.path().join("brev");
+    let case = open_proposal(&mut app, &mut store, grant_proposal);
+    press(&mut app, &mut store, "b <C-s>");
+    if let Some(Modal::Form(f)) = &app.modal {
+        panic!("form still open: {:?} / {}", f.error, status(&app));
+    }
+    assert_eq!(
+        app.case_view.as_ref().map(|v| v.detail.state),
+        Some(CaseState::Decided),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, &mut store, "E");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.state, CaseState::Dispatched, "{}", status(&app));
+    let doc = d.documents.last().expect("letter registered");
+    assert_eq!(doc.description, "Beslut");
+    let path: String = store
+        .connection()
+        .query_row(
+            "SELECT file_path FROM documents WHERE case_id = ?1 ORDER BY sub_no DESC LIMIT 1",
+            [case],
+            |r| r.get(0),
+        )
+        .expect("path");
+    let letter = std::fs::read_to_string(&path).expect("letter file");
+    let dec = d.decision().expect("decision");
+    assert!(letter.contains(&d.dnr.to_string()));
+    assert!(letter.contains("Beviljat belopp"));
+    assert!(letter.contains(&dec.amount.expect("amount").to_string()));
+    assert!(letter.contains("Beslutet har fattats av Cecilia Holm."));
+    assert!(dec.sent_on.is_some());
+    // Expedited: the record never changes.
+    let err = store
+        .connection()
+        .execute(
+            "UPDATE decisions SET motivation = 'ändrad' WHERE id = ?1",
+            [dec.id],
+        )
+        .expect_err("immutable");
+    assert!(err.to_string().contains("never changes"));
+    assert!(
+        store
+            .connection()
+            .execute("DELETE FROM decisions WHERE id = ?1", [dec.id])
+            .is_err()
+    );
+}
+
+#[test]
+fn a_letter_with_a_missing_part_is_not_produced() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    app.letters_dir = dir.path().join("brev");
+    let case = open_proposal(&mut app, &mut store, |d| {
+        d.proposal()
+            .is_some_and(|p| p.outcome == bidrag::domain::Outcome::PartlyGranted)
+    });
+    press(&mut app, &mut store, "b <C-s> <C-s>");
+    // Empty the motivering and appeal text behind bidrag's back (the form would refuse it).
+    store
+        .connection()
+        .execute(
+            "UPDATE decisions SET motivation = '', appeal_text = '' WHERE case_id = ?1 AND kind = 'beslut'",
+            [case],
+        )
+        .expect("blank");
+    // Reload the case view, as any key that reloads it would.
+    bidrag::app::drive(
+        &mut app,
+        &mut store,
+        vec![bidrag::app::Effect::LoadCase(case)],
+        &common::now,
+    );
+    press(&mut app, &mut store, "E");
+    assert_eq!(
+        status(&app),
+        "Brevet kan inte skapas; det saknas: motivering, överklagandetext."
+    );
+    assert!(!dir.path().join("brev").exists(), "no letter written");
+    assert_eq!(
+        app.case_view.as_ref().map(|v| v.detail.state),
+        Some(CaseState::Decided)
+    );
+}
+
+#[test]
+fn the_letter_text_is_stable() {
+    let store = common::demo_store();
+    let rows = store
+        .case_window(
+            CaseSource::Queue(Queue::AllOpen),
+            1,
+            common::today(),
+            0,
+            500,
+        )
+        .expect("window");
+    let d = rows
+        .iter()
+        .map(|r| store.case_detail(r.id).expect("detail"))
+        .find(|d| {
+            d.state == CaseState::Dispatched
+                && d.step == Step::Mapping
+                && d.decision().is_some_and(|x| is_grant(x.outcome))
+        })
+        .expect("a dispatched grant");
+    let text =
+        bidrag::app::letters::letter_text(&d, d.decision().expect("decision")).expect("letter");
+    insta::assert_snapshot!("letter_grant", text);
+    let besked = rows
+        .iter()
+        .map(|r| store.case_detail(r.id).expect("detail"))
+        .find(|d| d.state == CaseState::Dispatched && d.step == Step::Interest)
+        .expect("a dispatched besked");
+    let text = bidrag::app::letters::letter_text(&besked, besked.decision().expect("decision"))
+        .expect("letter");
+    insta::assert_snapshot!("letter_besked", text);
+}
+
+#[test]
+fn a_decision_round_decides_exactly_what_the_preview_shows() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    // One organisation with jäv: its proposal is skipped, with the reason.
+    let rows = store
+        .case_window(
+            CaseSource::Queue(Queue::ReadyForDecision),
+            app.user.id,
+            common::today(),
+            0,
+            100,
+        )
+        .expect("window");
+    let skipped_case = rows[0].id;
+    let org = store
+        .case_detail(skipped_case)
+        .expect("detail")
+        .organisation
+        .id;
+    let cecilia = app.user.id;
+    store
+        .write(common::now(), |w| w.declare_jav(cecilia, org, "Jäv."))
+        .expect("jäv");
+    press(&mut app, &mut store, "B");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no preview: {}", status(&app))
+    };
+    let will: Vec<i64> = round
+        .items
+        .iter()
+        .filter(|i| i.skipped.is_none())
+        .map(|i| i.case_id)
+        .collect();
+    let skipped: Vec<i64> = round
+        .items
+        .iter()
+        .filter(|i| i.skipped.is_some())
+        .map(|i| i.case_id)
+        .collect();
+    assert_eq!(round.items.len(), rows.len());
+    assert!(skipped.contains(&skipped_case));
+    press(&mut app, &mut store, "<C-s>");
+    if app.modal.is_some() {
+        // Over budget: the warning, then the confirmation.
+        press(&mut app, &mut store, "<C-s>");
+    }
+    assert!(
+        app.modal.is_none(),
+        "{:?} {}",
+        app.modal.as_ref().map(|m| match m {
+            Modal::Round(r) => r.warning.clone(),
+            _ => None,
+        }),
+        status(&app)
+    );
+    for id in &will {
+        assert_eq!(
+            store.case_detail(*id).expect("d").state,
+            CaseState::Decided,
+            "case {id}"
+        );
+    }
+    for id in &skipped {
+        assert_eq!(
+            store.case_detail(*id).expect("d").state,
+            CaseState::ProposedDecision
+        );
+    }
+    let in_round: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM decisions WHERE round_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(in_round as usize, will.len());
+    assert_eq!(
+        status(&app),
+        format!("Beslutstillfället klart: {} beslut.", will.len())
+    );
+}
+
+#[test]
+fn registering_in_a_later_step_needs_eligibility_or_a_recorded_exception() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "n");
+    type_text(&mut app, &mut store, "Kiruna");
+    press(&mut app, &mut store, "<Enter>");
+    type_text(&mut app, &mut store, "2026 kartl");
+    press(&mut app, &mut store, "<Enter>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("no form")
+    };
+    assert_eq!(
+        form.info,
+        [
+            "Kiruna saknar ett positivt besked på en intresseanmälan; ange en motivering för undantag."
+        ]
+    );
+    type_text(&mut app, &mut store, "Kartläggning i Kiruna");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("registered without a reason")
+    };
+    assert_eq!(
+        form.error.as_ref().map(|e| e.1.as_str()),
+        Some("Motivering för undantag: får inte vara tomt.")
+    );
+    type_text(&mut app, &mut store, "Beslut av direktören 2026-11-20.");
+    press(&mut app, &mut store, "<C-s>");
+    let d = &app.case_view.as_ref().expect("registered").detail;
+    assert_eq!(d.step, Step::Mapping);
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.body.contains("Beslut av direktören"))
+    );
+    assert!(d.events.iter().any(|e| e.kind == "eligibility_overridden"));
+}
