@@ -240,6 +240,7 @@ catalogue! {
     CtxEditor => "Textredigering", "Text editor";
     CtxMenu => "Meny", "Menu";
     CtxPicker => "Sökbar lista", "Search list";
+    CtxRound => "Beslutstillfälle", "Decision round";
 
     TrStartHandling => "Påbörja handläggning", "Start handling";
     TrRequestSupplement => "Begär komplettering", "Request supplement";

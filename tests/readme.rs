@@ -15,6 +15,7 @@ fn key_table() -> String {
         (Context::Editor, "text editor"),
         (Context::Menu, "menu"),
         (Context::Picker, "search list"),
+        (Context::Round, "decision round"),
     ] {
         for b in map.bindings(context) {
             let keys = b

@@ -145,10 +145,11 @@ pub enum Context {
     Editor,
     Menu,
     Picker,
+    Round,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Home,
         Context::Case,
@@ -157,6 +158,7 @@ impl Context {
         Context::Editor,
         Context::Menu,
         Context::Picker,
+        Context::Round,
     ];
 }
 
@@ -209,6 +211,8 @@ struct RawKeymap {
     menu: Vec<RawBinding>,
     #[serde(default)]
     picker: Vec<RawBinding>,
+    #[serde(default)]
+    round: Vec<RawBinding>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,6 +234,7 @@ impl Keymap {
             (Context::Editor, "editor", raw.editor),
             (Context::Menu, "menu", raw.menu),
             (Context::Picker, "picker", raw.picker),
+            (Context::Round, "round", raw.round),
         ] {
             let mut seen = HashMap::new();
             let mut out = Vec::with_capacity(bindings.len());

@@ -310,7 +310,7 @@ impl App {
             Some(Modal::Editor(_)) => return vec![Context::Editor],
             Some(Modal::Menu(_)) => return vec![Context::Menu],
             Some(Modal::Picker(_)) => return vec![Context::Picker],
-            Some(Modal::Round(_)) => return vec![Context::Menu],
+            Some(Modal::Round(_)) => return vec![Context::Round],
             None => {}
         }
         match self.screen {

@@ -15,7 +15,7 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Screen::Case => Context::Case,
     };
     let mut order = vec![screen, Context::Global];
-    for c in [Context::Home, Context::Case, Context::Help] {
+    for c in Context::ALL {
         if !order.contains(&c) {
             order.push(c);
         }

@@ -173,6 +173,7 @@ pub(crate) fn context_label(context: Context) -> T {
         Context::Editor => T::CtxEditor,
         Context::Menu => T::CtxMenu,
         Context::Picker => T::CtxPicker,
+        Context::Round => T::CtxRound,
     }
 }
 
