@@ -42,6 +42,9 @@ pub enum Command {
     /// Check the database without changing it: SQLite's integrity and foreign keys, and the
     /// event log's hash chain (reports the first broken event). Exit status 1 if anything is wrong.
     Check,
+    /// Create the database (with --demo: the demo database) or bring an older one up to date,
+    /// without starting the interface.
+    Init,
 }
 
 /// The optional config file. Unknown keys are refused so a typo does not pass silently.
@@ -199,12 +202,35 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
     })
 }
 
+/// A checklist file whose version the database already keeps with other content would be
+/// silently ignored: refuse it, so an edit gets a new version.
+fn check_kept_checklists(
+    store: &Store,
+    checklists: &[crate::checklists::Checklist],
+    lang: Lang,
+) -> Result<(), Failure> {
+    for c in checklists {
+        let kept = store
+            .checklist_body(&c.template.id())
+            .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+        if kept.is_some_and(|k| k != c.body) {
+            let file = c.file.display().to_string();
+            return Err(fail(
+                tr(lang, T::ErrChecklistChanged, &[&file, &c.template.id()]),
+                2,
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Opens the database, fills the demo when asked, and registers the acting user.
 /// Returns the store, the user and status lines to show at start.
 pub fn prepare(
     settings: &Settings,
     checklists: &[crate::checklists::Checklist],
-) -> Result<(Store, User, Vec<String>), Failure> {
+    register_user: bool,
+) -> Result<(Store, Option<User>, Vec<String>), Failure> {
     let lang = settings.lang;
     let now = Utc::now();
     let today = Local::now().date_naive();
@@ -225,13 +251,17 @@ pub fn prepare(
         let logins: Vec<&str> = demo::DEMO_USERS.iter().map(|u| u.0).collect();
         notes.push(tr(lang, T::DemoUsers, &[&logins.join(", ")]));
     }
+    check_kept_checklists(&store, checklists, lang)?;
+    if !register_user {
+        return Ok((store, None, notes));
+    }
     let (user, created) = store
         .write(now, |w| w.ensure_user(&settings.login))
         .map_err(db_err)?;
     if created {
         notes.insert(0, tr(lang, T::NewUser, &[&user.login]));
     }
-    Ok((store, user, notes))
+    Ok((store, Some(user), notes))
 }
 
 /// The program: parse, prepare, run the TUI; errors go to stderr with a non-zero status.
@@ -340,8 +370,25 @@ fn check(settings: &Settings) -> Result<(), Failure> {
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
-    if let Some(Command::Check) = cli.command {
-        return check(&settings);
+    match cli.command {
+        Some(Command::Check) => return check(&settings),
+        Some(Command::Init) => {
+            let checklists = load_checklists(lang)?;
+            let (store, _, _) = prepare(&settings, &checklists, false)?;
+            let cases = store
+                .count_all_cases()
+                .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+            let path = settings.db.display().to_string();
+            println!("{}", tr(lang, T::InitDone, &[&path, &cases.to_string()]));
+            return Ok(());
+        }
+        None => {}
+    }
+    // A bad database path is refused first, with nothing written; then nothing is written
+    // until it is certain the interface can start.
+    crate::storage::probe(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
     }
     let checklists = load_checklists(lang)?;
     let keymap = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
@@ -350,7 +397,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             2,
         )
     })?;
-    let (mut store, user, notes) = prepare(&settings, &checklists)?;
+    let (mut store, user, notes) = prepare(&settings, &checklists, true)?;
+    let Some(user) = user else {
+        return Err(fail(T::ErrNoLogin.text(lang).into(), 2));
+    };
     let label = if settings.demo {
         format!("{} ({})", settings.db.display(), T::ReadOnlyDemo.text(lang))
     } else {
@@ -367,9 +417,6 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     app.utc_offset = Local::now().offset().fix();
     if !notes.is_empty() {
         app.set_status(notes.join(" "));
-    }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
     }
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
     crate::tui::run(&mut app, &mut store, &theme)

@@ -387,6 +387,7 @@ catalogue! {
     DoneJavDeclared => "Jäv anmält för {0}.", "Jäv declared for {0}.";
     DoneJavWithdrawn => "Jäv återkallat för {0}.", "Jäv withdrawn for {0}.";
     DoneRound => "Beslutstillfället klart: {0} beslut.", "Decision round done: {0} decisions.";
+    DbBusy => "Databasen är upptagen av en annan användare; inget sparades, försök igen om en stund.", "The database is busy with another user; nothing was saved, try again in a moment.";
     ErrLetter => "Brevet kunde inte skrivas: {0}", "The letter could not be written: {0}";
     EventJavDeclared => "Jäv anmält", "Jäv declared";
     EventJavWithdrawn => "Jäv återkallat", "Jäv withdrawn";
@@ -419,6 +420,8 @@ catalogue! {
     ErrConfig => "Konfigurationsfilen {0}: {1}", "Config file {0}: {1}";
     ErrDemoOnData => "--demo: {0} innehåller redan data som inte är demodata; välj en annan fil med --db.", "--demo: {0} already holds data that is not demo data; choose another file with --db.";
     ErrKeymap => "Tangentfilen {0}: {1}", "Key map {0}: {1}";
+    ErrChecklistChanged => "Checklistfil {0}: versionen {1} finns redan i databasen med annat innehåll; ge filen ett nytt versionsnummer.", "Checklist file {0}: version {1} is already kept in the database with other content; give the file a new version.";
+    InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";
     ClEmptyField => "`{0}` får inte vara tomt", "`{0}` must not be empty";

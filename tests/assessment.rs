@@ -359,13 +359,30 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
     press(&mut app, &mut store, "<Tab>");
     type_text(&mut app, &mut store, "/no/such/file.pdf");
     press(&mut app, &mut store, "<C-s>");
-    assert!(
-        status(&app).contains("filen /no/such/file.pdf finns inte"),
-        "{}",
-        status(&app)
+    // The form comes back as typed, the error at the file field.
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("the form was lost")
+    };
+    assert_eq!(form.focus, 4);
+    assert_eq!(form.value(3), "Styrelseprotokoll");
+    assert_eq!(
+        form.error.as_ref().map(|e| e.1.as_str()),
+        Some("Fil (valfri sökväg): filen /no/such/file.pdf finns inte.")
     );
-    // A document dated in the future.
+    press(&mut app, &mut store, "<Esc>");
+    // A document dated in the future, and one in a year no case can concern.
     press(&mut app, &mut store, "r <S-Tab> <S-Tab> <C-u>");
+    type_text(&mut app, &mut store, "+12026-01-01");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("form closed")
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.1.contains("är inget datum"))
+    );
+    press(&mut app, &mut store, "<C-u>");
     type_text(&mut app, &mut store, "2030-01-01");
     press(&mut app, &mut store, "<C-s>");
     let Some(Modal::Form(form)) = &app.modal else {
@@ -596,4 +613,80 @@ fn new_cases_use_the_users_own_checklist_version() {
         )
         .expect("old");
     assert_eq!(old, "intresseanmalan@2018.1");
+}
+
+#[test]
+fn a_case_without_a_checklist_is_assessed_against_the_current_version() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = open_first_new(&mut app, &mut store);
+    store
+        .connection()
+        .execute("UPDATE cases SET checklist_id = NULL WHERE id = ?1", [case])
+        .expect("forget the checklist");
+    bidrag::app::drive(
+        &mut app,
+        &mut store,
+        vec![bidrag::app::Effect::LoadCase(case)],
+        &common::now,
+    );
+    // The current version is shown and answered; the case records it with the first answer.
+    press(&mut app, &mut store, "j u");
+    let id: String = store
+        .connection()
+        .query_row(
+            "SELECT checklist_id FROM cases WHERE id = ?1",
+            [case],
+            |r| r.get(0),
+        )
+        .expect("recorded");
+    assert_eq!(id, "intresseanmalan@2018.1");
+    let item: String = store
+        .connection()
+        .query_row(
+            "SELECT item_key FROM checklist_answers WHERE case_id = ?1",
+            [case],
+            |r| r.get(0),
+        )
+        .expect("answer");
+    assert_eq!(item, "inkom_i_tid", "the second item, as selected");
+}
+
+#[test]
+fn an_unkept_checklist_version_is_never_answered_against_another() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = open_first_new(&mut app, &mut store);
+    store
+        .connection()
+        .execute(
+            "UPDATE cases SET checklist_id = 'intresseanmalan@1999.1' WHERE id = ?1",
+            [case],
+        )
+        .expect("an unknown version");
+    bidrag::app::drive(
+        &mut app,
+        &mut store,
+        vec![bidrag::app::Effect::LoadCase(case)],
+        &common::now,
+    );
+    let before = events(&store, case);
+    press(&mut app, &mut store, "u");
+    assert!(
+        status(&app).contains("intresseanmalan@1999.1"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(events(&store, case), before);
+}
+
+#[test]
+fn help_scrolling_stops_at_its_end() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "?");
+    for _ in 0..500 {
+        press(&mut app, &mut store, "j");
+    }
+    let end = app.help.expect("open");
+    assert_eq!(end, app.help_len());
+    press(&mut app, &mut store, "k");
+    assert_eq!(app.help, Some(end - 1));
 }

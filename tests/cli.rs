@@ -177,37 +177,55 @@ fn config_file_with_unknown_key_is_refused() {
 }
 
 #[test]
-fn first_run_creates_the_database_with_reference_data() {
+fn without_a_terminal_nothing_is_written() {
     let home = TempDir::new().expect("tmp");
     let path = home.path().join("new.db");
-    // No terminal here: the binary creates the database, then says it needs a terminal.
     let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path));
     assert_eq!(code, 1);
     assert!(err.contains("behöver en terminal"), "{err}");
+    assert!(!path.exists(), "no database created without a terminal");
+}
+
+#[test]
+fn init_creates_the_database_with_reference_data() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("new.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("init")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("är klar (0 ärenden)"));
     let conn = rusqlite::Connection::open(&path).expect("open");
     let orgs: i64 = conn
         .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
         .expect("count");
     assert_eq!(orgs, 311);
-    let login: String = conn
-        .query_row("SELECT login FROM users", [], |r| r.get(0))
-        .expect("user");
-    assert_eq!(login, "tester");
+    let users: i64 = conn
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .expect("users");
+    assert_eq!(users, 0, "init registers nobody");
 }
 
 #[test]
 fn default_database_lives_in_the_data_directory() {
     let home = TempDir::new().expect("tmp");
-    let (code, _) = stderr_of(&mut bidrag(&home));
-    assert_eq!(code, 1);
+    let (code, err) = stderr_of(bidrag(&home).arg("init"));
+    assert_eq!(code, 0, "{err}");
     let data = home.path().join("data").join("bidrag");
     assert!(
         data.join("bidrag.sqlite3").exists(),
         "no database in {}",
         data.display()
     );
-    let (code, _) = stderr_of(bidrag(&home).arg("--demo"));
-    assert_eq!(code, 1);
+    let (code, err) = stderr_of(bidrag(&home).args(["--demo", "init"]));
+    assert_eq!(code, 0, "{err}");
     let demo = rusqlite::Connection::open(data.join("demo.sqlite3")).expect("open demo");
     let cases: i64 = demo
         .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
@@ -219,30 +237,52 @@ fn default_database_lives_in_the_data_directory() {
 fn demo_refuses_a_database_with_real_data() {
     let home = TempDir::new().expect("tmp");
     let path = home.path().join("real.db");
-    let _ = stderr_of(bidrag(&home).arg("--db").arg(&path));
-    let (code, err) = stderr_of(bidrag(&home).arg("--demo").arg("--db").arg(&path));
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("init"));
+    assert_eq!(code, 0);
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute(
+            "INSERT INTO users (login, name, roles) VALUES ('x', 'X', 'handlaggare')",
+            [],
+        )
+        .expect("a real user");
+    let before = std::fs::read(&path).expect("read");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--demo", "--db"])
+            .arg(&path)
+            .arg("init"),
+    );
     assert_eq!(code, 2);
     assert!(err.contains("--demo"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
 #[test]
 fn login_name_falls_back_to_the_system_user() {
     let home = TempDir::new().expect("tmp");
     let path = home.path().join("nouser.db");
-    let (code, err) = stderr_of(bidrag(&home).env_remove("USER").arg("--db").arg(&path));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("behöver en terminal"), "{err}");
-    let conn = rusqlite::Connection::open(&path).expect("open");
-    let users: i64 = conn
-        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
-        .expect("count");
-    assert_eq!(users, 1);
+    // Without USER the login still resolves (from the system), so init goes through.
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .env_remove("USER")
+            .arg("--db")
+            .arg(&path)
+            .arg("init"),
+    );
+    assert_eq!(code, 0, "{err}");
 }
 
 fn demo_db(home: &TempDir) -> std::path::PathBuf {
     let path = home.path().join("demo.db");
-    let _ = stderr_of(bidrag(home).arg("--demo").arg("--db").arg(&path));
-    assert!(path.exists());
+    let (code, err) = stderr_of(
+        bidrag(home)
+            .arg("--demo")
+            .arg("--db")
+            .arg(&path)
+            .arg("init"),
+    );
+    assert_eq!(code, 0, "{err}");
     path
 }
 
@@ -328,7 +368,7 @@ fn a_bad_user_checklist_is_refused_with_file_item_and_rule() {
     let broken = shipped.replacen("rule = \"Utlysningen\"", "rule = \"\"", 1);
     std::fs::write(dir.join("min-intresseanmalan.toml"), broken).expect("write");
     let db = home.path().join("x.db");
-    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db));
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
     assert_eq!(code, 2);
     assert!(err.contains("min-intresseanmalan.toml"), "{err}");
     assert!(
@@ -336,4 +376,23 @@ fn a_bad_user_checklist_is_refused_with_file_item_and_rule() {
         "{err}"
     );
     assert!(!db.exists(), "nothing was created");
+}
+
+#[test]
+fn an_edited_checklist_that_keeps_its_version_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("x.db");
+    let path = demo_db(&home);
+    let _ = db;
+    let dir = home.path().join("config").join("bidrag").join("checklists");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let shipped = include_str!("../assets/checklists/intresseanmalan.toml");
+    let edited = shipped.replacen("Kom intresseanmälan in i tid?", "Kom anmälan in i tid?", 1);
+    std::fs::write(dir.join("egen.toml"), edited).expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("init"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("intresseanmalan@2018.1") && err.contains("nytt versionsnummer"),
+        "{err}"
+    );
 }

@@ -394,3 +394,24 @@ fn a_stale_write_is_refused_with_who_and_when() {
         "nothing written"
     );
 }
+
+#[test]
+fn every_change_to_a_case_counts_in_its_version() {
+    let mut store = demo_store();
+    let case = store
+        .case_window(CaseSource::Queue(Queue::New), 1, today(), 0, 1)
+        .expect("window")[0]
+        .id;
+    let v0 = store.case_detail(case).expect("d").version;
+    store
+        .write(now(), |w| {
+            w.answer_item(1, case, "syfte", bidrag::domain::Answer::Met, "")
+        })
+        .expect("answer");
+    let v1 = store.case_detail(case).expect("d").version;
+    assert!(v1 > v0, "an answer bumps the version");
+    store
+        .write(now(), |w| w.add_note(1, case, "x").map(|_| ()))
+        .expect("note");
+    assert!(store.case_detail(case).expect("d").version > v1);
+}

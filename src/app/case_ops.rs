@@ -147,7 +147,10 @@ impl App {
             return self.say(T::RefAnswerLocked, &[label]);
         }
         let Some(template) = self.template_for(&view.detail) else {
-            return self.say(T::RefNoChecklist, &[]);
+            return match view.detail.checklist_id.clone() {
+                Some(id) => self.say(T::UnknownChecklist, &[&id]),
+                None => self.say(T::RefNoChecklist, &[]),
+            };
         };
         let row = view.row;
         let Some(item) = template.items.get(row) else {
@@ -194,11 +197,14 @@ impl App {
             .map(|c| (c.template.clone(), c.body.clone()))
     }
 
-    /// The case's checklist, or for a case without one the current version of its step.
-    fn template_for(&self, d: &CaseDetail) -> Option<crate::domain::ChecklistTemplate> {
-        d.checklist
-            .clone()
-            .or_else(|| self.current_checklist(d.step).map(|c| c.0))
+    /// The checklist the case is assessed against: its recorded version, or for a case that has
+    /// none yet the current version of its step. None when the recorded version is not kept:
+    /// then nothing may be answered against another version.
+    pub fn template_for(&self, d: &CaseDetail) -> Option<crate::domain::ChecklistTemplate> {
+        match &d.checklist_id {
+            Some(_) => d.checklist.clone(),
+            None => self.current_checklist(d.step).map(|c| c.0),
+        }
     }
 
     pub(super) fn organisation_name(&self, id: i64) -> String {
@@ -571,10 +577,14 @@ impl App {
         Ok(v.trim().to_string())
     }
 
+    /// A date in ISO form within the years a case can concern (1990–2100).
     pub(super) fn date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
+        use chrono::Datelike;
         let v = form.value(i);
         NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-            .map_err(|_| self.field_error(form, i, T::ValDate, &[v.trim()]))
+            .ok()
+            .filter(|d| (1990..=2100).contains(&d.year()))
+            .ok_or_else(|| self.field_error(form, i, T::ValDate, &[v.trim()]))
     }
 
     pub(super) fn past_date(&self, form: &Form, i: usize) -> Result<NaiveDate, (usize, String)> {
@@ -695,7 +705,13 @@ impl App {
     pub(super) fn submit(&mut self) -> Vec<Effect> {
         match self.modal.take() {
             Some(Modal::Form(mut form)) => match self.form_effect(&form) {
-                Ok(effects) => effects,
+                Ok(effects) => {
+                    // Kept until the write answers: a missing file reopens it as typed.
+                    if form.kind == FormKind::Document {
+                        self.pending_form = Some(form);
+                    }
+                    effects
+                }
                 // A warning, not a field error: shown once, the next submit confirms it.
                 Err((usize::MAX, message)) => {
                     form.error = Some((usize::MAX, message));

@@ -205,6 +205,10 @@ fn run_write(
                 if let Some(note) = note {
                     w.add_note(user_id, case_id, note)?;
                 }
+                // A case that ends leaves no komplettering deadline behind.
+                if to.is_final() {
+                    w.clear_supplement_due(user_id, case_id)?;
+                }
                 w.set_state(user_id, case_id, *to)?;
                 Done::Transition(*to)
             }
@@ -529,6 +533,12 @@ pub fn run_effect(
     };
     result.unwrap_or_else(|e| match e {
         StoreError::Conflict { by, at } => Msg::Conflict { by, at },
+        StoreError::Sqlite(e) if is_busy(&e) => Msg::Busy,
         other => Msg::Failed(other.to_string()),
     })
+}
+
+/// Another process holds the database (SQLITE_BUSY or SQLITE_LOCKED after the timeout).
+fn is_busy(e: &crate::storage::SqliteError) -> bool {
+    crate::storage::is_busy(e)
 }

@@ -142,11 +142,11 @@ pub struct CaseView {
 }
 
 impl CaseView {
-    /// How many rows the current tab has.
-    pub fn row_count(&self) -> usize {
+    /// How many rows the current tab has; `checklist_rows` is the shown checklist's length.
+    pub fn row_count(&self, checklist_rows: usize) -> usize {
         let d = &self.detail;
         match self.tab {
-            Tab::Checklist => d.checklist.as_ref().map_or(0, |t| t.items.len()),
+            Tab::Checklist => checklist_rows,
             Tab::Documents => d.documents.len(),
             Tab::Notes => d.notes.len(),
             Tab::Decisions => d.decisions.len(),
@@ -193,6 +193,8 @@ pub enum Msg {
     },
     /// A document's file path names no file.
     FileMissing(String),
+    /// Another process holds the database's write lock longer than the busy timeout.
+    Busy,
     /// Text pasted into the terminal.
     Paste(String),
     /// Whether the organisation may apply in the chosen call's step.
@@ -233,6 +235,8 @@ pub struct App {
     pub modal: Option<Modal>,
     /// A case was just registered: name its diarienummer once it has loaded.
     pending_registered: bool,
+    /// A submitted document form, reopened if its file turns out missing.
+    pending_form: Option<modal::Form>,
     pub case_view: Option<CaseView>,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
@@ -280,6 +284,7 @@ impl App {
             cases: CaseList::default(),
             modal: None,
             pending_registered: false,
+            pending_form: None,
             case_view: None,
             help: None,
             quit: false,
@@ -289,6 +294,17 @@ impl App {
             standing: None,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
         }
+    }
+
+    /// How many lines the help has (headings, bindings, spacing): its scroll limit.
+    pub fn help_len(&self) -> usize {
+        Context::ALL
+            .iter()
+            .map(|c| self.keymap.bindings(*c).len())
+            .filter(|n| *n > 0)
+            .map(|n| n + 2)
+            .sum::<usize>()
+            + 1
     }
 
     /// What to load before the first frame.
@@ -495,13 +511,17 @@ impl App {
 
     /// Moves the selection of the focused list or tab to `f(current, last)`.
     fn navigate(&mut self, f: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
-        if let Some(scroll) = self.help.as_mut() {
-            *scroll = f(*scroll, usize::MAX / 2);
+        if self.help.is_some() {
+            let last = self.help_len();
+            if let Some(scroll) = self.help.as_mut() {
+                *scroll = f(*scroll, last).min(last);
+            }
             return Vec::new();
         }
         if self.screen == Screen::Case {
             if let Some(view) = self.case_view.as_ref() {
-                let count = view.row_count();
+                let rows = self.template_for(&view.detail).map_or(0, |t| t.items.len());
+                let count = view.row_count(rows);
                 let row = f(view.row, count.saturating_sub(1)).min(count.saturating_sub(1));
                 if let Some(view) = self.case_view.as_mut() {
                     view.row = row;
@@ -632,6 +652,7 @@ impl App {
                 Vec::new()
             }
             Msg::Written { case_id, done } => {
+                self.pending_form = None;
                 if let Done::Registered { .. } = done {
                     // The new case opens with its diarienummer in the status line.
                     self.case_view = None;
@@ -660,12 +681,27 @@ impl App {
                 }
             }
             Msg::FileMissing(path) => {
+                let text = tr(
+                    self.lang,
+                    T::ValFileMissing,
+                    &[T::FldFile.text(self.lang), &path],
+                );
+                match self.pending_form.take() {
+                    Some(mut form) => {
+                        let file_field = form.fields.len().saturating_sub(1);
+                        form.focus = file_field;
+                        form.error = Some((file_field, text));
+                        self.modal = Some(Modal::Form(form));
+                    }
+                    None => {
+                        self.status = Some(Status { text, error: true });
+                    }
+                }
+                Vec::new()
+            }
+            Msg::Busy => {
                 self.status = Some(Status {
-                    text: tr(
-                        self.lang,
-                        T::ValFileMissing,
-                        &[T::FldFile.text(self.lang), &path],
-                    ),
+                    text: T::DbBusy.text(self.lang).to_string(),
                     error: true,
                 });
                 Vec::new()

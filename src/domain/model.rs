@@ -182,6 +182,7 @@ pub struct CaseDetail {
     pub requested: Money,
     pub granted: Option<Money>,
     pub assignee: Option<String>,
+    pub assignee_id: Option<i64>,
     pub supplement_due_on: Option<NaiveDate>,
     pub report_due_on: Option<NaiveDate>,
     pub checklist_id: Option<String>,

@@ -7,7 +7,7 @@ mod reference;
 mod write;
 
 pub use check::{CheckReport, Problem};
-pub use open::{LATEST_VERSION, OpenError, create_at_version};
+pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
 pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
 
@@ -30,6 +30,18 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// SQLite's own error, for callers that must tell a busy database from a broken one.
+pub type SqliteError = rusqlite::Error;
+
+/// Is this the error of a database another process holds (busy or locked)?
+pub fn is_busy(e: &SqliteError) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
 
 /// An open, migrated bidrag database.
 pub struct Store {

@@ -49,7 +49,10 @@ pub enum OpenError {
     Seed(#[from] super::StoreError),
 }
 
-pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, OpenError> {
+/// Everything that refuses a database path, without writing anything: a directory, a missing
+/// folder, a file that is not SQLite, another program's database, a newer bidrag's. Returns
+/// whether the file exists.
+pub fn probe(path: &Path) -> Result<bool, OpenError> {
     let exists = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
         Ok(_) => true,
@@ -68,9 +71,7 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
             });
         }
     };
-    if exists {
-        check_header(path)?;
-    } else {
+    if !exists {
         let parent = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -81,11 +82,30 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
                 folder: parent.to_path_buf(),
             });
         }
+        return Ok(false);
     }
+    check_header(path)?;
+    // A read-only look: closing a read-write connection can checkpoint a left-over WAL into a
+    // file that is about to be refused.
+    let probe = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| OpenError::CannotOpen {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let (app_id, version, objects) = read_identity(&probe).map_err(|e| identity_error(path, e))?;
+    drop(probe);
+    refuse_foreign_or_newer(path, app_id, version, objects)?;
+    Ok(true)
+}
+
+pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, OpenError> {
+    let exists = probe(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| {
         if exists {
             OpenError::CannotOpen {
@@ -100,21 +120,7 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
         }
     })?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    // Everything up to here only reads; refuse foreign or newer files before writing anything.
-    let (app_id, version, objects) = read_identity(&conn).map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if matches!(
-                f.code,
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-            ) =>
-        {
-            OpenError::NotADatabase(path.to_path_buf())
-        }
-        other => OpenError::CannotOpen {
-            path: path.to_path_buf(),
-            reason: other.to_string(),
-        },
-    })?;
+    let (app_id, version, objects) = read_identity(&conn).map_err(|e| identity_error(path, e))?;
     refuse_foreign_or_newer(path, app_id, version, objects)?;
     if version > 0 && version < LATEST_VERSION {
         backup_before_migration(&conn, path, version, now)?;
@@ -203,6 +209,23 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
         });
     }
     Ok(())
+}
+
+fn identity_error(path: &Path, e: rusqlite::Error) -> OpenError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            OpenError::NotADatabase(path.to_path_buf())
+        }
+        other => OpenError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
+    }
 }
 
 /// A file of another program, or of a newer bidrag, is refused before anything is written.

@@ -365,13 +365,15 @@ impl Store {
             Option<String>,
             Option<String>,
             i64,
+            Option<i64>,
         );
         let raw: Raw = self
             .conn
             .prepare_cached(
                 "SELECT c.dnr_year, c.dnr_seq, c.title, c.organisation_id, c.call_id, c.step,
                         c.state, c.received_on, c.requested_ore, c.granted_ore, u.name,
-                        c.supplement_due_on, c.report_due_on, c.checklist_id, c.version
+                        c.supplement_due_on, c.report_due_on, c.checklist_id, c.version,
+                        c.assignee_id
                  FROM cases c LEFT JOIN users u ON u.id = c.assignee_id WHERE c.id = ?1",
             )?
             .query_row([case_id], |r| {
@@ -391,6 +393,7 @@ impl Store {
                     r.get(12)?,
                     r.get(13)?,
                     r.get(14)?,
+                    r.get(15)?,
                 ))
             })
             .optional()?
@@ -416,6 +419,7 @@ impl Store {
             requested: Money(raw.8),
             granted: raw.9.map(Money),
             assignee: raw.10,
+            assignee_id: raw.15,
             supplement_due_on: opt_date("cases.supplement_due_on", raw.11)?,
             report_due_on: opt_date("cases.report_due_on", raw.12)?,
             checklist: raw
@@ -434,6 +438,21 @@ impl Store {
             budget: self.call_budget(call_id)?,
             jav_users: self.jav_users(org_id)?,
         })
+    }
+
+    /// The kept text of a checklist version.
+    pub fn checklist_body(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT body FROM checklist_versions WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn count_all_cases(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
     }
 
     /// A kept checklist version, parsed; None when it was never kept.

@@ -464,6 +464,14 @@ impl<'t> Writer<'t> {
         )
     }
 
+    /// Removes a komplettering deadline, if the case has one.
+    pub fn clear_supplement_due(&mut self, user_id: i64, case_id: i64) -> Result<()> {
+        if self.case_field(case_id, "supplement_due_on")?.is_some() {
+            self.set_supplement_due(user_id, case_id, None)?;
+        }
+        Ok(())
+    }
+
     pub fn set_report_due(&mut self, user_id: i64, case_id: i64, due: NaiveDate) -> Result<()> {
         self.update_case(
             user_id,
@@ -508,6 +516,7 @@ impl<'t> Writer<'t> {
             ])?;
         let after =
             serde_json::json!({"item": item_key, "answer": answer.code(), "comment": comment});
+        self.bump(case_id)?;
         let before = before.map(|b| serde_json::json!({"item": item_key, "answer": b}).to_string());
         self.event(
             Some(user_id),

@@ -76,7 +76,8 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
             relative(lang, app.today, due),
             tr(lang, T::StatutoryDay, &[&day.to_string()])
         );
-        let near = days_between(app.today, due) <= crate::domain::STATUTORY_WARNING_DAYS;
+        // The same rule as the Försenade queue.
+        let near = d.received_on <= crate::domain::statutory_warning_cutoff(app.today);
         Span::styled(text, if near { theme.warning } else { theme.title })
     };
     let due_span = |due: Option<NaiveDate>| match due {
@@ -240,18 +241,14 @@ fn table(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, spec: TabT
 fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let lang = app.lang;
     let d = &view.detail;
-    let Some(id) = d.checklist_id.as_deref() else {
-        return empty(app, theme, frame, area, T::NoChecklist.text(lang).into());
+    let Some(tpl) = app.template_for(d) else {
+        let text = match d.checklist_id.as_deref() {
+            Some(id) => tr(lang, T::UnknownChecklist, &[id]),
+            None => T::NoChecklist.text(lang).into(),
+        };
+        return empty(app, theme, frame, area, text);
     };
-    let Some(tpl) = d.checklist.as_ref() else {
-        return empty(
-            app,
-            theme,
-            frame,
-            area,
-            tr(lang, T::UnknownChecklist, &[id]),
-        );
-    };
+    let tpl = &tpl;
     let answer_of = |key: &str| d.answers.iter().find(|a| a.item_key == key);
     let answered = tpl
         .items
@@ -371,8 +368,8 @@ fn documents(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
                 Cell::from(d.dnr.with_sub(doc.sub_no)),
                 Cell::from(date(doc.date)),
                 Cell::from(i18n::direction(doc.direction).text(lang)),
-                Cell::from(clean(&doc.counterpart)),
-                Cell::from(clean(&doc.description)),
+                Cell::from(one_line(&doc.counterpart)),
+                Cell::from(one_line(&doc.description)),
                 Cell::from(clean(&doc.registered_by)),
             ])
         })
@@ -424,7 +421,7 @@ fn notes(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area:
             format!("{} · {}", time(app, n.created_at), clean(&n.author)),
             head_style,
         )));
-        lines.push(Line::from(clean(&n.body)));
+        lines.extend(n.body.lines().map(|l| Line::from(clean(l))));
         lines.push(Line::from(""));
     }
     let title = format!(" {} ({}) ", T::TabNotes.text(lang), d.notes.len());

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let left_width = (area.width * 34 / 100).clamp(24, 44);
+    let left_width = (u32::from(area.width) * 34 / 100).clamp(24, 44) as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(1)]).areas(area);
     // The call list gives way first so the organisations keep some rows on short screens.
