@@ -415,6 +415,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         checklists,
     );
     app.utc_offset = Local::now().offset().fix();
+    // Letters go into "brev" beside the database file.
+    app.letters_dir = settings
+        .db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("brev");
     if !notes.is_empty() {
         app.set_status(notes.join(" "));
     }

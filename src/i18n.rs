@@ -329,6 +329,13 @@ catalogue! {
 
     ActDecide => "Besluta", "Decide";
     ActDispatch => "Expediera beslutet (brev)", "Dispatch the decision (letter)";
+    ActCorrect => "Ändra eller rätta beslutet (ett nytt beslut)", "Change or correct the decision (a new decision)";
+    TitleCorrect => "Ändrat beslut: {0}", "Changed decision: {0}";
+    FldChangeReason => "Motivering för ändringen", "Reason for the change";
+    NotSentYet => "Beslutet är inte expedierat; ändringar görs i ett nytt beslut först efter expediering.", "The decision is not dispatched; changes are made as a new decision once it is.";
+    AlreadySent => "Beslutet är redan expedierat; ett ändrat beslut görs med c.", "The decision is already dispatched; c makes a changed decision.";
+    DoneCorrected => "Ändrat beslut fattat; expediera det med E.", "Changed decision made; dispatch it with E.";
+    EventCorrected => "Beslut ändrat", "Decision changed";
     ActJav => "Anmäl eller återkalla jäv", "Declare or withdraw jäv";
     ActDecisionRound => "Beslutstillfälle: besluta förslagen", "Decision round: decide the proposals";
     FldAmountGranted => "Belopp (kr)", "Amount (SEK)";
@@ -581,6 +588,7 @@ pub fn event_kind(kind: &str) -> Option<T> {
         "decision_sent" => T::EventDecisionSent,
         "over_budget_confirmed" => T::EventOverBudget,
         "decision_round" => T::EventRound,
+        "decision_corrected" => T::EventCorrected,
         _ => return None,
     })
 }

@@ -476,3 +476,67 @@ fn registering_in_a_later_step_needs_eligibility_or_a_recorded_exception() {
     );
     assert!(d.events.iter().any(|e| e.kind == "eligibility_overridden"));
 }
+
+#[test]
+fn a_changed_decision_is_a_new_decision_linked_to_the_old() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    app.letters_dir = dir.path().join("brev");
+    let case = open_proposal(&mut app, &mut store, grant_proposal);
+    press(&mut app, &mut store, "b <C-s>");
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        press(&mut app, &mut store, "<C-s>");
+    }
+    press(&mut app, &mut store, "c");
+    assert_eq!(
+        status(&app),
+        "Beslutet är inte expedierat; ändringar görs i ett nytt beslut först efter expediering."
+    );
+    press(&mut app, &mut store, "E");
+    let first = app
+        .case_view
+        .as_ref()
+        .expect("open")
+        .detail
+        .decision()
+        .expect("d")
+        .clone();
+    press(&mut app, &mut store, "c <C-u>");
+    type_text(&mut app, &mut store, "100 000");
+    press(&mut app, &mut store, "<Tab> <Tab>");
+    type_text(&mut app, &mut store, "Sökande har dragit ned verksamheten.");
+    press(&mut app, &mut store, "<C-s>");
+    assert_eq!(status(&app), "Ändrat beslut fattat; expediera det med E.");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    let second = d.decision().expect("new decision");
+    assert_ne!(second.id, first.id);
+    assert_eq!(second.supersedes, Some(first.decided_on));
+    assert_eq!(second.amount, Some(bidrag::domain::Money(10_000_000)));
+    assert_eq!(d.granted, Some(bidrag::domain::Money(10_000_000)));
+    assert_eq!(d.state, CaseState::Dispatched, "the case stays where it is");
+    // The old decision is untouched.
+    let old = d.decisions.iter().find(|x| x.id == first.id).expect("old");
+    assert_eq!(old, &first);
+    press(&mut app, &mut store, "E");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert!(d.decision().expect("new").sent_on.is_some());
+    let path: String = store
+        .connection()
+        .query_row(
+            "SELECT file_path FROM documents WHERE case_id = ?1 ORDER BY sub_no DESC LIMIT 1",
+            [case],
+            |r| r.get(0),
+        )
+        .expect("path");
+    let letter = std::fs::read_to_string(path).expect("letter");
+    assert!(letter.contains(&format!(
+        "Detta beslut ändrar beslutet den {}.",
+        first.decided_on
+    )));
+    assert!(letter.contains("100 000 kr"));
+    press(&mut app, &mut store, "E");
+    assert_eq!(
+        status(&app),
+        "Beslutet är redan expedierat; ett ändrat beslut görs med c."
+    );
+}

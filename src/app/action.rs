@@ -44,6 +44,7 @@ pub enum Action {
     NewCase,
     Decide,
     Dispatch,
+    CorrectDecision,
     Jav,
     DecisionRound,
     Submit,
@@ -55,7 +56,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 47] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -94,6 +95,7 @@ impl Action {
         Action::NewCase,
         Action::Decide,
         Action::Dispatch,
+        Action::CorrectDecision,
         Action::Jav,
         Action::DecisionRound,
         Action::Submit,
@@ -145,6 +147,7 @@ impl Action {
             Action::NewCase => T::ActNewCase,
             Action::Decide => T::ActDecide,
             Action::Dispatch => T::ActDispatch,
+            Action::CorrectDecision => T::ActCorrect,
             Action::Jav => T::ActJav,
             Action::DecisionRound => T::ActDecisionRound,
             Action::Submit => T::ActSubmit,

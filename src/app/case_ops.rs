@@ -661,6 +661,9 @@ impl App {
             }
             FormKind::Proposal { outcome } => self.proposal_effect(form, outcome)?,
             FormKind::Decide { proposal_id } => self.decide_effect(form, proposal_id)?,
+            FormKind::Correct { decision_id, grant } => {
+                self.correct_effect(form, decision_id, grant)?
+            }
             FormKind::NewCase {
                 org_id,
                 call_id,
@@ -809,6 +812,7 @@ impl App {
                 tr(lang, key, &[organisation])
             }
             Done::Round(n) => tr(lang, T::DoneRound, &[&n.to_string()]),
+            Done::Corrected => T::DoneCorrected.text(lang).to_string(),
         }
     }
 }

@@ -300,13 +300,14 @@ impl App {
             return Vec::new();
         };
         let d = &view.detail;
-        if d.state != CaseState::Decided {
+        // The latest decision goes out once: a first decision, or a changed one.
+        let Some(dec) = d.decision().filter(|_| d.state.is_decided()) else {
             let s = i18n::state(d.state).text(self.lang);
             return self.say(T::NotDecided, &[s]);
-        }
-        let Some(dec) = d.decision() else {
-            return self.say(T::NoProposal, &[]);
         };
+        if dec.sent_on.is_some() {
+            return self.say(T::AlreadySent, &[]);
+        }
         let missing = decision::missing_letter_parts(
             dec.outcome,
             &dec.motivation,
@@ -340,6 +341,96 @@ impl App {
             dir: self.letters_dir.clone(),
             today: self.today,
         }]
+    }
+
+    /// `c`: a changed decision. The expedited one never changes; the new one names it, carries
+    /// the reason and goes out with its own letter.
+    pub(super) fn open_correction(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let d = &view.detail;
+        let Some(dec) = d.decision() else {
+            let s = i18n::state(d.state).text(self.lang);
+            return self.say(T::NotDecided, &[s]);
+        };
+        if dec.sent_on.is_none() {
+            return self.say(T::NotSentYet, &[]);
+        }
+        let jav = d.jav_users.contains(&self.user.id);
+        if let Err(e) =
+            decision::check_decider(self.user.id, &self.user.roles, dec.presenter_id, jav)
+        {
+            let text = self.decision_error_text(&e, d.step, d.requested);
+            self.set_status(text);
+            return Vec::new();
+        }
+        let grant = is_grant(dec.outcome);
+        let mut fields = Vec::new();
+        if grant {
+            let amount = dec.amount.map(Money::format_number).unwrap_or_default();
+            let due = dec.report_due_on.map(|x| x.to_string()).unwrap_or_default();
+            fields.push(Field::line(T::FldAmountGranted, &amount));
+            fields.push(Field::line(T::FldReportDue, &due));
+        }
+        fields.push(Field::lines(T::FldChangeReason, ""));
+        fields.push(Field::lines(T::FldAppeal, &dec.appeal_text));
+        let title = tr(
+            self.lang,
+            T::TitleCorrect,
+            &[i18n::outcome(dec.outcome).text(self.lang)],
+        );
+        let decision_id = dec.id;
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::Correct { decision_id, grant },
+            title,
+            focus: 0,
+            fields,
+            error: None,
+            info: if grant {
+                vec![self.budget_line(&d.budget)]
+            } else {
+                Vec::new()
+            },
+            confirmed: false,
+        }));
+        Vec::new()
+    }
+
+    pub(super) fn correct_effect(
+        &self,
+        form: &Form,
+        decision_id: i64,
+        grant: bool,
+    ) -> Result<Vec<Effect>, (usize, String)> {
+        let Some(view) = self.view() else {
+            return Ok(Vec::new());
+        };
+        let d = &view.detail;
+        let (amount, report_due, at) = if grant {
+            let text = form.value(0);
+            let amount = Money::parse(&text)
+                .ok()
+                .filter(|a| a.ore() > 0)
+                .ok_or_else(|| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
+            (Some(amount), Some(self.date(form, 1)?), 2)
+        } else {
+            (None, None, 0)
+        };
+        let motivation = self.required(form, at)?;
+        let appeal_text = self.required(form, at + 1)?;
+        Ok(vec![Effect::Write {
+            case_id: d.id,
+            version: d.version,
+            write: CaseWrite::Correct {
+                supersedes: decision_id,
+                amount,
+                report_due,
+                motivation,
+                appeal_text,
+                today: self.today,
+            },
+        }])
     }
 
     /// `J`: declare jäv for the case's organisation, or withdraw a declaration; both need a reason.

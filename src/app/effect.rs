@@ -64,6 +64,15 @@ pub enum CaseWrite {
         proposal: Proposal,
         today: NaiveDate,
     },
+    /// A new decision replacing an expedited one: a changed amount or report date, with the reason.
+    Correct {
+        supersedes: i64,
+        amount: Option<Money>,
+        report_due: Option<NaiveDate>,
+        motivation: String,
+        appeal_text: String,
+        today: NaiveDate,
+    },
     /// A beslut on the proposal by the acting user as beslutsfattare.
     Decide {
         proposal_id: i64,
@@ -162,6 +171,7 @@ pub enum Done {
         organisation: String,
     },
     Round(usize),
+    Corrected,
 }
 
 fn run_write(
@@ -310,6 +320,26 @@ fn run_write(
                 )?;
                 w.set_state(user_id, case_id, CaseState::ProposedDecision)?;
                 Done::Proposed(p.outcome)
+            }
+            CaseWrite::Correct {
+                supersedes,
+                amount,
+                report_due,
+                motivation,
+                appeal_text,
+                today,
+            } => {
+                w.correct_decision(
+                    user_id,
+                    case_id,
+                    *supersedes,
+                    *amount,
+                    *report_due,
+                    motivation,
+                    appeal_text,
+                    *today,
+                )?;
+                Done::Corrected
             }
             CaseWrite::Decide {
                 proposal_id,

@@ -59,6 +59,15 @@ pub fn letter_text(d: &CaseDetail, decision: &Decision) -> Result<String, Templa
             decision.presenter.clone().unwrap_or_default(),
         ),
     ]);
+    let mut fields = fields;
+    if let Some(old) = decision.supersedes {
+        fields.insert(
+            "andrar",
+            format!("Detta beslut ändrar beslutet den {}.", date(old)),
+        );
+    } else {
+        fields.insert("andrar", String::new());
+    }
     let template = match d.step {
         Step::Interest => BESKED_TEMPLATE,
         _ => DECISION_TEMPLATE,
@@ -128,7 +137,11 @@ pub fn dispatch(
             },
         )?;
         w.mark_sent(user_id, decision_id, today, "brev")?;
-        w.set_state(user_id, case_id, crate::domain::CaseState::Dispatched)
+        // A first decision moves the case on; a corrected one is sent where the case stands.
+        if d.state == crate::domain::CaseState::Decided {
+            w.set_state(user_id, case_id, crate::domain::CaseState::Dispatched)?;
+        }
+        Ok(())
     });
     match result {
         Ok(()) => Ok(Msg::Written {

@@ -819,6 +819,7 @@ impl App {
             Action::NewCase => self.start_new_case(),
             Action::Decide => self.open_decision(),
             Action::Dispatch => self.dispatch(),
+            Action::CorrectDecision => self.open_correction(),
             Action::Jav => self.toggle_jav(),
             Action::DecisionRound => self.open_round(),
             // Dialog actions reach here only when no dialog is open.

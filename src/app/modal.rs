@@ -134,6 +134,11 @@ pub enum FormKind {
     Decide {
         proposal_id: i64,
     },
+    /// A new decision changing `decision_id` (which is expedited and never changes).
+    Correct {
+        decision_id: i64,
+        grant: bool,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -353,6 +353,8 @@ pub struct Decision {
     /// When the decision was expedited; from then on it never changes.
     pub sent_on: Option<NaiveDate>,
     pub over_budget_confirmed: bool,
+    /// The date of the decision this one corrects or changes, if any.
+    pub supersedes: Option<NaiveDate>,
 }
 
 /// One entry of the append-only event log.

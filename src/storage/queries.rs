@@ -578,11 +578,13 @@ impl Store {
             appeal: String,
             sent: Option<String>,
             over: i64,
+            supersedes: Option<String>,
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.kind, d.decided_on, d.outcome, d.amount_ore, d.period_from,
                     d.period_to, d.report_due_on, d.motivation, d.rules, d.presenter_id, p.name,
-                    b.name, d.appeal_text, d.sent_on, d.over_budget_confirmed
+                    b.name, d.appeal_text, d.sent_on, d.over_budget_confirmed,
+                    (SELECT o.decided_on FROM decisions o WHERE o.id = d.supersedes_id)
              FROM decisions d
              LEFT JOIN users p ON p.id = d.presenter_id
              LEFT JOIN users b ON b.id = d.decider_id
@@ -607,6 +609,7 @@ impl Store {
                     appeal: r.get(13)?,
                     sent: r.get(14)?,
                     over: r.get(15)?,
+                    supersedes: r.get(16)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -638,6 +641,7 @@ impl Store {
                     appeal_text: x.appeal,
                     sent_on: opt("decisions.sent_on", x.sent)?,
                     over_budget_confirmed: x.over != 0,
+                    supersedes: opt("decisions.supersedes", x.supersedes)?,
                 })
             })
             .collect()

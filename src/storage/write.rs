@@ -848,3 +848,59 @@ impl Writer<'_> {
         })
     }
 }
+
+impl Writer<'_> {
+    /// A new decision changing an expedited one: same outcome, period, rules and föredragande,
+    /// the new amount, report date, reason and appeal text, and a link to the old decision.
+    #[allow(clippy::too_many_arguments)]
+    pub fn correct_decision(
+        &mut self,
+        decider_id: i64,
+        case_id: i64,
+        supersedes: i64,
+        amount: Option<Money>,
+        report_due: Option<NaiveDate>,
+        motivation: &str,
+        appeal_text: &str,
+        decided_on: NaiveDate,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO decisions (case_id, kind, decided_on, outcome, amount_ore, period_from,
+                 period_to, motivation, rules, presenter_id, decider_id, report_due_on,
+                 appeal_text, created_at, supersedes_id)
+             SELECT case_id, 'beslut', ?1, outcome, ?2, period_from, period_to, ?3, rules,
+                 presenter_id, ?4, ?5, ?6, ?7, id
+             FROM decisions WHERE id = ?8 AND case_id = ?9 AND kind = 'beslut'",
+            params![
+                date_to_sql(decided_on),
+                amount.map(Money::ore),
+                motivation,
+                decider_id,
+                report_due.map(date_to_sql),
+                appeal_text,
+                time_to_sql(self.now),
+                supersedes,
+                case_id
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.bump(case_id)?;
+        let after = serde_json::json!({
+            "decision_id": id, "supersedes": supersedes, "amount_ore": amount.map(Money::ore),
+        });
+        self.event(
+            Some(decider_id),
+            Some(case_id),
+            "decision_corrected",
+            None,
+            Some(&after.to_string()),
+        )?;
+        if let Some(a) = amount {
+            self.set_granted(decider_id, case_id, a)?;
+        }
+        if let Some(due) = report_due {
+            self.set_report_due(decider_id, case_id, due)?;
+        }
+        Ok(id)
+    }
+}
