@@ -162,6 +162,9 @@ catalogue! {
     LblOpen => "Öppen", "Open";
     LblUser => "Användare", "User";
     LblMotivation => "Motivering", "Motivation";
+    LblPeriod => "Period", "Period";
+    LblSent => "Expedierat", "Dispatched";
+    LblChanges => "ändrar beslutet den {0}", "changes the decision of {0}";
     Dash => "–", "–";
     Unassigned => "ej tilldelad", "unassigned";
     Decided => "avgjort", "decided";

@@ -183,3 +183,34 @@ fn dialogs_survive_every_size() {
         }
     }
 }
+
+#[test]
+fn decision_tab_snapshot() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let rows = store
+        .case_window(
+            bidrag::domain::CaseSource::Queue(bidrag::domain::Queue::AllOpen),
+            app.user.id,
+            common::today(),
+            0,
+            500,
+        )
+        .expect("window");
+    let case = rows
+        .iter()
+        .find(|r| {
+            r.state == bidrag::domain::CaseState::Dispatched
+                && r.step == bidrag::domain::Step::Mapping
+        })
+        .expect("a dispatched grant")
+        .id;
+    bidrag::app::drive(
+        &mut app,
+        &mut store,
+        vec![bidrag::app::Effect::LoadCase(case)],
+        &common::now,
+    );
+    press(&mut app, &mut store, "4 G");
+    let t = draw(&app, &Theme::mono(), 110, 34);
+    insta::assert_snapshot!("decision_tab_sv_110x34", t.backend());
+}

@@ -472,7 +472,7 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         })
         .collect();
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
     table(
         app,
         theme,
@@ -501,12 +501,49 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         },
     );
     if let Some(x) = d.decisions.get(view.row) {
-        let line = Line::from(vec![
-            Span::styled(format!("{}: ", T::LblMotivation.text(lang)), theme.label),
-            Span::raw(clean(&x.motivation)),
-        ]);
+        let label = |t: T| Span::styled(format!("{}: ", t.text(lang)), theme.label);
+        let dash = T::Dash.text(lang).to_string();
+        let mut lines = vec![Line::from(vec![
+            label(T::LblMotivation),
+            Span::raw(one_line(&x.motivation)),
+        ])];
+        let mut facts = Vec::new();
+        if let Some((from, to)) = x.period {
+            facts.extend([
+                label(T::LblPeriod),
+                Span::raw(format!("{} – {}  ", date(from), date(to))),
+            ]);
+        }
+        if let Some(due) = x.report_due_on {
+            facts.extend([
+                label(T::LblReportDue),
+                Span::raw(format!("{}  ", date(due))),
+            ]);
+        }
+        if !x.rules.is_empty() {
+            facts.extend([label(T::FldRules), Span::raw(clean(&x.rules))]);
+        }
+        if !facts.is_empty() {
+            lines.push(Line::from(facts));
+        }
+        if x.kind == crate::domain::DecisionKind::Decision {
+            let sent = x.sent_on.map_or(dash, date);
+            let mut parts = vec![
+                label(T::LblSent),
+                Span::raw(format!("{sent}  ")),
+                label(T::FldAppeal),
+                Span::raw(one_line(&x.appeal_text)),
+            ];
+            if let Some(old) = x.supersedes {
+                parts.push(Span::raw(format!(
+                    "  · {}",
+                    tr(lang, T::LblChanges, &[&date(old)])
+                )));
+            }
+            lines.push(Line::from(parts));
+        }
         frame.render_widget(
-            Paragraph::new(line)
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
                 .block(Block::bordered().border_style(theme.border)),
             detail_area,
