@@ -623,12 +623,7 @@ fn a_case_without_a_checklist_is_assessed_against_the_current_version() {
         .connection()
         .execute("UPDATE cases SET checklist_id = NULL WHERE id = ?1", [case])
         .expect("forget the checklist");
-    bidrag::app::drive(
-        &mut app,
-        &mut store,
-        vec![bidrag::app::Effect::LoadCase(case)],
-        &common::now,
-    );
+    common::reload(&mut app, &mut store, case);
     // The current version is shown and answered; the case records it with the first answer.
     press(&mut app, &mut store, "j u");
     let id: String = store
@@ -662,12 +657,7 @@ fn an_unkept_checklist_version_is_never_answered_against_another() {
             [case],
         )
         .expect("an unknown version");
-    bidrag::app::drive(
-        &mut app,
-        &mut store,
-        vec![bidrag::app::Effect::LoadCase(case)],
-        &common::now,
-    );
+    common::reload(&mut app, &mut store, case);
     let before = events(&store, case);
     press(&mut app, &mut store, "u");
     assert!(

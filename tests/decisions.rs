@@ -183,12 +183,7 @@ fn a_decision_over_budget_needs_an_explicit_confirmation_that_is_logged() {
         .connection()
         .execute("UPDATE calls SET budget_ore = 100 WHERE id = ?1", [call])
         .expect("budget");
-    bidrag::app::drive(
-        &mut app,
-        &mut store,
-        vec![bidrag::app::Effect::LoadCase(case)],
-        &common::now,
-    );
+    common::reload(&mut app, &mut store, case);
     press(&mut app, &mut store, "b <C-s>");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("decided without confirmation")
@@ -303,13 +298,7 @@ fn a_letter_with_a_missing_part_is_not_produced() {
             [case],
         )
         .expect("blank");
-    // Reload the case view, as any key that reloads it would.
-    bidrag::app::drive(
-        &mut app,
-        &mut store,
-        vec![bidrag::app::Effect::LoadCase(case)],
-        &common::now,
-    );
+    common::reload(&mut app, &mut store, case);
     press(&mut app, &mut store, "E");
     assert_eq!(
         status(&app),

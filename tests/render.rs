@@ -204,12 +204,7 @@ fn decision_tab_snapshot() {
         })
         .expect("a dispatched grant")
         .id;
-    bidrag::app::drive(
-        &mut app,
-        &mut store,
-        vec![bidrag::app::Effect::LoadCase(case)],
-        &common::now,
-    );
+    common::reload(&mut app, &mut store, case);
     press(&mut app, &mut store, "4 G");
     let t = draw(&app, &Theme::mono(), 110, 34);
     insta::assert_snapshot!("decision_tab_sv_110x34", t.backend());

@@ -134,17 +134,12 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
 }
 
 pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
-        Ok(_) => {}
-        Err(e) => {
-            return Err(OpenError::CannotOpen {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            });
-        }
+    if !probe(path)? {
+        return Err(OpenError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: std::io::Error::from(std::io::ErrorKind::NotFound).to_string(),
+        });
     }
-    check_header(path)?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -153,10 +148,11 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection, OpenError> {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let (app_id, version, objects) =
-        read_identity(&conn).map_err(|_| OpenError::NotADatabase(path.to_path_buf()))?;
     // Reading needs bidrag's tables: an empty file is not a bidrag database either.
-    refuse_foreign_or_newer(path, app_id, version, objects.max(1))?;
+    let (app_id, _, _) = read_identity(&conn).map_err(|e| identity_error(path, e))?;
+    if app_id != APPLICATION_ID {
+        return Err(OpenError::ForeignDatabase(path.to_path_buf()));
+    }
     Ok(conn)
 }
 

@@ -70,3 +70,8 @@ pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Terminal<TestB
     terminal.draw(|f| ui::render(app, theme, f)).expect("draw");
     terminal
 }
+
+/// Reloads the case view, as any key that reloads it would.
+pub fn reload(app: &mut App, store: &mut Store, case: i64) {
+    drive(app, store, vec![bidrag::app::Effect::LoadCase(case)], &now);
+}
