@@ -45,6 +45,37 @@ pub enum Command {
     /// Create the database (with --demo: the demo database) or bring an older one up to date,
     /// without starting the interface.
     Init,
+    /// Write a consistent copy of the database to FILE (a new file), even while others use it.
+    Backup {
+        /// The copy to create; an existing file is never overwritten.
+        file: PathBuf,
+    },
+    /// Export cases, decisions or organisations as CSV (Swedish column names) or JSON.
+    Export {
+        #[arg(value_enum)]
+        what: ExportWhat,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Write to this new file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Field separator for CSV; ';' suits a Swedish Excel.
+        #[arg(long, default_value = ",", value_name = "CHAR")]
+        delimiter: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportWhat {
+    Cases,
+    Decisions,
+    Organisations,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }
 
 /// The optional config file. Unknown keys are refused so a typo does not pass silently.
@@ -367,11 +398,132 @@ fn check(settings: &Settings) -> Result<(), Failure> {
     Err(fail(lines.join("\n"), 1))
 }
 
+/// Creates `path` for personal data: a new file, readable by its owner only.
+fn create_private(path: &Path, lang: Lang) -> Result<std::fs::File, Failure> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|e| {
+        let p = path.display().to_string();
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            fail(tr(lang, T::ErrExists, &[&p]), 2)
+        } else {
+            fail(tr(lang, T::ErrCannotCreate, &[&p, &e.to_string()]), 1)
+        }
+    })
+}
+
+fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
+    let lang = settings.lang;
+    let db_err =
+        |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let store =
+        Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    // Create the file first (new, owner-only), then let SQLite fill it.
+    drop(create_private(file, lang)?);
+    if let Err(e) = store.backup_to(file) {
+        let _ = std::fs::remove_file(file);
+        return Err(db_err(e));
+    }
+    let copy = Store::open_read_only(file).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let report = copy.check().map_err(db_err)?;
+    if !report.problems.is_empty() {
+        let p = file.display().to_string();
+        return Err(fail(tr(lang, T::ErrBackupCheck, &[&p]), 1));
+    }
+    let cases = copy.count_all_cases().map_err(db_err)?;
+    let p = file.display().to_string();
+    println!("{}", tr(lang, T::BackupDone, &[&p, &cases.to_string()]));
+    Ok(())
+}
+
+fn export(
+    settings: &Settings,
+    what: ExportWhat,
+    format: ExportFormat,
+    out: Option<&Path>,
+    delimiter: &str,
+) -> Result<(), Failure> {
+    use crate::storage::Table;
+    use std::io::Write;
+    let lang = settings.lang;
+    let sep = match delimiter.as_bytes() {
+        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => *b,
+        _ => return Err(fail(tr(lang, T::ErrDelimiter, &[delimiter]), 2)),
+    };
+    let store =
+        Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let table = match what {
+        ExportWhat::Cases => Table::Cases,
+        ExportWhat::Decisions => Table::Decisions,
+        ExportWhat::Organisations => Table::Organisations,
+    };
+    let sink: Box<dyn Write> = match out {
+        Some(path) => Box::new(std::io::BufWriter::new(create_private(path, lang)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let headers = table.headers();
+    let io_err = |e: std::io::Error| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1);
+    let result = match format {
+        ExportFormat::Csv => {
+            let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(sink);
+            w.write_record(headers).map_err(|e| io_err(e.into()))?;
+            let n = store
+                .export_rows(table, |row| w.write_record(row).map_err(Into::into))
+                .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+            w.flush().map_err(io_err)?;
+            n
+        }
+        ExportFormat::Json => {
+            let mut w = sink;
+            let mut first = true;
+            w.write_all(b"[").map_err(io_err)?;
+            let n = store
+                .export_rows(table, |row| {
+                    let object: serde_json::Map<String, serde_json::Value> = headers
+                        .iter()
+                        .zip(row)
+                        .map(|(k, v)| ((*k).to_string(), serde_json::Value::String(v.clone())))
+                        .collect();
+                    let sep = if first { "\n" } else { ",\n" };
+                    first = false;
+                    write!(w, "{sep}{}", serde_json::Value::Object(object))
+                })
+                .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+            w.write_all(b"\n]\n").map_err(io_err)?;
+            w.flush().map_err(io_err)?;
+            n
+        }
+    };
+    let n = match result {
+        Ok(n) => n,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(io_err(e)),
+    };
+    if let Some(path) = out {
+        let p = path.display().to_string();
+        eprintln!("{}", tr(lang, T::ExportDone, &[&n.to_string(), &p]));
+    }
+    Ok(())
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
-    match cli.command {
+    match &cli.command {
         Some(Command::Check) => return check(&settings),
+        Some(Command::Backup { file }) => return backup(&settings, file),
+        Some(Command::Export {
+            what,
+            format,
+            out,
+            delimiter,
+        }) => return export(&settings, *what, *format, out.as_deref(), delimiter),
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
             let (store, _, _) = prepare(&settings, &checklists, false)?;

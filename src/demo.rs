@@ -563,7 +563,8 @@ impl Gen<'_> {
 
         let steps = path(c.step, c.state);
         // Spread the history between receipt and today.
-        let horizon = (t - c.received).num_days().max(1);
+        // A case is handled within months of receipt, however long ago that was.
+        let horizon = (t - c.received).num_days().clamp(1, 150);
         let assignee = caseworkers[rng.below(caseworkers.len())];
         let decider = deciders[rng.below(deciders.len())];
         let mut day = c.received;

@@ -431,6 +431,12 @@ catalogue! {
     ErrDemoOnData => "--demo: {0} innehåller redan data som inte är demodata; välj en annan fil med --db.", "--demo: {0} already holds data that is not demo data; choose another file with --db.";
     ErrKeymap => "Tangentfilen {0}: {1}", "Key map {0}: {1}";
     ErrChecklistChanged => "Checklistfil {0}: versionen {1} finns redan i databasen med annat innehåll; ge filen ett nytt versionsnummer.", "Checklist file {0}: version {1} is already kept in the database with other content; give the file a new version.";
+    ErrExists => "{0} finns redan; bidrag skriver aldrig över en fil. Välj ett nytt filnamn.", "{0} already exists; bidrag never overwrites a file. Choose a new name.";
+    ErrBackupCheck => "Säkerhetskopian {0} klarade inte kontrollen; använd den inte.", "The backup {0} failed its check; do not use it.";
+    BackupDone => "Säkerhetskopia skriven och kontrollerad: {0} ({1} ärenden).", "Backup written and checked: {0} ({1} cases).";
+    ErrDelimiter => "--delimiter: {0:?} duger inte; ange ett tecken som , eller ;.", "--delimiter: {0:?} will not do; give one character such as , or ;.";
+    ErrWrite => "Kunde inte skriva: {0}", "Could not write: {0}";
+    ExportDone => "{0} rader skrivna till {1}.", "{0} rows written to {1}.";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";

@@ -396,3 +396,124 @@ fn an_edited_checklist_that_keeps_its_version_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn export_cases_as_semicolon_csv_for_swedish_excel() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .args(["export", "cases", "--delimiter", ";"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "diarienummer;organisationsnummer;organisation;kommun;lan;utlysning;steg;status;inkommen;belopp;beviljat;handlaggare;beskrivning"
+        )
+    );
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let cases: i64 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("csv");
+    assert_eq!(rows.len() as i64, cases);
+    assert!(rows.iter().all(|r| r[0].starts_with("DELMOS 20")));
+}
+
+#[test]
+fn export_decisions_as_json_into_a_new_private_file() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let file = home.path().join("beslut.json");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "decisions", "--format", "json", "--out"])
+            .arg(&file),
+    );
+    assert_eq!(code, 0, "{err}");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let decisions: i64 = conn
+        .query_row("SELECT count(*) FROM decisions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(value.as_array().map(Vec::len), Some(decisions as usize));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by the owner only");
+    }
+    // Never overwritten.
+    let before = std::fs::read(&file).expect("read");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "cases", "--out"])
+            .arg(&file),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns redan"), "{err}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).args([
+        "export",
+        "cases",
+        "--delimiter",
+        "ab",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--delimiter"), "{err}");
+}
+
+#[test]
+fn backup_is_a_checked_private_copy_and_never_overwrites() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let copy = home.path().join("kopia.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("backup")
+        .arg(&copy)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kontrollerad"));
+    let count = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .expect("open")
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .expect("count")
+    };
+    assert_eq!(count(&copy), count(&path));
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&copy).arg("check"));
+    assert_eq!(code, 0);
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .arg("backup")
+            .arg(&copy),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns redan"), "{err}");
+}

@@ -61,10 +61,7 @@ pub fn letter_text(d: &CaseDetail, decision: &Decision) -> Result<String, Templa
     ]);
     let mut fields = fields;
     if let Some(old) = decision.supersedes {
-        fields.insert(
-            "andrar",
-            format!("Detta beslut ändrar beslutet den {}.", date(old)),
-        );
+        fields.insert("andrar", format!(" (ändrar beslutet den {})", date(old)));
     } else {
         fields.insert("andrar", String::new());
     }

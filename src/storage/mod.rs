@@ -1,12 +1,14 @@
 //! SQLite storage. All SQL lives in this module; it returns domain records.
 
 mod check;
+mod export;
 mod open;
 mod queries;
 mod reference;
 mod write;
 
 pub use check::{CheckReport, Problem};
+pub use export::Table;
 pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
 pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
