@@ -50,6 +50,35 @@ pub enum Command {
         /// The copy to create; an existing file is never overwritten.
         file: PathBuf,
     },
+    /// Import a CSV (comma or semicolon; UTF-8 or Windows-1252) or JSON file. Every row is
+    /// checked first; one bad row and nothing is written. See the README for the columns.
+    Import {
+        #[arg(value_enum)]
+        what: ImportWhat,
+        file: PathBuf,
+        /// Check and report what would be created, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The call every row belongs to (id or name).
+        #[arg(long, value_name = "ID|NAME")]
+        call: Option<String>,
+    },
+    /// Reports: `granted` is the Sammanställning av beviljat statsbidrag.
+    Report {
+        #[arg(value_enum)]
+        what: ReportWhat,
+        /// Only this call (id or name).
+        #[arg(long, value_name = "ID|NAME")]
+        call: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Write to this new file (needed for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Field separator for CSV.
+        #[arg(long, default_value = ",", value_name = "CHAR")]
+        delimiter: String,
+    },
     /// Export cases, decisions or organisations as CSV (Swedish column names) or JSON.
     Export {
         #[arg(value_enum)]
@@ -63,6 +92,26 @@ pub enum Command {
         #[arg(long, default_value = ",", value_name = "CHAR")]
         delimiter: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportWhat {
+    /// Intresseanmälningar and applications: one case per row.
+    Applications,
+    Organisations,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportWhat {
+    /// Sammanställning av beviljat statsbidrag.
+    Granted,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -451,10 +500,7 @@ fn export(
     use crate::storage::Table;
     use std::io::Write;
     let lang = settings.lang;
-    let sep = match delimiter.as_bytes() {
-        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => *b,
-        _ => return Err(fail(tr(lang, T::ErrDelimiter, &[delimiter]), 2)),
-    };
+    let sep = delimiter_byte(delimiter, lang)?;
     let store =
         Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let table = match what {
@@ -512,6 +558,200 @@ fn export(
     Ok(())
 }
 
+fn delimiter_byte(delimiter: &str, lang: Lang) -> Result<u8, Failure> {
+    match delimiter.as_bytes() {
+        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
+        _ => Err(fail(tr(lang, T::ErrDelimiter, &[delimiter]), 2)),
+    }
+}
+
+fn rule_text(lang: Lang, rule: &crate::io::import::Rule) -> String {
+    use crate::domain::money::MoneyError as M;
+    use crate::domain::orgnr::OrgNrError as O;
+    use crate::io::import::Rule as R;
+    match rule {
+        R::Missing => T::RuleMissing.text(lang).into(),
+        R::OrgNr(e) => match e {
+            O::Empty => T::OrgNrEmpty.text(lang).into(),
+            O::InvalidCharacter(c) => tr(lang, T::OrgNrChar, &[&c.to_string()]),
+            O::MisplacedDash => T::OrgNrDash.text(lang).into(),
+            O::WrongLength(n) => tr(lang, T::OrgNrLength, &[&n.to_string()]),
+            O::BadCenturyPrefix => T::OrgNrCentury.text(lang).into(),
+            O::CheckDigit { expected, found } => tr(
+                lang,
+                T::OrgNrCheck,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+        },
+        R::Money(e) => match e {
+            M::Empty => T::MoneyEmpty.text(lang).into(),
+            M::InvalidCharacter(c) => tr(lang, T::MoneyChar, &[&c.to_string()]),
+            M::TooManyDecimals => T::MoneyDecimals.text(lang).into(),
+            M::BadGrouping => T::MoneyGrouping.text(lang).into(),
+            M::Overflow => T::MoneyOverflow.text(lang).into(),
+        },
+        R::NegativeAmount => T::RuleNegative.text(lang).into(),
+        R::Date => T::RuleDate.text(lang).into(),
+        R::FutureDate => T::RuleFuture.text(lang).into(),
+        R::NoOpenCall => T::RuleNoOpenCall.text(lang).into(),
+        R::UnknownCall(c) => tr(lang, T::RuleUnknownCall, &[c]),
+        R::UnknownKind(k) => tr(lang, T::RuleUnknownKind, &[k]),
+        R::UnknownOrganisation => T::RuleUnknownOrg.text(lang).into(),
+        R::Email => T::RuleEmail.text(lang).into(),
+        R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
+    }
+}
+
+fn import(
+    settings: &Settings,
+    what: ImportWhat,
+    file: &Path,
+    dry_run: bool,
+    call: Option<&str>,
+) -> Result<(), Failure> {
+    use crate::io::{import as imp, table};
+    let lang = settings.lang;
+    let db_err =
+        |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file)
+        .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
+    let raw = table::read_table(&bytes)
+        .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
+    let checklists = load_checklists(lang)?;
+    let (mut store, _, _) = if dry_run {
+        // A dry run reads only: the database must exist and is opened read-only.
+        let store = Store::open_read_only(&settings.db)
+            .map_err(|e| fail(open_error_message(lang, &e), 1))?;
+        (store, None, Vec::new())
+    } else {
+        prepare(settings, &checklists, false)?
+    };
+    let today = Local::now().date_naive();
+    let plan = match what {
+        ImportWhat::Applications => imp::plan_applications(&raw, &store, call, today),
+        ImportWhat::Organisations => imp::plan_organisations(&raw, &store),
+    }
+    .map_err(db_err)?;
+    let format = match raw.delimiter {
+        Some(d) => format!("{}, {d:?}", raw.encoding),
+        None => format!("{}, JSON", raw.encoding),
+    };
+    eprintln!(
+        "{}",
+        tr(lang, T::ImpRead, &[&shown, &format, &plan.rows.to_string()])
+    );
+    if !plan.ignored_columns.is_empty() {
+        eprintln!(
+            "{}",
+            tr(lang, T::ImpIgnored, &[&plan.ignored_columns.join(", ")])
+        );
+    }
+    if !plan.ok() {
+        for e in &plan.errors {
+            eprintln!(
+                "{}",
+                tr(
+                    lang,
+                    T::ImpError,
+                    &[
+                        &e.line.to_string(),
+                        e.column.name(),
+                        &rule_text(lang, &e.rule)
+                    ],
+                )
+            );
+        }
+        return Err(fail(
+            tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]),
+            1,
+        ));
+    }
+    let (cases, orgs, existing) = (
+        plan.cases.len().to_string(),
+        plan.new_orgs.len().to_string(),
+        plan.existing.to_string(),
+    );
+    if dry_run {
+        println!("{}", tr(lang, T::ImpWould, &[&cases, &orgs, &existing]));
+        return Ok(());
+    }
+    imp::apply(
+        &plan,
+        &mut store,
+        &settings.login,
+        &shown,
+        &checklists,
+        Utc::now(),
+    )
+    .map_err(db_err)?;
+    println!("{}", tr(lang, T::ImpDone, &[&cases, &orgs, &existing]));
+    Ok(())
+}
+
+fn report(
+    settings: &Settings,
+    call: Option<&str>,
+    format: ReportFormat,
+    out: Option<&Path>,
+    delimiter: &str,
+) -> Result<(), Failure> {
+    use std::io::Write;
+    let lang = settings.lang;
+    let sep = delimiter_byte(delimiter, lang)?;
+    let db_err =
+        |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let store =
+        Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let call_id = match call {
+        None => None,
+        Some(c) => {
+            let calls = store.calls().map_err(db_err)?;
+            let found = c
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| calls.iter().find(|x| x.id == id))
+                .or_else(|| {
+                    calls
+                        .iter()
+                        .find(|x| x.name.to_lowercase() == c.to_lowercase())
+                });
+            match found {
+                Some(x) => Some(x.id),
+                None => return Err(fail(tr(lang, T::RuleUnknownCall, &[c]), 2)),
+            }
+        }
+    };
+    let rows = store.granted(call_id).map_err(db_err)?;
+    let bytes = match format {
+        ReportFormat::Text => {
+            crate::io::report::text(&rows, lang, T::RptTitle.text(lang)).into_bytes()
+        }
+        ReportFormat::Csv => crate::io::report::csv(&rows, sep)
+            .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?,
+        ReportFormat::Xlsx => {
+            if out.is_none() {
+                return Err(fail(T::ErrXlsxOut.text(lang).into(), 2));
+            }
+            crate::io::report::xlsx(&rows)
+                .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?
+        }
+    };
+    let io_err = |e: std::io::Error| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1);
+    match out {
+        Some(path) => {
+            let mut f = create_private(path, lang)?;
+            f.write_all(&bytes).map_err(io_err)?;
+            f.sync_all().map_err(io_err)?;
+        }
+        None => match std::io::stdout().lock().write_all(&bytes) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(io_err(e)),
+            _ => {}
+        },
+    }
+    Ok(())
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
@@ -524,6 +764,27 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             out,
             delimiter,
         }) => return export(&settings, *what, *format, out.as_deref(), delimiter),
+        Some(Command::Import {
+            what,
+            file,
+            dry_run,
+            call,
+        }) => return import(&settings, *what, file, *dry_run, call.as_deref()),
+        Some(Command::Report {
+            what: ReportWhat::Granted,
+            call,
+            format,
+            out,
+            delimiter,
+        }) => {
+            return report(
+                &settings,
+                call.as_deref(),
+                *format,
+                out.as_deref(),
+                delimiter,
+            );
+        }
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
             let (store, _, _) = prepare(&settings, &checklists, false)?;

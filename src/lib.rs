@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod io;
 pub mod storage;
 pub mod tui;
 pub mod ui;

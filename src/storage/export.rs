@@ -11,7 +11,7 @@ pub enum Table {
 }
 
 /// Money as a spreadsheet reads it back: whole kronor, or with a decimal comma.
-fn kronor(ore: Option<i64>) -> String {
+pub fn kronor(ore: Option<i64>) -> String {
     match ore {
         None => String::new(),
         Some(o) if o % 100 == 0 => (o / 100).to_string(),

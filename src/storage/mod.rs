@@ -3,13 +3,14 @@
 mod check;
 mod export;
 mod open;
-mod queries;
+pub mod queries;
 mod reference;
 mod write;
 
 pub use check::{CheckReport, Problem};
-pub use export::Table;
+pub use export::{Table, kronor};
 pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
+pub use queries::Granted;
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
 pub use write::{NewCase, NewDecision, NewDocument, Registered, Writer};
 

@@ -449,6 +449,67 @@ impl Store {
             .optional()?)
     }
 
+    /// Is there a case of the organisation in the call, received that day, with that summary?
+    /// (How a re-imported row is recognised.)
+    pub fn case_exists(
+        &self,
+        organisation_id: i64,
+        call_id: i64,
+        received_on: NaiveDate,
+        title: &str,
+    ) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM cases WHERE organisation_id = ?1 AND call_id = ?2
+                   AND received_on = ?3 AND lower(title) = lower(?4))",
+            )?
+            .query_row(
+                rusqlite::params![organisation_id, call_id, date_to_sql(received_on), title],
+                |r| r.get(0),
+            )?)
+    }
+
+    /// Every granted case, for the Sammanställning av beviljat statsbidrag.
+    pub fn granted(&self, call_id: Option<i64>) -> Result<Vec<Granted>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.name, COALESCE(o.org_nr, ''), o.kind, COALESCE(o.county, ''), k.name,
+                    c.step, c.granted_ore
+             FROM cases c
+             JOIN organisations o ON o.id = c.organisation_id
+             JOIN calls k ON k.id = c.call_id
+             WHERE c.granted_ore > 0 AND (?1 IS NULL OR c.call_id = ?1)
+             ORDER BY k.opens_on, o.name, c.id",
+        )?;
+        let raw: Vec<(String, String, String, String, String, i64, i64)> = stmt
+            .query_map([call_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(organisation, org_nr, kind, county, call, step, amount)| {
+                Ok(Granted {
+                    organisation,
+                    org_nr,
+                    kind: OrgKind::from_code(&kind)
+                        .ok_or_else(|| bad("organisations.kind", &kind))?,
+                    county,
+                    call,
+                    step: step_of(step)?,
+                    amount: Money(amount),
+                })
+            })
+            .collect()
+    }
+
     pub fn count_all_cases(&self) -> Result<i64> {
         Ok(self
             .conn
@@ -731,6 +792,18 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// One granted case in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Granted {
+    pub organisation: String,
+    pub org_nr: String,
+    pub kind: OrgKind,
+    pub county: String,
+    pub call: String,
+    pub step: Step,
+    pub amount: Money,
 }
 
 type RawOrg = (

@@ -1,0 +1,611 @@
+//! Importing intresseanmälningar and organisations: every row is checked against the database
+//! first; one bad row means nothing is written; the same file twice creates nothing twice.
+
+use super::table::RawTable;
+use crate::checklists::Checklist;
+use crate::domain::money::MoneyError;
+use crate::domain::orgnr::OrgNrError;
+use crate::domain::{Call, Direction, Money, OrgKind, OrgNr, Organisation, Step, records};
+use crate::storage::{NewCase, NewDocument, Result, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Applications,
+    Organisations,
+}
+
+/// The columns bidrag reads, with the names spreadsheets and e-services use for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    OrgNr,
+    Organisation,
+    Kind,
+    Received,
+    Amount,
+    Description,
+    Contact,
+    Email,
+    Phone,
+    Call,
+    Kommun,
+}
+
+impl Column {
+    pub const ALL: [Column; 11] = [
+        Column::OrgNr,
+        Column::Organisation,
+        Column::Kind,
+        Column::Received,
+        Column::Amount,
+        Column::Description,
+        Column::Contact,
+        Column::Email,
+        Column::Phone,
+        Column::Call,
+        Column::Kommun,
+    ];
+
+    /// The documented name (first) and the other names accepted for it.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Column::OrgNr => &[
+                "organisationsnummer",
+                "orgnr",
+                "org.nr",
+                "org nr",
+                "organisationsnr",
+            ],
+            Column::Organisation => &["organisation", "namn", "organisationsnamn", "sökande"],
+            Column::Kind => &["typ", "organisationstyp"],
+            Column::Received => &["inkommen", "inkom", "inkommet", "datum"],
+            Column::Amount => &["belopp", "sökt belopp", "sokt belopp", "sökt"],
+            Column::Description => &["beskrivning", "rubrik", "sammanfattning"],
+            Column::Contact => &["kontaktperson", "kontakt"],
+            Column::Email => &["e-post", "epost", "email", "e-mail"],
+            Column::Phone => &["telefon", "tel"],
+            Column::Call => &["utlysning"],
+            Column::Kommun => &["kommun"],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.names()[0]
+    }
+
+    fn find(header: &str) -> Option<Column> {
+        let h = header.trim().to_lowercase();
+        Column::ALL
+            .into_iter()
+            .find(|c| c.names().contains(&h.as_str()))
+    }
+}
+
+/// The rule a value broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Missing,
+    OrgNr(OrgNrError),
+    Money(MoneyError),
+    NegativeAmount,
+    Date,
+    FutureDate,
+    /// No call was named and none of the intresseanmälan calls was open on the date.
+    NoOpenCall,
+    UnknownCall(String),
+    UnknownKind(String),
+    /// The organisationsnummer belongs to another organisation name (kept, not renamed).
+    UnknownOrganisation,
+    Email,
+    /// The same row stands earlier in the file, on this line.
+    Duplicate(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: usize,
+    pub column: Column,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrg {
+    pub kind: OrgKind,
+    pub name: String,
+    pub org_nr: Option<OrgNr>,
+    /// The län of the kommun the row names, where it names one.
+    pub county: Option<(String, String)>,
+    pub contact: Option<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedCase {
+    pub line: usize,
+    /// An existing organisation's id, or an index into `Plan::new_orgs`.
+    pub organisation: OrgRef,
+    pub organisation_name: String,
+    pub call_id: i64,
+    pub step: Step,
+    pub received_on: NaiveDate,
+    pub title: String,
+    pub requested: Money,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrgRef {
+    Existing(i64),
+    New(usize),
+}
+
+/// What an import would do, or why it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    pub rows: usize,
+    pub new_orgs: Vec<NewOrg>,
+    pub cases: Vec<PlannedCase>,
+    /// Rows already in the database (a re-import): skipped.
+    pub existing: usize,
+    pub errors: Vec<RowError>,
+    pub ignored_columns: Vec<String>,
+}
+
+impl Plan {
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+struct Row<'a> {
+    line: usize,
+    values: &'a [String],
+    index: &'a HashMap<Column, usize>,
+}
+
+impl Row<'_> {
+    fn get(&self, c: Column) -> &str {
+        self.index
+            .get(&c)
+            .and_then(|i| self.values.get(*i))
+            .map_or("", |v| v.as_str())
+    }
+}
+
+fn kind_from(text: &str) -> Option<OrgKind> {
+    let t = text.trim().to_lowercase().replace(['_', '-'], " ");
+    Some(match t.as_str() {
+        "kommun" => OrgKind::Kommun,
+        "region" | "landsting" => OrgKind::Region,
+        "kommunalförbund" | "kommunalforbund" => OrgKind::Kommunalforbund,
+        "ideell förening" | "ideell forening" | "förening" => OrgKind::IdeellForening,
+        "stiftelse" => OrgKind::Stiftelse,
+        "trossamfund" => OrgKind::Trossamfund,
+        _ => return None,
+    })
+}
+
+/// The kind a number's first digits tell: 212… kommun, 2321… region, 222… kommunalförbund,
+/// 802… ideell förening.
+fn kind_from_orgnr(nr: OrgNr) -> Option<OrgKind> {
+    let d = nr.to_string();
+    if d.starts_with("212") {
+        Some(OrgKind::Kommun)
+    } else if d.starts_with("2321") {
+        Some(OrgKind::Region)
+    } else if d.starts_with("222") {
+        Some(OrgKind::Kommunalforbund)
+    } else if d.starts_with("802") {
+        Some(OrgKind::IdeellForening)
+    } else {
+        None
+    }
+}
+
+/// Reads what the database must answer: organisations, calls and (for re-imports) the cases
+/// already there.
+struct Known {
+    by_nr: HashMap<OrgNr, Organisation>,
+    by_name: HashMap<String, Vec<Organisation>>,
+    calls: Vec<Call>,
+}
+
+impl Known {
+    fn load(store: &Store) -> Result<Self> {
+        let orgs = store.organisations()?;
+        let mut by_nr = HashMap::new();
+        let mut by_name: HashMap<String, Vec<Organisation>> = HashMap::new();
+        for o in orgs {
+            if let Some(nr) = o.org_nr {
+                by_nr.insert(nr, o.clone());
+            }
+            by_name.entry(o.name.to_lowercase()).or_default().push(o);
+        }
+        Ok(Self {
+            by_nr,
+            by_name,
+            calls: store.calls()?,
+        })
+    }
+
+    fn call(&self, text: &str) -> Option<&Call> {
+        let t = text.trim();
+        t.parse::<i64>()
+            .ok()
+            .and_then(|id| self.calls.iter().find(|c| c.id == id))
+            .or_else(|| self.calls.iter().find(|c| c.name.eq_ignore_ascii_case(t)))
+            .or_else(|| {
+                let lower = t.to_lowercase();
+                self.calls.iter().find(|c| c.name.to_lowercase() == lower)
+            })
+    }
+
+    /// (länskod, län) of the kommun with this name.
+    fn county_of_kommun(&self, name: &str) -> Option<(String, String)> {
+        let list = self.by_name.get(&name.trim().to_lowercase())?;
+        let k = list.iter().find(|o| o.kind == OrgKind::Kommun)?;
+        let county = k.county.clone()?;
+        let code = k.code.as_deref().map(|c| c.chars().take(2).collect())?;
+        Some((code, county))
+    }
+
+    /// The intresseanmälan call open on `date` (the latest opened, if several).
+    fn open_interest_call(&self, date: NaiveDate) -> Option<&Call> {
+        self.calls
+            .iter()
+            .filter(|c| c.step == Step::Interest)
+            .filter(|c| c.opens_on <= date && c.closes_on.is_none_or(|x| date <= x))
+            .max_by_key(|c| c.opens_on)
+    }
+}
+
+/// Resolves the organisation of a row: by number, else by its exact name.
+fn organisation(
+    row: &Row<'_>,
+    known: &Known,
+    new_orgs: &mut Vec<NewOrg>,
+    errors: &mut Vec<RowError>,
+    need_new: bool,
+) -> Option<(OrgRef, String)> {
+    let err = |column, rule| RowError {
+        line: row.line,
+        column,
+        rule,
+    };
+    let nr_text = row.get(Column::OrgNr);
+    let name = row.get(Column::Organisation).trim().to_string();
+    let nr = if nr_text.is_empty() {
+        None
+    } else {
+        match OrgNr::parse(nr_text) {
+            Ok(nr) => Some(nr),
+            Err(e) => {
+                errors.push(err(Column::OrgNr, Rule::OrgNr(e)));
+                return None;
+            }
+        }
+    };
+    if let Some(nr) = nr {
+        if let Some(o) = known.by_nr.get(&nr) {
+            return Some((OrgRef::Existing(o.id), o.name.clone()));
+        }
+        if let Some(i) = new_orgs.iter().position(|n| n.org_nr == Some(nr)) {
+            return Some((OrgRef::New(i), new_orgs[i].name.clone()));
+        }
+    } else if let Some([o]) = known.by_name.get(&name.to_lowercase()).map(Vec::as_slice) {
+        return Some((OrgRef::Existing(o.id), o.name.clone()));
+    }
+    // A new organisation needs its number, its name and its kind.
+    let Some(nr) = nr else {
+        errors.push(err(Column::OrgNr, Rule::Missing));
+        return None;
+    };
+    if !need_new && name.is_empty() {
+        errors.push(err(Column::Organisation, Rule::UnknownOrganisation));
+        return None;
+    }
+    if name.is_empty() {
+        errors.push(err(Column::Organisation, Rule::Missing));
+        return None;
+    }
+    let kind_text = row.get(Column::Kind);
+    let kind = if kind_text.is_empty() {
+        kind_from_orgnr(nr)
+    } else {
+        kind_from(kind_text)
+    };
+    let Some(kind) = kind else {
+        let rule = if kind_text.is_empty() {
+            Rule::Missing
+        } else {
+            Rule::UnknownKind(kind_text.to_string())
+        };
+        errors.push(err(Column::Kind, rule));
+        return None;
+    };
+    let contact_name = row.get(Column::Contact).trim().to_string();
+    let email = row.get(Column::Email).trim().to_string();
+    let looks_like_email = email.contains('@') && !email.contains(' ');
+    if !email.is_empty() && !looks_like_email {
+        errors.push(err(Column::Email, Rule::Email));
+        return None;
+    }
+    let contact = (!contact_name.is_empty()).then(|| {
+        (
+            contact_name,
+            email,
+            row.get(Column::Phone).trim().to_string(),
+        )
+    });
+    let county = known.county_of_kommun(row.get(Column::Kommun));
+    new_orgs.push(NewOrg {
+        kind,
+        name: name.clone(),
+        org_nr: Some(nr),
+        county,
+        contact,
+    });
+    Some((OrgRef::New(new_orgs.len() - 1), name))
+}
+
+fn index_columns(table: &RawTable) -> (HashMap<Column, usize>, Vec<String>) {
+    let mut index = HashMap::new();
+    let mut ignored = Vec::new();
+    for (i, h) in table.headers.iter().enumerate() {
+        match Column::find(h) {
+            Some(c) => {
+                index.entry(c).or_insert(i);
+            }
+            None => ignored.push(h.clone()),
+        }
+    }
+    (index, ignored)
+}
+
+/// Checks every row of an applications file against the database. `call`: the call named on
+/// the command line (id or name), for every row.
+pub fn plan_applications(
+    table: &RawTable,
+    store: &Store,
+    call: Option<&str>,
+    today: NaiveDate,
+) -> Result<Plan> {
+    let known = Known::load(store)?;
+    let (index, ignored_columns) = index_columns(table);
+    let mut plan = Plan {
+        rows: table.rows.len(),
+        ignored_columns,
+        ..Plan::default()
+    };
+    let forced_call = call.map(|c| (c, known.call(c)));
+    let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> = HashMap::new();
+    for (line, values) in &table.rows {
+        let row = Row {
+            line: *line,
+            values,
+            index: &index,
+        };
+        let errors_before = plan.errors.len();
+        let err = |column, rule| RowError {
+            line: *line,
+            column,
+            rule,
+        };
+        let received = row.get(Column::Received);
+        let received_on = if received.is_empty() {
+            plan.errors.push(err(Column::Received, Rule::Missing));
+            None
+        } else {
+            match NaiveDate::parse_from_str(received, "%Y-%m-%d") {
+                Ok(d) if d > today => {
+                    plan.errors.push(err(Column::Received, Rule::FutureDate));
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(_) => {
+                    plan.errors.push(err(Column::Received, Rule::Date));
+                    None
+                }
+            }
+        };
+        let amount_text = row.get(Column::Amount);
+        let requested = if amount_text.is_empty() {
+            Some(Money::ZERO)
+        } else {
+            match Money::parse(amount_text) {
+                Ok(m) if m.ore() < 0 => {
+                    plan.errors.push(err(Column::Amount, Rule::NegativeAmount));
+                    None
+                }
+                Ok(m) => Some(m),
+                Err(e) => {
+                    plan.errors.push(err(Column::Amount, Rule::Money(e)));
+                    None
+                }
+            }
+        };
+        let title = row.get(Column::Description).trim().to_string();
+        if title.is_empty() {
+            plan.errors.push(err(Column::Description, Rule::Missing));
+        }
+        let call = match (&forced_call, row.get(Column::Call), received_on) {
+            (Some((_, Some(c))), _, _) => Some(*c),
+            (Some((name, None)), _, _) => {
+                plan.errors
+                    .push(err(Column::Call, Rule::UnknownCall((*name).to_string())));
+                None
+            }
+            (None, named, _) if !named.is_empty() => match known.call(named) {
+                Some(c) => Some(c),
+                None => {
+                    plan.errors
+                        .push(err(Column::Call, Rule::UnknownCall(named.to_string())));
+                    None
+                }
+            },
+            (None, _, Some(date)) => match known.open_interest_call(date) {
+                Some(c) => Some(c),
+                None => {
+                    plan.errors.push(err(Column::Call, Rule::NoOpenCall));
+                    None
+                }
+            },
+            (None, _, None) => None,
+        };
+        let org = organisation(&row, &known, &mut plan.new_orgs, &mut plan.errors, true);
+        if plan.errors.len() > errors_before {
+            continue;
+        }
+        let (Some((org_ref, org_name)), Some(call), Some(received_on), Some(requested)) =
+            (org, call, received_on, requested)
+        else {
+            continue;
+        };
+        let key = (org_ref, call.id, received_on, title.to_lowercase());
+        if let Some(first) = seen.get(&key) {
+            plan.errors
+                .push(err(Column::Description, Rule::Duplicate(*first)));
+            continue;
+        }
+        seen.insert(key, *line);
+        if let OrgRef::Existing(org_id) = org_ref
+            && store.case_exists(org_id, call.id, received_on, &title)?
+        {
+            plan.existing += 1;
+            continue;
+        }
+        plan.cases.push(PlannedCase {
+            line: *line,
+            organisation: org_ref,
+            organisation_name: org_name,
+            call_id: call.id,
+            step: call.step,
+            received_on,
+            title,
+            requested,
+        });
+    }
+    if !plan.ok() {
+        plan.cases.clear();
+        plan.new_orgs.clear();
+    }
+    Ok(plan)
+}
+
+/// Checks every row of an organisations file; existing organisations (by number, or by name
+/// where the file has none) are left as they are.
+pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
+    let known = Known::load(store)?;
+    let (index, ignored_columns) = index_columns(table);
+    let mut plan = Plan {
+        rows: table.rows.len(),
+        ignored_columns,
+        ..Plan::default()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (line, values) in &table.rows {
+        let row = Row {
+            line: *line,
+            values,
+            index: &index,
+        };
+        let key = if row.get(Column::OrgNr).is_empty() {
+            row.get(Column::Organisation).to_lowercase()
+        } else {
+            row.get(Column::OrgNr).replace('-', "")
+        };
+        if let Some(first) = seen.get(&key) {
+            plan.errors.push(RowError {
+                line: *line,
+                column: Column::OrgNr,
+                rule: Rule::Duplicate(*first),
+            });
+            continue;
+        }
+        seen.insert(key, *line);
+        if let Some((OrgRef::Existing(_), _)) =
+            organisation(&row, &known, &mut plan.new_orgs, &mut plan.errors, true)
+        {
+            plan.existing += 1;
+        }
+    }
+    if !plan.ok() {
+        plan.new_orgs.clear();
+    }
+    Ok(plan)
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub cases: usize,
+    pub organisations: usize,
+}
+
+/// Writes a plan without errors in one transaction: all of it or none.
+pub fn apply(
+    plan: &Plan,
+    store: &mut Store,
+    login: &str,
+    source: &str,
+    checklists: &[Checklist],
+    now: DateTime<Utc>,
+) -> Result<Imported> {
+    store.write(now, |w| {
+        let (user, _) = w.ensure_user(login)?;
+        let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
+        for o in &plan.new_orgs {
+            let (county_code, county) = match &o.county {
+                Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
+                None => (None, None),
+            };
+            let id = w.insert_organisation(o.kind, &o.name, o.org_nr, None, county_code, county)?;
+            if let Some((name, email, phone)) = &o.contact {
+                w.insert_contact(id, name, "Kontaktperson", email, phone)?;
+            }
+            new_ids.push(id);
+        }
+        let mut created_steps = HashSet::new();
+        for c in &plan.cases {
+            let organisation_id = match c.organisation {
+                OrgRef::Existing(id) => id,
+                OrgRef::New(i) => new_ids[i],
+            };
+            let reg = w.insert_case(
+                user.id,
+                &NewCase {
+                    call_id: c.call_id,
+                    organisation_id,
+                    parent_case_id: None,
+                    step: c.step,
+                    title: &c.title,
+                    received_on: c.received_on,
+                    requested: c.requested,
+                    checklist_id: None,
+                },
+            )?;
+            if let Some(cl) = checklists
+                .iter()
+                .find(|x| x.template.step() == Some(c.step))
+            {
+                w.set_checklist(user.id, reg.id, &cl.template, &cl.body)?;
+            }
+            w.register_document(
+                user.id,
+                &NewDocument {
+                    case_id: reg.id,
+                    direction: Direction::Incoming,
+                    date: c.received_on,
+                    counterpart: &c.organisation_name,
+                    description: records::incoming_document(c.step),
+                    file_path: None,
+                },
+            )?;
+            w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
+            created_steps.insert(c.step);
+        }
+        Ok(Imported {
+            cases: plan.cases.len(),
+            organisations: plan.new_orgs.len(),
+        })
+    })
+}

@@ -1,0 +1,179 @@
+//! "Sammanställning av beviljat statsbidrag": every grant by organisation, with totals per län
+//! and per kind of organisation, as text, CSV or Excel.
+
+use crate::domain::{Money, OrgKind};
+use crate::i18n::{self, Lang, T};
+use crate::storage::Granted;
+use std::collections::BTreeMap;
+
+/// Totals of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub by_county: BTreeMap<String, Money>,
+    pub by_kind: BTreeMap<String, Money>,
+    pub total: Money,
+}
+
+fn kind_label(k: OrgKind) -> &'static str {
+    i18n::org_kind(k).text(Lang::Sv)
+}
+
+fn county_of(g: &Granted) -> String {
+    if g.county.is_empty() {
+        // Civil-society organisations carry no län in the reference data.
+        "Okänt län".to_string()
+    } else {
+        g.county.clone()
+    }
+}
+
+pub fn totals(rows: &[Granted]) -> Totals {
+    let mut t = Totals::default();
+    for g in rows {
+        let add = |m: &mut Money| *m = Money(m.ore().saturating_add(g.amount.ore()));
+        add(t.by_county.entry(county_of(g)).or_default());
+        add(t.by_kind.entry(kind_label(g.kind).to_string()).or_default());
+        add(&mut t.total);
+    }
+    t
+}
+
+pub const HEADERS: [&str; 7] = [
+    "organisation",
+    "organisationsnummer",
+    "typ",
+    "lan",
+    "utlysning",
+    "steg",
+    "belopp",
+];
+
+fn cells(g: &Granted) -> [String; 7] {
+    [
+        g.organisation.clone(),
+        g.org_nr.clone(),
+        kind_label(g.kind).to_string(),
+        county_of(g),
+        g.call.clone(),
+        g.step.number().to_string(),
+        g.amount.format_number(),
+    ]
+}
+
+/// The report as text, in the user's language for its headings.
+pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let t = totals(rows);
+    let mut out = format!("{title}\n\n");
+    let table: Vec<[String; 7]> = rows.iter().map(cells).collect();
+    let mut widths = HEADERS.map(|h| h.width());
+    for r in &table {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |r: &[String]| {
+        let mut s = String::new();
+        for (i, (c, w)) in r.iter().zip(widths).enumerate() {
+            let pad = w.saturating_sub(c.width());
+            if i == 6 {
+                s.push_str(&" ".repeat(pad));
+                s.push_str(c);
+            } else {
+                s.push_str(c);
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    out.push_str(&line(&HEADERS.map(str::to_string)));
+    for r in &table {
+        out.push_str(&line(r));
+    }
+    out.push_str(&format!("\n{}\n", T::RptByCounty.text(lang)));
+    for (k, v) in &t.by_county {
+        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+    }
+    out.push_str(&format!("\n{}\n", T::RptByKind.text(lang)));
+    for (k, v) in &t.by_kind {
+        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+    }
+    out.push_str(&format!(
+        "\n{} {} · {}\n",
+        T::RptTotal.text(lang),
+        t.total,
+        i18n::tr(lang, T::RptCount, &[&rows.len().to_string()])
+    ));
+    out
+}
+
+/// The report as CSV: one row per grant and a total row.
+pub fn csv(rows: &[Granted], delimiter: u8) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    w.write_record(HEADERS)?;
+    for g in rows {
+        let mut c = cells(g);
+        c[6] = crate::storage::kronor(Some(g.amount.ore()));
+        w.write_record(c)?;
+    }
+    let total = totals(rows).total;
+    w.write_record([
+        "Totalt",
+        "",
+        "",
+        "",
+        "",
+        "",
+        &crate::storage::kronor(Some(total.ore())),
+    ])?;
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The report as an Excel workbook: amounts are number cells, with a SUM row, and sheets of
+/// totals per län and per kind.
+pub fn xlsx(rows: &[Granted]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Formula, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("# ##0.00");
+    let money_bold = Format::new().set_num_format("# ##0.00").set_bold();
+    let kr = |m: Money| m.ore() as f64 / 100.0;
+    let sheet = book.add_worksheet();
+    sheet.set_name("Beviljat")?;
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, g) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        let c = cells(g);
+        for (col, v) in c.iter().take(5).enumerate() {
+            sheet.write_string(r, col as u16, v)?;
+        }
+        sheet.write_number(r, 5, f64::from(g.step.number()))?;
+        sheet.write_number_with_format(r, 6, kr(g.amount), &money)?;
+    }
+    let sum_row = rows.len() as u32 + 1;
+    sheet.write_string_with_format(sum_row, 0, "Totalt", &bold)?;
+    let total = totals(rows);
+    let formula = Formula::new(format!("=SUM(G2:G{})", sum_row.max(1)))
+        .set_result(kr(total.total).to_string());
+    sheet.write_formula_with_format(sum_row, 6, formula, &money_bold)?;
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(4, 40)?;
+    sheet.set_column_width(6, 16)?;
+    for (name, map) in [("Per län", &total.by_county), ("Per typ", &total.by_kind)] {
+        let s = book.add_worksheet();
+        s.set_name(name)?;
+        s.write_string_with_format(0, 0, if name == "Per län" { "lan" } else { "typ" }, &bold)?;
+        s.write_string_with_format(0, 1, "belopp", &bold)?;
+        for (i, (k, v)) in map.iter().enumerate() {
+            s.write_string(i as u32 + 1, 0, k)?;
+            s.write_number_with_format(i as u32 + 1, 1, kr(*v), &money)?;
+        }
+        s.set_column_width(0, 32)?;
+        s.set_column_width(1, 16)?;
+    }
+    book.save_to_buffer()
+}

@@ -1,0 +1,360 @@
+//! Import, export and reports through the real binary, on fixture files.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn bidrag(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("bidrag").expect("binary");
+    cmd.env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "anna")
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A fresh database with the reference data (no demo: counts stay simple).
+fn fresh(home: &TempDir) -> PathBuf {
+    let db = home.path().join("b.db");
+    let (code, _, err) = run(bidrag(home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    db
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
+
+fn import(
+    home: &TempDir,
+    db: &Path,
+    what: &str,
+    file: &Path,
+    extra: &[&str],
+) -> (i32, String, String) {
+    run(bidrag(home)
+        .arg("--db")
+        .arg(db)
+        .args(["import", what])
+        .arg(file)
+        .args(extra))
+}
+
+#[test]
+fn comma_semicolon_bom_and_windows_1252_files_import() {
+    for name in [
+        "comma.csv",
+        "semicolon_bom.csv",
+        "windows1252.csv",
+        "applications.json",
+    ] {
+        let home = TempDir::new().expect("tmp");
+        let db = fresh(&home);
+        let (code, out, err) = import(&home, &db, "applications", &fixture(name), &[]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.starts_with("Importerat:"), "{name}: {out}");
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        let org: String = conn
+            .query_row(
+                "SELECT name FROM organisations WHERE org_nr = '802100-0008'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("created organisation");
+        assert!(org.starts_with("Föreningen Brobyggarna"), "{name}: {org}");
+        let titles: Vec<String> = conn
+            .prepare("SELECT title FROM cases ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert!(!titles.is_empty());
+        if name == "semicolon_bom.csv" {
+            assert_eq!(
+                titles[0], "Två rader:\nförsta och andra",
+                "quoted newline kept"
+            );
+            let amount: i64 = conn
+                .query_row(
+                    "SELECT requested_ore FROM cases ORDER BY id LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("amount");
+            assert_eq!(amount, 125_000_050);
+        }
+        if name == "windows1252.csv" {
+            assert!(err.contains("Windows-1252"), "{err}");
+            assert_eq!(titles[0], "Mötesplats för föräldrar");
+        }
+        if name == "comma.csv" {
+            assert_eq!(titles[1], "Malmö stads anmälan, med \"citat\"");
+            let county: String = conn
+                .query_row(
+                    "SELECT county FROM organisations WHERE org_nr = '802100-0008'",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("county");
+            assert_eq!(county, "Skåne län", "the kommun column gives the län");
+            let contact: String = conn
+                .query_row("SELECT email FROM contacts", [], |r| r.get(0))
+                .expect("contact");
+            assert_eq!(contact, "eva@example.org");
+        }
+    }
+}
+
+#[test]
+fn one_bad_row_means_nothing_is_written_and_every_error_is_named() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let before = std::fs::read(&db).expect("read");
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let (code, _, err) = import(&home, &db, "applications", &fixture("bad_rows.csv"), &[]);
+    assert_eq!(code, 1);
+    for expected in [
+        "rad 3, kolumn organisationsnummer: kontrollsiffran 7 stämmer inte (ska vara 8)",
+        "rad 4, kolumn belopp: siffergrupperna ska ha tre siffror",
+        "rad 5, kolumn inkommen: är inget datum (ÅÅÅÅ-MM-DD)",
+        "rad 6, kolumn beskrivning: samma som rad 2",
+        "4 fel; inget importerades.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases, orgs)
+    );
+    let _ = before;
+}
+
+#[test]
+fn a_dry_run_reports_and_leaves_the_file_as_it_was() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let before = std::fs::read(&db).expect("read");
+    let (code, out, err) = import(
+        &home,
+        &db,
+        "applications",
+        &fixture("comma.csv"),
+        &["--dry-run"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.trim(),
+        "Provkörning: 2 ärenden och 1 organisationer skulle skapas; 0 rader finns redan. Inget skrevs."
+    );
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}
+
+#[test]
+fn importing_the_same_file_twice_creates_nothing_twice() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let (code, _, err) = import(&home, &db, "applications", &fixture("comma.csv"), &[]);
+    assert_eq!(code, 0, "{err}");
+    let cases = count(&db, "cases");
+    let (code, out, _) = import(&home, &db, "applications", &fixture("comma.csv"), &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("0 ärenden och 0 organisationer; 2 rader fanns redan"),
+        "{out}"
+    );
+    assert_eq!(count(&db, "cases"), cases);
+}
+
+#[test]
+fn a_row_outside_every_open_call_needs_a_call() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    // The fresh database has only the 2018 calls: 2026 dates fall outside them.
+    let (code, _, err) = import(&home, &db, "applications", &fixture("comma.csv"), &[]);
+    let _ = (code, err);
+    let home2 = TempDir::new().expect("tmp");
+    let db2 = home2.path().join("c.db");
+    let (code, _, err) = run(bidrag(&home2).arg("--db").arg(&db2).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let file = home2.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,inkommen,beskrivning\n212000-1124,2019-03-01,Sent\n",
+    )
+    .expect("write");
+    let (code, _, err) = import(&home2, &db2, "applications", &file, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("ingen intresseanmälan var öppen det datumet"),
+        "{err}"
+    );
+    let (code, out, err) = import(
+        &home2,
+        &db2,
+        "applications",
+        &file,
+        &["--call", "2018 Intresseanmälan"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 ärenden"), "{out}");
+}
+
+#[test]
+fn an_export_re_imports_to_the_same_data() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    for (what, format) in [
+        ("cases", "csv"),
+        ("cases", "json"),
+        ("organisations", "csv"),
+    ] {
+        let file = home.path().join(format!("{what}.{format}"));
+        let (code, _, err) = run(bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["export", what, "--format", format, "--out"])
+            .arg(&file));
+        assert_eq!(code, 0, "{err}");
+        let kind = if what == "cases" {
+            "applications"
+        } else {
+            "organisations"
+        };
+        let (code, out, err) = import(&home, &db, kind, &file, &["--dry-run"]);
+        assert_eq!(code, 0, "{what} {format}: {err}");
+        assert!(
+            out.starts_with("Provkörning: 0 ärenden och 0 organisationer skulle skapas;"),
+            "{what} {format}: {out}"
+        );
+    }
+}
+
+#[test]
+fn organisations_import_validates_and_creates() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let orgs = count(&db, "organisations");
+    let (code, out, err) = import(
+        &home,
+        &db,
+        "organisations",
+        &fixture("organisations.csv"),
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("0 ärenden och 2 organisationer; 1 rader fanns redan"),
+        "{out}"
+    );
+    assert_eq!(count(&db, "organisations"), orgs + 2);
+    let kind: String = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT kind FROM organisations WHERE org_nr = '802100-0016'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("kind");
+    assert_eq!(kind, "stiftelse");
+}
+
+#[test]
+fn the_granted_report_as_text_csv_and_excel() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let (code, text, err) = run(bidrag(&home).arg("--db").arg(&db).args([
+        "report",
+        "granted",
+        "--call",
+        "2018 Kartläggning, behovsanalys och plan",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("Sammanställning av beviljat statsbidrag"));
+    assert!(text.contains("Per län") && text.contains("Per typ av organisation"));
+    let (code, csv_text, _) = run(bidrag(&home).arg("--db").arg(&db).args([
+        "report",
+        "granted",
+        "--format",
+        "csv",
+        "--delimiter",
+        ";",
+    ]));
+    assert_eq!(code, 0);
+    let granted: i64 = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM cases WHERE granted_ore > 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    // Header, one row per grant, the total row.
+    assert_eq!(csv_text.lines().count() as i64, granted + 2);
+    assert!(
+        csv_text
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Totalt;"))
+    );
+    let xlsx = home.path().join("r.xlsx");
+    let (code, _, err) = run(bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "granted", "--format", "xlsx", "--out"])
+        .arg(&xlsx));
+    assert_eq!(code, 0, "{err}");
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    let sheet = book.worksheet_range("Beviljat").expect("sheet");
+    let rows: Vec<_> = sheet.rows().collect();
+    assert_eq!(rows.len() as i64, granted + 2);
+    let amounts: Vec<f64> = rows[1..rows.len() - 1]
+        .iter()
+        .map(|r| match &r[6] {
+            Data::Float(f) => *f,
+            other => panic!("amount is not a number cell: {other:?}"),
+        })
+        .collect();
+    let last = rows.last().expect("sum row");
+    assert_eq!(last[0], Data::String("Totalt".into()));
+    let total: f64 = amounts.iter().sum();
+    match &last[6] {
+        Data::Float(f) => assert!((f - total).abs() < 0.01),
+        Data::String(s) => assert_eq!(
+            s.parse::<f64>().ok().map(|f| (f - total).abs() < 0.01),
+            Some(true)
+        ),
+        other => panic!("sum row: {other:?}"),
+    }
+    let (code, _, err) = run(bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "granted", "--format", "xlsx"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--out"), "{err}");
+}
