@@ -565,43 +565,6 @@ fn delimiter_byte(delimiter: &str, lang: Lang) -> Result<u8, Failure> {
     }
 }
 
-fn rule_text(lang: Lang, rule: &crate::io::import::Rule) -> String {
-    use crate::domain::money::MoneyError as M;
-    use crate::domain::orgnr::OrgNrError as O;
-    use crate::io::import::Rule as R;
-    match rule {
-        R::Missing => T::RuleMissing.text(lang).into(),
-        R::OrgNr(e) => match e {
-            O::Empty => T::OrgNrEmpty.text(lang).into(),
-            O::InvalidCharacter(c) => tr(lang, T::OrgNrChar, &[&c.to_string()]),
-            O::MisplacedDash => T::OrgNrDash.text(lang).into(),
-            O::WrongLength(n) => tr(lang, T::OrgNrLength, &[&n.to_string()]),
-            O::BadCenturyPrefix => T::OrgNrCentury.text(lang).into(),
-            O::CheckDigit { expected, found } => tr(
-                lang,
-                T::OrgNrCheck,
-                &[&found.to_string(), &expected.to_string()],
-            ),
-        },
-        R::Money(e) => match e {
-            M::Empty => T::MoneyEmpty.text(lang).into(),
-            M::InvalidCharacter(c) => tr(lang, T::MoneyChar, &[&c.to_string()]),
-            M::TooManyDecimals => T::MoneyDecimals.text(lang).into(),
-            M::BadGrouping => T::MoneyGrouping.text(lang).into(),
-            M::Overflow => T::MoneyOverflow.text(lang).into(),
-        },
-        R::NegativeAmount => T::RuleNegative.text(lang).into(),
-        R::Date => T::RuleDate.text(lang).into(),
-        R::FutureDate => T::RuleFuture.text(lang).into(),
-        R::NoOpenCall => T::RuleNoOpenCall.text(lang).into(),
-        R::UnknownCall(c) => tr(lang, T::RuleUnknownCall, &[c]),
-        R::UnknownKind(k) => tr(lang, T::RuleUnknownKind, &[k]),
-        R::UnknownOrganisation => T::RuleUnknownOrg.text(lang).into(),
-        R::Email => T::RuleEmail.text(lang).into(),
-        R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
-    }
-}
-
 fn import(
     settings: &Settings,
     what: ImportWhat,
@@ -616,8 +579,10 @@ fn import(
     let shown = file.display().to_string();
     let bytes = std::fs::read(file)
         .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
-    let raw = table::read_table(&bytes)
-        .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
+    let raw = table::read_table(&bytes).map_err(|e| {
+        let reason = table::table_error_text(lang, &e);
+        fail(tr(lang, T::ImpFile, &[&shown, &reason]), 2)
+    })?;
     let checklists = load_checklists(lang)?;
     let (mut store, _, _) = if dry_run {
         // A dry run reads only: the database must exist and is opened read-only.
@@ -657,7 +622,7 @@ fn import(
                     &[
                         &e.line.to_string(),
                         e.column.name(),
-                        &rule_text(lang, &e.rule)
+                        &crate::io::import::rule_text(lang, &e.rule)
                     ],
                 )
             );
@@ -676,6 +641,14 @@ fn import(
         println!("{}", tr(lang, T::ImpWould, &[&cases, &orgs, &existing]));
         return Ok(());
     }
+    // A progress bar for large files, on a terminal only.
+    let bar = (std::io::stderr().is_terminal() && plan.cases.len() >= 500)
+        .then(|| indicatif::ProgressBar::new(plan.cases.len() as u64));
+    let mut tick = |n: usize| {
+        if let Some(b) = &bar {
+            b.inc(n as u64);
+        }
+    };
     imp::apply(
         &plan,
         &mut store,
@@ -683,8 +656,12 @@ fn import(
         &shown,
         &checklists,
         Utc::now(),
+        &mut tick,
     )
     .map_err(db_err)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     println!("{}", tr(lang, T::ImpDone, &[&cases, &orgs, &existing]));
     Ok(())
 }

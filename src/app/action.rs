@@ -47,6 +47,8 @@ pub enum Action {
     CorrectDecision,
     Jav,
     DecisionRound,
+    Import,
+    Statistics,
     Submit,
     Cancel,
     NextField,
@@ -56,7 +58,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 49] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -98,6 +100,8 @@ impl Action {
         Action::CorrectDecision,
         Action::Jav,
         Action::DecisionRound,
+        Action::Import,
+        Action::Statistics,
         Action::Submit,
         Action::Cancel,
         Action::NextField,
@@ -150,6 +154,8 @@ impl Action {
             Action::CorrectDecision => T::ActCorrect,
             Action::Jav => T::ActJav,
             Action::DecisionRound => T::ActDecisionRound,
+            Action::Import => T::ActImport,
+            Action::Statistics => T::ActStatistics,
             Action::Submit => T::ActSubmit,
             Action::Cancel => T::ActCancel,
             Action::NextField => T::ActNextField,

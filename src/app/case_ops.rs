@@ -661,6 +661,7 @@ impl App {
             }
             FormKind::Proposal { outcome } => self.proposal_effect(form, outcome)?,
             FormKind::Decide { proposal_id } => self.decide_effect(form, proposal_id)?,
+            FormKind::Import => self.import_effect(form)?,
             FormKind::Correct { decision_id, grant } => {
                 self.correct_effect(form, decision_id, grant)?
             }
@@ -730,6 +731,7 @@ impl App {
                 }
             },
             Some(Modal::Round(round)) => self.submit_round(round),
+            Some(Modal::Preview(preview)) => self.submit_preview(preview),
             Some(Modal::Editor(mut editor)) => {
                 let text = super::modal::text_of(&editor.input);
                 if text.trim().is_empty() {

@@ -137,6 +137,22 @@ pub enum Effect {
     },
     /// Every proposal awaiting a decision, for a beslutstillfälle's preview.
     LoadRound,
+    /// Reads and checks a file to import; nothing is written.
+    PlanImport {
+        path: String,
+        organisations: bool,
+        call: Option<String>,
+        today: NaiveDate,
+    },
+    /// Writes a checked import plan in one transaction.
+    ApplyImport {
+        plan: Box<crate::io::import::Plan>,
+        source: String,
+        login: String,
+        checklists: Vec<crate::checklists::Checklist>,
+    },
+    /// The granted report and counts per state and step.
+    LoadStats,
     /// Where an organisation stands in the chain of steps.
     LoadStanding(i64),
     DecideRound {
@@ -517,6 +533,60 @@ pub fn run_effect(
                     organisation: o.name,
                 },
             }),
+        Effect::PlanImport {
+            path,
+            organisations,
+            call,
+            today,
+        } => {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    return Msg::ImportUnreadable {
+                        path: path.clone(),
+                        io: Some(e.to_string()),
+                        table: None,
+                    };
+                }
+            };
+            let table = match crate::io::table::read_table(&bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Msg::ImportUnreadable {
+                        path: path.clone(),
+                        io: None,
+                        table: Some(e),
+                    };
+                }
+            };
+            let plan = if *organisations {
+                crate::io::import::plan_organisations(&table, store)
+            } else {
+                crate::io::import::plan_applications(&table, store, call.as_deref(), *today)
+            };
+            plan.map(|plan| Msg::ImportPlanned {
+                plan: Box::new(plan),
+                source: path.clone(),
+                encoding: table.encoding,
+                delimiter: table.delimiter,
+            })
+        }
+        Effect::ApplyImport {
+            plan,
+            source,
+            login,
+            checklists,
+        } => crate::io::import::apply(plan, store, login, source, checklists, now, &mut |_| {})
+            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing)),
+        Effect::LoadStats => (|| {
+            let (by_state, by_step) = store.counts_by()?;
+            Ok(Msg::Stats(Box::new(super::StatsData {
+                granted: store.granted(None)?,
+                by_state,
+                by_step,
+                calls: store.calls()?,
+            })))
+        })(),
         Effect::LoadStanding(org) => store.standing(*org).map(|s| Msg::StandingLoaded(*org, s)),
         Effect::LoadRound => (|| {
             let source = CaseSource::Queue(crate::domain::Queue::ReadyForDecision);

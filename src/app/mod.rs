@@ -5,6 +5,7 @@ pub mod action;
 mod case_ops;
 mod decide;
 mod effect;
+mod files;
 pub mod keymap;
 pub mod letters;
 pub mod modal;
@@ -169,6 +170,15 @@ pub struct HomeData {
     pub users: Vec<User>,
 }
 
+/// What the statistics view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsData {
+    pub granted: Vec<crate::storage::Granted>,
+    pub by_state: Vec<(crate::domain::CaseState, i64)>,
+    pub by_step: Vec<(crate::domain::Step, i64)>,
+    pub calls: Vec<Call>,
+}
+
 /// Everything that can change the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -211,6 +221,22 @@ pub enum Msg {
     RoundDone(usize),
     /// The letter could not be made or written; nothing was registered.
     LetterFailed(String),
+    /// A file to import was checked (nothing written).
+    ImportPlanned {
+        plan: Box<crate::io::import::Plan>,
+        source: String,
+        encoding: &'static str,
+        delimiter: Option<char>,
+    },
+    /// A file to import could not be read (the system's reason) or parsed.
+    ImportUnreadable {
+        path: String,
+        io: Option<String>,
+        table: Option<crate::io::table::TableError>,
+    },
+    /// Cases, organisations written; rows that existed already.
+    Imported(usize, usize, usize),
+    Stats(Box<StatsData>),
     Failed(String),
 }
 
@@ -326,7 +352,7 @@ impl App {
             Some(Modal::Editor(_)) => return vec![Context::Editor],
             Some(Modal::Menu(_)) => return vec![Context::Menu],
             Some(Modal::Picker(_)) => return vec![Context::Picker],
-            Some(Modal::Round(_)) => return vec![Context::Round],
+            Some(Modal::Round(_) | Modal::Preview(_)) => return vec![Context::Round],
             None => {}
         }
         match self.screen {
@@ -364,7 +390,7 @@ impl App {
                 modal::type_key(&mut picker.query, key, false);
                 picker.refilter();
             }
-            Some(Modal::Menu(_) | Modal::Round(_)) | None => {}
+            Some(Modal::Menu(_) | Modal::Round(_) | Modal::Preview(_)) | None => {}
         }
         Vec::new()
     }
@@ -417,6 +443,14 @@ impl App {
             }
             (Modal::Round(round), Action::MoveUp) => {
                 round.selected = round.selected.saturating_sub(1);
+                Vec::new()
+            }
+            (Modal::Preview(p), Action::MoveDown) => {
+                p.scroll = (p.scroll + 1).min(p.lines.len().saturating_sub(1));
+                Vec::new()
+            }
+            (Modal::Preview(p), Action::MoveUp) => {
+                p.scroll = p.scroll.saturating_sub(1);
                 Vec::new()
             }
             (Modal::Picker(picker), Action::MoveDown) => {
@@ -719,8 +753,41 @@ impl App {
                         modal::paste(&mut p.query, &text, false);
                         p.refilter();
                     }
-                    Some(Modal::Menu(_) | Modal::Round(_)) | None => {}
+                    Some(Modal::Menu(_) | Modal::Round(_) | Modal::Preview(_)) | None => {}
                 }
+                Vec::new()
+            }
+            Msg::ImportPlanned {
+                plan,
+                source,
+                encoding,
+                delimiter,
+            } => {
+                self.import_planned(*plan, source, encoding, delimiter);
+                Vec::new()
+            }
+            Msg::ImportUnreadable { path, io, table } => {
+                let reason = match (io, table) {
+                    (_, Some(e)) => crate::io::table::table_error_text(self.lang, &e),
+                    (Some(e), None) => e,
+                    (None, None) => String::new(),
+                };
+                self.status = Some(Status {
+                    text: tr(self.lang, T::ImpFile, &[&path, &reason]),
+                    error: true,
+                });
+                Vec::new()
+            }
+            Msg::Imported(cases, orgs, existing) => {
+                self.set_status(tr(
+                    self.lang,
+                    T::ImpDone,
+                    &[&cases.to_string(), &orgs.to_string(), &existing.to_string()],
+                ));
+                vec![Effect::LoadHome]
+            }
+            Msg::Stats(data) => {
+                self.show_stats(&data);
                 Vec::new()
             }
             Msg::Eligibility {
@@ -822,6 +889,8 @@ impl App {
             Action::CorrectDecision => self.open_correction(),
             Action::Jav => self.toggle_jav(),
             Action::DecisionRound => self.open_round(),
+            Action::Import => self.open_import_form(),
+            Action::Statistics => vec![Effect::LoadStats],
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel

@@ -134,6 +134,8 @@ pub enum FormKind {
     Decide {
         proposal_id: i64,
     },
+    /// A file to import: path, what it holds, an optional call.
+    Import,
     /// A new decision changing `decision_id` (which is expedited and never changes).
     Correct {
         decision_id: i64,
@@ -291,6 +293,27 @@ pub struct Round {
     pub budgets: std::collections::BTreeMap<i64, crate::domain::decision::Budget>,
 }
 
+/// What confirming a preview does.
+#[derive(Debug, Clone)]
+pub enum PreviewAction {
+    /// Nothing: the preview is only read (statistics).
+    None,
+    /// Import the checked plan (no errors), from this file.
+    Import {
+        plan: Box<crate::io::import::Plan>,
+        source: String,
+    },
+}
+
+/// A scrollable text: the import's dry-run report, or the statistics.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub scroll: usize,
+    pub action: PreviewAction,
+}
+
 #[derive(Debug, Clone)]
 pub enum Modal {
     Form(Form),
@@ -298,6 +321,7 @@ pub enum Modal {
     Menu(Menu),
     Picker(Picker),
     Round(Round),
+    Preview(Preview),
 }
 
 #[cfg(test)]

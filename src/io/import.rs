@@ -8,7 +8,7 @@ use crate::domain::orgnr::OrgNrError;
 use crate::domain::{Call, Direction, Money, OrgKind, OrgNr, Organisation, Step, records};
 use crate::storage::{NewCase, NewDocument, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
@@ -549,6 +549,7 @@ pub fn apply(
     source: &str,
     checklists: &[Checklist],
     now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<Imported> {
     store.write(now, |w| {
         let (user, _) = w.ensure_user(login)?;
@@ -564,7 +565,6 @@ pub fn apply(
             }
             new_ids.push(id);
         }
-        let mut created_steps = HashSet::new();
         for c in &plan.cases {
             let organisation_id = match c.organisation {
                 OrgRef::Existing(id) => id,
@@ -601,11 +601,50 @@ pub fn apply(
                 },
             )?;
             w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
-            created_steps.insert(c.step);
+            progress(1);
         }
         Ok(Imported {
             cases: plan.cases.len(),
             organisations: plan.new_orgs.len(),
         })
     })
+}
+
+/// A broken rule in words.
+pub fn rule_text(lang: crate::i18n::Lang, rule: &Rule) -> String {
+    use crate::domain::money::MoneyError as M;
+    use crate::domain::orgnr::OrgNrError as O;
+    use crate::i18n::{T, tr};
+    use Rule as R;
+    match rule {
+        R::Missing => T::RuleMissing.text(lang).into(),
+        R::OrgNr(e) => match e {
+            O::Empty => T::OrgNrEmpty.text(lang).into(),
+            O::InvalidCharacter(c) => tr(lang, T::OrgNrChar, &[&c.to_string()]),
+            O::MisplacedDash => T::OrgNrDash.text(lang).into(),
+            O::WrongLength(n) => tr(lang, T::OrgNrLength, &[&n.to_string()]),
+            O::BadCenturyPrefix => T::OrgNrCentury.text(lang).into(),
+            O::CheckDigit { expected, found } => tr(
+                lang,
+                T::OrgNrCheck,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+        },
+        R::Money(e) => match e {
+            M::Empty => T::MoneyEmpty.text(lang).into(),
+            M::InvalidCharacter(c) => tr(lang, T::MoneyChar, &[&c.to_string()]),
+            M::TooManyDecimals => T::MoneyDecimals.text(lang).into(),
+            M::BadGrouping => T::MoneyGrouping.text(lang).into(),
+            M::Overflow => T::MoneyOverflow.text(lang).into(),
+        },
+        R::NegativeAmount => T::RuleNegative.text(lang).into(),
+        R::Date => T::RuleDate.text(lang).into(),
+        R::FutureDate => T::RuleFuture.text(lang).into(),
+        R::NoOpenCall => T::RuleNoOpenCall.text(lang).into(),
+        R::UnknownCall(c) => tr(lang, T::RuleUnknownCall, &[c]),
+        R::UnknownKind(k) => tr(lang, T::RuleUnknownKind, &[k]),
+        R::UnknownOrganisation => T::RuleUnknownOrg.text(lang).into(),
+        R::Email => T::RuleEmail.text(lang).into(),
+        R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
+    }
 }

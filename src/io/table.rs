@@ -23,6 +23,17 @@ pub enum TableError {
     JsonShape,
 }
 
+/// A table error in words.
+pub fn table_error_text(lang: crate::i18n::Lang, e: &TableError) -> String {
+    use crate::i18n::{T, tr};
+    match e {
+        TableError::Empty => T::TblEmpty.text(lang).to_string(),
+        TableError::Csv { line, message } => tr(lang, T::TblCsv, &[&line.to_string(), message]),
+        TableError::Json(m) => tr(lang, T::TblJson, &[m]),
+        TableError::JsonShape => T::TblJsonShape.text(lang).to_string(),
+    }
+}
+
 /// Text of the bytes: UTF-8 (a BOM is dropped) when valid, otherwise Windows-1252, which is what
 /// a Swedish Excel writes when it does not write UTF-8.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {

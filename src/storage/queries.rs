@@ -510,6 +510,32 @@ impl Store {
             .collect()
     }
 
+    /// Case counts per state and per step, for the statistics view.
+    pub fn counts_by(&self) -> Result<Counts> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT state, count(*) FROM cases GROUP BY state")?;
+        let states: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT step, count(*) FROM cases GROUP BY step ORDER BY step")?;
+        let steps: Vec<(i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut by_state = states
+            .into_iter()
+            .map(|(s, n)| Ok((state_of(&s)?, n)))
+            .collect::<Result<Vec<_>>>()?;
+        by_state.sort_by_key(|(s, _)| CaseState::ALL.iter().position(|x| x == s));
+        let by_step = steps
+            .into_iter()
+            .map(|(s, n)| Ok((step_of(s)?, n)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((by_state, by_step))
+    }
+
     pub fn count_all_cases(&self) -> Result<i64> {
         Ok(self
             .conn
@@ -793,6 +819,9 @@ impl Store {
             .collect()
     }
 }
+
+/// Case counts per state and per step.
+pub type Counts = (Vec<(CaseState, i64)>, Vec<(Step, i64)>);
 
 /// One granted case in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]

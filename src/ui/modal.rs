@@ -2,7 +2,7 @@
 
 use super::{Theme, clean, fit};
 use crate::app::App;
-use crate::app::modal::{Editor, Form, Menu, Modal, Picker, Round};
+use crate::app::modal::{Editor, Form, Menu, Modal, Picker, Preview, PreviewAction, Round};
 use crate::i18n::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -76,6 +76,7 @@ pub(super) fn render(app: &App, modal: &Modal, theme: &Theme, frame: &mut Frame<
         Modal::Menu(m) => menu(app, m, theme, frame, area),
         Modal::Picker(p) => picker(app, p, theme, frame, area),
         Modal::Round(r) => round(app, r, theme, frame, area),
+        Modal::Preview(p) => preview(app, p, theme, frame, area),
     }
 }
 
@@ -238,4 +239,21 @@ fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
             warning,
         );
     }
+}
+
+fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let popup = centred(area, 100, area.height.saturating_sub(2).max(8));
+    let footer = match p.action {
+        PreviewAction::Import { .. } => T::EditorFooter,
+        PreviewAction::None => T::PickerFooter,
+    };
+    let block = frame_block(&p.title, footer, app, theme, popup.width);
+    frame.render_widget(Clear, popup);
+    let lines: Vec<Line<'_>> = p.lines.iter().map(|l| Line::from(clean(l))).collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(p.scroll).unwrap_or(u16::MAX), 0)),
+        popup,
+    );
 }
