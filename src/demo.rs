@@ -544,6 +544,19 @@ impl Gen<'_> {
             },
         )?;
         let case_id = registered.id;
+        // Applications name the reform areas their measures belong to.
+        if matches!(c.step, Step::Mapping | Step::Measures) {
+            let first = crate::domain::ReformArea::ALL[rng.below(5)];
+            let mut areas = vec![first];
+            if rng.chance(40) {
+                let second = crate::domain::ReformArea::ALL[rng.below(5)];
+                if second != first {
+                    areas.push(second);
+                }
+            }
+            areas.sort();
+            w.set_reform_areas(registrar, case_id, &areas)?;
+        }
         let incoming = match c.step {
             Step::Interest => "Intresseanmälan",
             Step::Mapping | Step::Measures => "Ansökan med budget",

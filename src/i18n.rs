@@ -488,6 +488,19 @@ catalogue! {
     TblCsv => "rad {0}: {1}", "line {0}: {1}";
     TblJson => "ogiltig JSON: {0}", "invalid JSON: {0}";
     TblJsonShape => "JSON ska vara en lista av objekt", "JSON must be an array of objects";
+    RuleReformArea => "reformområdet {0:?} finns inte (boende, utbildning, arbete, demokrati, brott, annat)", "the reform area {0:?} does not exist (boende, utbildning, arbete, demokrati, brott, annat)";
+    AreaHousing => "Boende", "Housing";
+    AreaEducation => "Utbildning", "Education";
+    AreaLabour => "Arbetsmarknad", "Labour market";
+    AreaDemocracy => "Demokrati och civilsamhälle", "Democracy and civil society";
+    AreaCrime => "Brottslighet", "Crime";
+    AreaOther => "Annat", "Other";
+    LblReformAreas => "Reformområden", "Reform areas";
+    ActReformAreas => "Ange reformområden", "Set reform areas";
+    FldReformAreas => "Reformområden (boende, utbildning, arbete, demokrati, brott, annat)", "Reform areas (boende, utbildning, arbete, demokrati, brott, annat)";
+    DoneReformAreas => "Reformområden sparade.", "Reform areas saved.";
+    RptByArea => "Per reformområde (ett bidrag med flera områden räknas under vart och ett)", "By reform area (a grant with several areas counts under each)";
+    EventReformAreas => "Reformområden satta", "Reform areas set";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";
@@ -606,6 +619,18 @@ pub fn transition(t: Transition) -> T {
     }
 }
 
+pub fn reform_area(a: crate::domain::ReformArea) -> T {
+    use crate::domain::ReformArea as A;
+    match a {
+        A::Housing => T::AreaHousing,
+        A::Education => T::AreaEducation,
+        A::Labour => T::AreaLabour,
+        A::Democracy => T::AreaDemocracy,
+        A::Crime => T::AreaCrime,
+        A::Other => T::AreaOther,
+    }
+}
+
 pub fn role(r: Role) -> T {
     match r {
         Role::Caseworker => T::RoleCaseworker,
@@ -649,6 +674,7 @@ pub fn event_kind(kind: &str) -> Option<T> {
         "over_budget_confirmed" => T::EventOverBudget,
         "decision_round" => T::EventRound,
         "decision_corrected" => T::EventCorrected,
+        "reform_areas_set" => T::EventReformAreas,
         _ => return None,
     })
 }

@@ -53,9 +53,26 @@ fn status(app: &App) -> String {
         .unwrap_or_default()
 }
 
-/// Opens the first case of the "Nya" queue: a new intresseanmälan.
+/// Opens the first new intresseanmälan of the "Nya" queue.
 fn open_first_new(app: &mut App, store: &mut Store) -> i64 {
-    press(app, store, "<Enter> <Enter>");
+    let rows = store
+        .case_window(
+            bidrag::domain::CaseSource::Queue(Queue::New),
+            app.user.id,
+            common::today(),
+            0,
+            100,
+        )
+        .expect("window");
+    let index = rows
+        .iter()
+        .position(|r| r.step == bidrag::domain::Step::Interest)
+        .expect("a new intresseanmälan");
+    press(app, store, "<Enter>");
+    for _ in 0..index {
+        press(app, store, "j");
+    }
+    press(app, store, "<Enter>");
     assert_eq!(app.screen, Screen::Case);
     let d = &app.case_view.as_ref().expect("open").detail;
     assert_eq!(d.state, CaseState::Received);

@@ -417,7 +417,7 @@ fn export_cases_as_semicolon_csv_for_swedish_excel() {
     assert_eq!(
         lines.next(),
         Some(
-            "diarienummer;organisationsnummer;organisation;kommun;lan;utlysning;steg;status;inkommen;belopp;beviljat;handlaggare;beskrivning"
+            "diarienummer;organisationsnummer;organisation;kommun;lan;utlysning;steg;status;inkommen;belopp;beviljat;handlaggare;beskrivning;reformomraden"
         )
     );
     let conn = rusqlite::Connection::open(&path).expect("open");

@@ -527,3 +527,41 @@ fn a_changed_decision_is_a_new_decision_linked_to_the_old() {
         "Beslutet är redan expedierat; ett ändrat beslut görs med c."
     );
 }
+
+#[test]
+fn the_granted_report_is_stable() {
+    let store = common::demo_store();
+    let rows = store.granted(None).expect("granted");
+    assert!(rows.iter().any(|g| !g.reform_areas.is_empty()));
+    let text = bidrag::io::report::text(&rows, Lang::Sv, "Sammanställning av beviljat statsbidrag");
+    insta::assert_snapshot!("report_granted_text", text);
+    let csv = bidrag::io::report::csv(&rows, b';').expect("csv");
+    insta::assert_snapshot!("report_granted_csv", String::from_utf8(csv).expect("utf-8"));
+}
+
+#[test]
+fn reform_areas_are_set_by_name_and_refused_when_unknown() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "<Enter> <Enter> O <C-u>");
+    type_text(&mut app, &mut store, "boende, idrott");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("accepted an unknown area")
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.1.contains("\"idrott\" finns inte"))
+    );
+    press(&mut app, &mut store, "<C-u>");
+    type_text(&mut app, &mut store, "Demokrati och civilsamhälle, boende");
+    press(&mut app, &mut store, "<C-s>");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(
+        d.reform_areas,
+        [
+            bidrag::domain::ReformArea::Housing,
+            bidrag::domain::ReformArea::Democracy
+        ]
+    );
+}

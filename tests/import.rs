@@ -335,7 +335,7 @@ fn the_granted_report_as_text_csv_and_excel() {
     assert_eq!(rows.len() as i64, granted + 2);
     let amounts: Vec<f64> = rows[1..rows.len() - 1]
         .iter()
-        .map(|r| match &r[6] {
+        .map(|r| match &r[7] {
             Data::Float(f) => *f,
             other => panic!("amount is not a number cell: {other:?}"),
         })
@@ -343,7 +343,7 @@ fn the_granted_report_as_text_csv_and_excel() {
     let last = rows.last().expect("sum row");
     assert_eq!(last[0], Data::String("Totalt".into()));
     let total: f64 = amounts.iter().sum();
-    match &last[6] {
+    match &last[7] {
         Data::Float(f) => assert!((f - total).abs() < 0.01),
         Data::String(s) => assert_eq!(
             s.parse::<f64>().ok().map(|f| (f - total).abs() < 0.01),

@@ -49,6 +49,7 @@ pub enum Action {
     DecisionRound,
     Import,
     Statistics,
+    ReformAreas,
     Submit,
     Cancel,
     NextField,
@@ -58,7 +59,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -102,6 +103,7 @@ impl Action {
         Action::DecisionRound,
         Action::Import,
         Action::Statistics,
+        Action::ReformAreas,
         Action::Submit,
         Action::Cancel,
         Action::NextField,
@@ -156,6 +158,7 @@ impl Action {
             Action::DecisionRound => T::ActDecisionRound,
             Action::Import => T::ActImport,
             Action::Statistics => T::ActStatistics,
+            Action::ReformAreas => T::ActReformAreas,
             Action::Submit => T::ActSubmit,
             Action::Cancel => T::ActCancel,
             Action::NextField => T::ActNextField,

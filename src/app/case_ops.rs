@@ -393,6 +393,29 @@ impl App {
         Vec::new()
     }
 
+    pub(super) fn open_reform_areas(&mut self) -> Vec<Effect> {
+        let Some(view) = self.view() else {
+            return Vec::new();
+        };
+        let current = view
+            .detail
+            .reform_areas
+            .iter()
+            .map(|a| a.code().to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.modal = Some(Modal::Form(Form {
+            kind: FormKind::ReformAreas,
+            title: T::ActReformAreas.text(self.lang).to_string(),
+            fields: vec![Field::line(T::FldReformAreas, &current)],
+            focus: 0,
+            error: None,
+            info: Vec::new(),
+            confirmed: false,
+        }));
+        Vec::new()
+    }
+
     // ----- assignment -----
 
     pub(super) fn assign_me(&mut self) -> Vec<Effect> {
@@ -662,6 +685,15 @@ impl App {
             FormKind::Proposal { outcome } => self.proposal_effect(form, outcome)?,
             FormKind::Decide { proposal_id } => self.decide_effect(form, proposal_id)?,
             FormKind::Import => self.import_effect(form)?,
+            FormKind::ReformAreas => {
+                let text = form.value(0);
+                let areas = crate::domain::ReformArea::parse_list(&text).map_err(|v| {
+                    let rule = tr(self.lang, T::RuleReformArea, &[&v]);
+                    let label = form.fields[0].label.text(self.lang);
+                    (0, format!("{label}: {rule}."))
+                })?;
+                write(CaseWrite::ReformAreas(areas))
+            }
             FormKind::Correct { decision_id, grant } => {
                 self.correct_effect(form, decision_id, grant)?
             }
@@ -815,6 +847,7 @@ impl App {
             }
             Done::Round(n) => tr(lang, T::DoneRound, &[&n.to_string()]),
             Done::Corrected => T::DoneCorrected.text(lang).to_string(),
+            Done::ReformAreas => T::DoneReformAreas.text(lang).to_string(),
         }
     }
 }

@@ -73,6 +73,7 @@ pub enum CaseWrite {
         appeal_text: String,
         today: NaiveDate,
     },
+    ReformAreas(Vec<crate::domain::ReformArea>),
     /// A beslut on the proposal by the acting user as beslutsfattare.
     Decide {
         proposal_id: i64,
@@ -188,6 +189,7 @@ pub enum Done {
     },
     Round(usize),
     Corrected,
+    ReformAreas,
 }
 
 fn run_write(
@@ -336,6 +338,10 @@ fn run_write(
                 )?;
                 w.set_state(user_id, case_id, CaseState::ProposedDecision)?;
                 Done::Proposed(p.outcome)
+            }
+            CaseWrite::ReformAreas(areas) => {
+                w.set_reform_areas(user_id, case_id, areas)?;
+                Done::ReformAreas
             }
             CaseWrite::Correct {
                 supersedes,

@@ -891,6 +891,7 @@ impl App {
             Action::DecisionRound => self.open_round(),
             Action::Import => self.open_import_form(),
             Action::Statistics => vec![Effect::LoadStats],
+            Action::ReformAreas => self.open_reform_areas(),
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel

@@ -136,6 +136,7 @@ pub enum FormKind {
     },
     /// A file to import: path, what it holds, an optional call.
     Import,
+    ReformAreas,
     /// A new decision changing `decision_id` (which is expedited and never changes).
     Correct {
         decision_id: i64,

@@ -199,6 +199,7 @@ pub struct CaseDetail {
     pub budget: super::decision::Budget,
     /// Users who declared jäv for the organisation.
     pub jav_users: Vec<i64>,
+    pub reform_areas: Vec<ReformArea>,
 }
 
 impl CaseDetail {
@@ -397,6 +398,97 @@ mod tests {
         assert_eq!(
             statutory_warning_cutoff(today),
             NaiveDate::from_ymd_opt(2026, 6, 28).expect("date")
+        );
+    }
+}
+
+/// The five reform areas of the government's long-term strategy (domain.md § 7), and "annat"
+/// for other locally urgent areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReformArea {
+    Housing,
+    Education,
+    Labour,
+    Democracy,
+    Crime,
+    Other,
+}
+
+impl ReformArea {
+    pub const ALL: [ReformArea; 6] = [
+        ReformArea::Housing,
+        ReformArea::Education,
+        ReformArea::Labour,
+        ReformArea::Democracy,
+        ReformArea::Crime,
+        ReformArea::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReformArea::Housing => "BOENDE",
+            ReformArea::Education => "UTBILDNING",
+            ReformArea::Labour => "ARBETE",
+            ReformArea::Democracy => "DEMOKRATI",
+            ReformArea::Crime => "BROTT",
+            ReformArea::Other => "ANNAT",
+        }
+    }
+
+    /// Reads a code or a Swedish name ("boende", "Demokrati och civilsamhälle"), any case.
+    pub fn parse(text: &str) -> Option<ReformArea> {
+        let t = text.trim().to_lowercase();
+        ReformArea::ALL.into_iter().find(|a| {
+            let code = a.code().to_lowercase();
+            let names: &[&str] = match a {
+                ReformArea::Housing => &["boende"],
+                ReformArea::Education => &["utbildning"],
+                ReformArea::Labour => &["arbete", "arbetsmarknad"],
+                ReformArea::Democracy => &["demokrati", "demokrati och civilsamhälle"],
+                ReformArea::Crime => &["brott", "brottslighet"],
+                ReformArea::Other => &["annat"],
+            };
+            t == code || names.contains(&t.as_str())
+        })
+    }
+
+    /// A list written in one field: separated by commas, '|' or '/'. The first unknown name
+    /// is returned as the error.
+    pub fn parse_list(text: &str) -> Result<Vec<ReformArea>, String> {
+        let mut out = Vec::new();
+        for part in text
+            .split([',', '|', '/', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let area = ReformArea::parse(part).ok_or_else(|| part.to_string())?;
+            if !out.contains(&area) {
+                out.push(area);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod reform_tests {
+    use super::ReformArea;
+
+    #[test]
+    fn parse_lists() {
+        assert_eq!(
+            ReformArea::parse_list("boende, UTBILDNING|Demokrati och civilsamhälle"),
+            Ok(vec![
+                ReformArea::Housing,
+                ReformArea::Education,
+                ReformArea::Democracy
+            ])
+        );
+        assert_eq!(ReformArea::parse_list(""), Ok(vec![]));
+        assert_eq!(
+            ReformArea::parse_list("boende, idrott"),
+            Err("idrott".into())
         );
     }
 }

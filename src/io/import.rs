@@ -30,10 +30,11 @@ pub enum Column {
     Phone,
     Call,
     Kommun,
+    ReformAreas,
 }
 
 impl Column {
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 12] = [
         Column::OrgNr,
         Column::Organisation,
         Column::Kind,
@@ -45,6 +46,7 @@ impl Column {
         Column::Phone,
         Column::Call,
         Column::Kommun,
+        Column::ReformAreas,
     ];
 
     /// The documented name (first) and the other names accepted for it.
@@ -67,6 +69,7 @@ impl Column {
             Column::Phone => &["telefon", "tel"],
             Column::Call => &["utlysning"],
             Column::Kommun => &["kommun"],
+            Column::ReformAreas => &["reformomraden", "reformområden", "reformområde"],
         }
     }
 
@@ -98,6 +101,7 @@ pub enum Rule {
     /// The organisationsnummer belongs to another organisation name (kept, not renamed).
     UnknownOrganisation,
     Email,
+    UnknownReformArea(String),
     /// The same row stands earlier in the file, on this line.
     Duplicate(usize),
 }
@@ -130,6 +134,7 @@ pub struct PlannedCase {
     pub received_on: NaiveDate,
     pub title: String,
     pub requested: Money,
+    pub reform_areas: Vec<crate::domain::ReformArea>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -427,6 +432,15 @@ pub fn plan_applications(
         if title.is_empty() {
             plan.errors.push(err(Column::Description, Rule::Missing));
         }
+        let reform_areas = match crate::domain::ReformArea::parse_list(row.get(Column::ReformAreas))
+        {
+            Ok(a) => a,
+            Err(v) => {
+                plan.errors
+                    .push(err(Column::ReformAreas, Rule::UnknownReformArea(v)));
+                Vec::new()
+            }
+        };
         let call = match (&forced_call, row.get(Column::Call), received_on) {
             (Some((_, Some(c))), _, _) => Some(*c),
             (Some((name, None)), _, _) => {
@@ -482,6 +496,7 @@ pub fn plan_applications(
             received_on,
             title,
             requested,
+            reform_areas,
         });
     }
     if !plan.ok() {
@@ -600,6 +615,9 @@ pub fn apply(
                     file_path: None,
                 },
             )?;
+            if !c.reform_areas.is_empty() {
+                w.set_reform_areas(user.id, reg.id, &c.reform_areas)?;
+            }
             w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
             progress(1);
         }
@@ -646,5 +664,6 @@ pub fn rule_text(lang: crate::i18n::Lang, rule: &Rule) -> String {
         R::UnknownOrganisation => T::RuleUnknownOrg.text(lang).into(),
         R::Email => T::RuleEmail.text(lang).into(),
         R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
+        R::UnknownReformArea(v) => tr(lang, T::RuleReformArea, &[v]),
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 /// Totals of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Totals {
+    pub by_area: BTreeMap<String, Money>,
     pub by_county: BTreeMap<String, Money>,
     pub by_kind: BTreeMap<String, Money>,
     pub total: Money,
@@ -33,22 +34,33 @@ pub fn totals(rows: &[Granted]) -> Totals {
         let add = |m: &mut Money| *m = Money(m.ore().saturating_add(g.amount.ore()));
         add(t.by_county.entry(county_of(g)).or_default());
         add(t.by_kind.entry(kind_label(g.kind).to_string()).or_default());
+        for a in &g.reform_areas {
+            add(t
+                .by_area
+                .entry(i18n::reform_area(*a).text(Lang::Sv).to_string())
+                .or_default());
+        }
         add(&mut t.total);
     }
     t
 }
 
-pub const HEADERS: [&str; 7] = [
+pub const HEADERS: [&str; 8] = [
     "organisation",
     "organisationsnummer",
     "typ",
     "lan",
     "utlysning",
     "steg",
+    "reformomraden",
     "belopp",
 ];
 
-fn cells(g: &Granted) -> [String; 7] {
+/// The column of the amount.
+const AMOUNT: usize = 7;
+
+fn cells(g: &Granted) -> [String; 8] {
+    let areas: Vec<&str> = g.reform_areas.iter().map(|a| a.code()).collect();
     [
         g.organisation.clone(),
         g.org_nr.clone(),
@@ -56,6 +68,7 @@ fn cells(g: &Granted) -> [String; 7] {
         county_of(g),
         g.call.clone(),
         g.step.number().to_string(),
+        areas.join("|"),
         g.amount.format_number(),
     ]
 }
@@ -65,7 +78,7 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     use unicode_width::UnicodeWidthStr;
     let t = totals(rows);
     let mut out = format!("{title}\n\n");
-    let table: Vec<[String; 7]> = rows.iter().map(cells).collect();
+    let table: Vec<[String; 8]> = rows.iter().map(cells).collect();
     let mut widths = HEADERS.map(|h| h.width());
     for r in &table {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -76,7 +89,7 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
         let mut s = String::new();
         for (i, (c, w)) in r.iter().zip(widths).enumerate() {
             let pad = w.saturating_sub(c.width());
-            if i == 6 {
+            if i == AMOUNT {
                 s.push_str(&" ".repeat(pad));
                 s.push_str(c);
             } else {
@@ -98,6 +111,10 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     for (k, v) in &t.by_kind {
         out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
     }
+    out.push_str(&format!("\n{}\n", T::RptByArea.text(lang)));
+    for (k, v) in &t.by_area {
+        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+    }
     out.push_str(&format!(
         "\n{} {} · {}\n",
         T::RptTotal.text(lang),
@@ -115,12 +132,13 @@ pub fn csv(rows: &[Granted], delimiter: u8) -> Result<Vec<u8>, csv::Error> {
     w.write_record(HEADERS)?;
     for g in rows {
         let mut c = cells(g);
-        c[6] = crate::storage::kronor(Some(g.amount.ore()));
+        c[AMOUNT] = crate::storage::kronor(Some(g.amount.ore()));
         w.write_record(c)?;
     }
     let total = totals(rows).total;
     w.write_record([
         "Totalt",
+        "",
         "",
         "",
         "",
@@ -152,21 +170,31 @@ pub fn xlsx(rows: &[Granted]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             sheet.write_string(r, col as u16, v)?;
         }
         sheet.write_number(r, 5, f64::from(g.step.number()))?;
-        sheet.write_number_with_format(r, 6, kr(g.amount), &money)?;
+        sheet.write_string(r, 6, &c[6])?;
+        sheet.write_number_with_format(r, AMOUNT as u16, kr(g.amount), &money)?;
     }
     let sum_row = rows.len() as u32 + 1;
     sheet.write_string_with_format(sum_row, 0, "Totalt", &bold)?;
     let total = totals(rows);
-    let formula = Formula::new(format!("=SUM(G2:G{})", sum_row.max(1)))
+    let formula = Formula::new(format!("=SUM(H2:H{})", sum_row.max(1)))
         .set_result(kr(total.total).to_string());
-    sheet.write_formula_with_format(sum_row, 6, formula, &money_bold)?;
+    sheet.write_formula_with_format(sum_row, AMOUNT as u16, formula, &money_bold)?;
     sheet.set_column_width(0, 40)?;
     sheet.set_column_width(4, 40)?;
-    sheet.set_column_width(6, 16)?;
-    for (name, map) in [("Per län", &total.by_county), ("Per typ", &total.by_kind)] {
+    sheet.set_column_width(AMOUNT as u16, 16)?;
+    for (name, map) in [
+        ("Per län", &total.by_county),
+        ("Per typ", &total.by_kind),
+        ("Per reformområde", &total.by_area),
+    ] {
         let s = book.add_worksheet();
         s.set_name(name)?;
-        s.write_string_with_format(0, 0, if name == "Per län" { "lan" } else { "typ" }, &bold)?;
+        let key = match name {
+            "Per län" => "lan",
+            "Per typ" => "typ",
+            _ => "reformomrade",
+        };
+        s.write_string_with_format(0, 0, key, &bold)?;
         s.write_string_with_format(0, 1, "belopp", &bold)?;
         for (i, (k, v)) in map.iter().enumerate() {
             s.write_string(i as u32 + 1, 0, k)?;

@@ -37,6 +37,7 @@ impl Table {
                 "beviljat",
                 "handlaggare",
                 "beskrivning",
+                "reformomraden",
             ],
             Table::Decisions => &[
                 "diarienummer",
@@ -62,7 +63,10 @@ impl Table {
                 "SELECT s.value || ' ' || c.dnr_year || '/' || c.dnr_seq, COALESCE(o.org_nr, ''),
                         o.name, CASE WHEN o.kind = 'kommun' THEN o.name ELSE '' END,
                         COALESCE(o.county, ''), k.name, c.step, c.state, c.received_on,
-                        c.requested_ore, c.granted_ore, COALESCE(u.login, ''), c.title
+                        c.requested_ore, c.granted_ore, COALESCE(u.login, ''), c.title,
+                        COALESCE((SELECT group_concat(a.area, '|') FROM
+                            (SELECT area FROM case_reform_areas WHERE case_id = c.id
+                             ORDER BY area) a), '')
                  FROM cases c
                  JOIN organisations o ON o.id = c.organisation_id
                  JOIN calls k ON k.id = c.call_id

@@ -436,8 +436,27 @@ impl Store {
             decisions: self.decisions(case_id)?,
             events: self.case_events(case_id)?,
             budget: self.call_budget(call_id)?,
+            reform_areas: self.reform_areas(case_id)?,
             jav_users: self.jav_users(org_id)?,
         })
+    }
+
+    /// The reform areas of a case.
+    pub fn reform_areas(&self, case_id: i64) -> Result<Vec<crate::domain::ReformArea>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT area FROM case_reform_areas WHERE case_id = ?1")?;
+        let codes: Vec<String> = stmt
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut areas = codes
+            .iter()
+            .map(|c| {
+                crate::domain::ReformArea::parse(c).ok_or_else(|| bad("case_reform_areas.area", c))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        areas.sort();
+        Ok(areas)
     }
 
     /// The kept text of a checklist version.
@@ -474,14 +493,26 @@ impl Store {
     pub fn granted(&self, call_id: Option<i64>) -> Result<Vec<Granted>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.name, COALESCE(o.org_nr, ''), o.kind, COALESCE(o.county, ''), k.name,
-                    c.step, c.granted_ore
+                    c.step, c.granted_ore,
+                    (SELECT group_concat(a.area, '|') FROM
+                        (SELECT area FROM case_reform_areas WHERE case_id = c.id ORDER BY area) a)
              FROM cases c
              JOIN organisations o ON o.id = c.organisation_id
              JOIN calls k ON k.id = c.call_id
              WHERE c.granted_ore > 0 AND (?1 IS NULL OR c.call_id = ?1)
              ORDER BY k.opens_on, o.name, c.id",
         )?;
-        let raw: Vec<(String, String, String, String, String, i64, i64)> = stmt
+        type Raw = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            i64,
+            i64,
+            Option<String>,
+        );
+        let raw: Vec<Raw> = stmt
             .query_map([call_id], |r| {
                 Ok((
                     r.get(0)?,
@@ -491,22 +522,29 @@ impl Store {
                     r.get(4)?,
                     r.get(5)?,
                     r.get(6)?,
+                    r.get(7)?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         raw.into_iter()
-            .map(|(organisation, org_nr, kind, county, call, step, amount)| {
-                Ok(Granted {
-                    organisation,
-                    org_nr,
-                    kind: OrgKind::from_code(&kind)
-                        .ok_or_else(|| bad("organisations.kind", &kind))?,
-                    county,
-                    call,
-                    step: step_of(step)?,
-                    amount: Money(amount),
-                })
-            })
+            .map(
+                |(organisation, org_nr, kind, county, call, step, amount, areas)| {
+                    let reform_areas =
+                        crate::domain::ReformArea::parse_list(&areas.unwrap_or_default())
+                            .map_err(|v| bad("case_reform_areas.area", v))?;
+                    Ok(Granted {
+                        reform_areas,
+                        organisation,
+                        org_nr,
+                        kind: OrgKind::from_code(&kind)
+                            .ok_or_else(|| bad("organisations.kind", &kind))?,
+                        county,
+                        call,
+                        step: step_of(step)?,
+                        amount: Money(amount),
+                    })
+                },
+            )
             .collect()
     }
 
@@ -826,6 +864,7 @@ pub type Counts = (Vec<(CaseState, i64)>, Vec<(Step, i64)>);
 /// One granted case in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Granted {
+    pub reform_areas: Vec<crate::domain::ReformArea>,
     pub organisation: String,
     pub org_nr: String,
     pub kind: OrgKind,

@@ -904,3 +904,42 @@ impl Writer<'_> {
         Ok(id)
     }
 }
+
+impl Writer<'_> {
+    /// Sets the case's reform areas to exactly `areas`.
+    pub fn set_reform_areas(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        areas: &[crate::domain::ReformArea],
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT area FROM case_reform_areas WHERE case_id = ?1 ORDER BY area",
+        )?;
+        let before: Vec<String> = stmt
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        self.tx.execute(
+            "DELETE FROM case_reform_areas WHERE case_id = ?1",
+            [case_id],
+        )?;
+        for a in areas {
+            self.tx.execute(
+                "INSERT INTO case_reform_areas (case_id, area) VALUES (?1, ?2)",
+                params![case_id, a.code()],
+            )?;
+        }
+        self.bump(case_id)?;
+        let after: Vec<&str> = areas.iter().map(|a| a.code()).collect();
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            "reform_areas_set",
+            Some(&before.join(", "))
+                .filter(|b| !b.is_empty())
+                .map(String::as_str),
+            Some(&after.join(", ")),
+        )
+    }
+}

@@ -131,6 +131,17 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
         Line::from(vec![
             label(T::LblHandling),
             Span::raw(handling_text(app, d)),
+            Span::raw("  "),
+            label(T::LblReformAreas),
+            Span::raw(if d.reform_areas.is_empty() {
+                dash.to_string()
+            } else {
+                d.reform_areas
+                    .iter()
+                    .map(|a| i18n::reform_area(*a).text(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
         ]),
         Line::from(vec![
             label(T::LblSupplementDue),
