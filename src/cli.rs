@@ -816,6 +816,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         app.set_status(notes.join(" "));
     }
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    crate::tui::run(&mut app, &mut store, &theme)
+    let log = dirs()
+        .map(|d| d.data_dir().to_path_buf())
+        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .unwrap_or_else(std::env::temp_dir)
+        .join("bidrag.log");
+    let crash = crate::tui::CrashReport {
+        message: tr(lang, T::Crashed, &[&log.display().to_string()]),
+        log,
+    };
+    crate::tui::run(&mut app, &mut store, &theme, crash)
         .map_err(|e| fail(tr(lang, T::ErrTerminal, &[&e.to_string()]), 1))
 }

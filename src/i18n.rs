@@ -501,6 +501,7 @@ catalogue! {
     DoneReformAreas => "Reformområden sparade.", "Reform areas saved.";
     RptByArea => "Per reformområde (ett bidrag med flera områden räknas under vart och ett)", "By reform area (a grant with several areas counts under each)";
     EventReformAreas => "Reformområden satta", "Reform areas set";
+    Crashed => "bidrag avbröts av ett internt fel. Allt som hade sparats finns kvar. Detaljer: {0}", "bidrag stopped on an internal error. Everything saved is still there. Details: {0}";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";

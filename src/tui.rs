@@ -48,8 +48,45 @@ fn restore() -> std::io::Result<()> {
     ratatui::try_restore()
 }
 
+/// Where a panic is written down, and what the user is told after the terminal is restored.
+pub struct CrashReport {
+    pub log: std::path::PathBuf,
+    pub message: String,
+}
+
+/// Appends a panic to the log file; the screen gets only a short message.
+fn log_panic(log: &std::path::Path, info: &std::panic::PanicHookInfo<'_>) {
+    use std::io::Write;
+    let location = info
+        .location()
+        .map(|l| format!("{}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    let message = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+    {
+        let _ = writeln!(
+            f,
+            "{} panic at {location}: {message}",
+            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ")
+        );
+    }
+}
+
 /// Runs the TUI until the user quits. The terminal is restored on return, on error and on panic.
-pub fn run(app: &mut App, store: &mut Store, theme: &Theme) -> std::io::Result<()> {
+pub fn run(
+    app: &mut App,
+    store: &mut Store,
+    theme: &Theme,
+    crash: CrashReport,
+) -> std::io::Result<()> {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -61,7 +98,10 @@ pub fn run(app: &mut App, store: &mut Store, theme: &Theme) -> std::io::Result<(
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        log_panic(&crash.log, info);
         ratatui_hook(info);
+        // After ratatui's hook the terminal is back to normal: say where the details are.
+        eprintln!("{}", crash.message);
     }));
     if let Err(e) = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste) {
         let _ = restore();

@@ -517,3 +517,15 @@ fn backup_is_a_checked_private_copy_and_never_overwrites() {
     assert_eq!(code, 2);
     assert!(err.contains("finns redan"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_database_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("p.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let mode = std::fs::metadata(&db).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+}

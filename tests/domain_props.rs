@@ -71,3 +71,15 @@ proptest! {
         let _ = Keymap::parse(&s);
     }
 }
+
+proptest! {
+    #[test]
+    fn file_reader_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = bidrag::io::table::read_table(&bytes);
+    }
+
+    #[test]
+    fn reform_area_lists_never_panic(s in "\\PC{0,60}") {
+        let _ = bidrag::domain::ReformArea::parse_list(&s);
+    }
+}

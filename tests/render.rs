@@ -209,3 +209,32 @@ fn decision_tab_snapshot() {
     let t = draw(&app, &Theme::mono(), 110, 34);
     insta::assert_snapshot!("decision_tab_sv_110x34", t.backend());
 }
+
+#[test]
+fn escape_sequences_in_names_never_reach_the_terminal() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // An organisation named with a clear-screen sequence, as a hostile import could bring.
+    let org = app.orgs.items[0].id;
+    store
+        .connection()
+        .execute(
+            "UPDATE organisations SET name = ?1 WHERE id = ?2",
+            ["\u{1b}[2J\u{1b}[31mOnd förening\u{7}", &org.to_string()],
+        )
+        .expect("rename");
+    let start = app.start();
+    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    press(&mut app, &mut store, "2 <Enter>");
+    let t = draw(&app, &Theme::color(), 120, 40);
+    let buffer = t.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "a control character reached the screen"
+        );
+    }
+    assert!(
+        t.backend().to_string().contains("[2J"),
+        "the name is shown, neutralised"
+    );
+}

@@ -121,6 +121,11 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
         }
     })?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if !exists {
+        // The database holds personal data: readable by its owner only. SQLite gives the WAL
+        // and shared-memory files the same permissions as the database file.
+        owner_only(path);
+    }
     let (app_id, version, objects) = read_identity(&conn).map_err(|e| identity_error(path, e))?;
     refuse_foreign_or_newer(path, app_id, version, objects)?;
     if version > 0 && version < LATEST_VERSION {
@@ -269,7 +274,19 @@ pub(super) fn backup_before_migration(
             path: target.clone(),
             reason: e.to_string(),
         })?;
+    owner_only(&target);
     Ok(target)
+}
+
+/// Makes a file readable and writable by its owner only (no-op where there are no such modes).
+pub fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<(), OpenError> {
