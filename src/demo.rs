@@ -406,7 +406,7 @@ impl Gen<'_> {
                 d(420),
                 40_000_000,
             ),
-            ("Insatser", Step::Measures, d(420), d(360), 30_000_000),
+            ("Insatser", Step::Measures, d(420), d(360), 45_000_000),
             ("Intresseanmälan", Step::Interest, d(150), d(60), 0),
             (
                 "Kartläggning, behovsanalys och plan",

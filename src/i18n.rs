@@ -296,6 +296,7 @@ catalogue! {
     EditorFooter => "Ctrl-S sparar · Esc avbryter", "Ctrl-S saves · Esc cancels";
     FormFooter => "Tab nästa fält · Ctrl-S sparar · Esc avbryter", "Tab next field · Ctrl-S saves · Esc cancels";
     PickerFooter => "↑↓ välj · Enter väljer · Esc avbryter", "↑↓ move · Enter chooses · Esc cancels";
+    PreviewFooter => "j/k bläddrar · Esc stänger", "j/k scroll · Esc closes";
     NoMatches => "Inga träffar.", "No matches.";
 
     ValEmpty => "{0}: får inte vara tomt.", "{0}: must not be empty.";

@@ -79,7 +79,10 @@ impl App {
             for c in &plan.cases {
                 lines.push(format!(
                     "  {} · {} · {} · {}",
-                    c.received_on, c.organisation_name, c.title, c.requested
+                    c.received_on,
+                    c.organisation_name,
+                    c.title.replace('\n', " / "),
+                    c.requested
                 ));
             }
             lines.push(String::new());

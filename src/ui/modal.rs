@@ -245,7 +245,7 @@ fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: R
     let popup = centred(area, 100, area.height.saturating_sub(2).max(8));
     let footer = match p.action {
         PreviewAction::Import { .. } => T::EditorFooter,
-        PreviewAction::None => T::PickerFooter,
+        PreviewAction::None => T::PreviewFooter,
     };
     let block = frame_block(&p.title, footer, app, theme, popup.width);
     frame.render_widget(Clear, popup);
