@@ -282,6 +282,21 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
     })
 }
 
+/// Is the database file, or its folder, without write permission? (Checked on the modes, so it
+/// holds for every user, also one whom the system would let write anyway.)
+fn is_read_only(db: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(db) else {
+        return false;
+    };
+    let folder_read_only = db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .metadata()
+        .is_ok_and(|m| m.permissions().readonly());
+    meta.permissions().readonly() || folder_read_only
+}
+
 /// A checklist file whose version the database already keeps with other content would be
 /// silently ignored: refuse it, so an edit gets a new version.
 fn check_kept_checklists(
@@ -310,12 +325,42 @@ pub fn prepare(
     settings: &Settings,
     checklists: &[crate::checklists::Checklist],
     register_user: bool,
-) -> Result<(Store, Option<User>, Vec<String>), Failure> {
+) -> Result<(Store, Option<User>, Vec<String>, bool), Failure> {
     let lang = settings.lang;
     let now = Utc::now();
     let today = Local::now().date_naive();
     let db_err =
         |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    if is_read_only(&settings.db) {
+        let p = settings.db.display().to_string();
+        if !register_user {
+            // A command that writes cannot run on a read-only database.
+            return Err(fail(tr(lang, T::ErrReadOnlyNeedsWrite, &[&p]), 1));
+        }
+        let store = Store::open_read_only(&settings.db)
+            .map_err(|e| fail(open_error_message(lang, &e), 1))?;
+        let current = store.schema_version().map_err(db_err)?;
+        let demo_missing = settings.demo && store.setting("demo").map_err(db_err)?.is_none();
+        if current < crate::storage::LATEST_VERSION || demo_missing {
+            return Err(fail(tr(lang, T::ErrReadOnlyNeedsWrite, &[&p]), 1));
+        }
+        // Nobody can be registered in a read-only database: an unknown login looks, it does not act.
+        let user = store
+            .user_by_login(&settings.login)
+            .map_err(db_err)?
+            .unwrap_or(User {
+                id: 0,
+                login: settings.login.clone(),
+                name: settings.login.clone(),
+                roles: vec![crate::domain::Role::Caseworker],
+            });
+        return Ok((
+            store,
+            Some(user),
+            vec![T::ReadOnlyOpened.text(lang).to_string()],
+            true,
+        ));
+    }
     let mut store =
         Store::open(&settings.db, now).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let mut notes = Vec::new();
@@ -333,7 +378,7 @@ pub fn prepare(
     }
     check_kept_checklists(&store, checklists, lang)?;
     if !register_user {
-        return Ok((store, None, notes));
+        return Ok((store, None, notes, false));
     }
     let (user, created) = store
         .write(now, |w| w.ensure_user(&settings.login))
@@ -341,7 +386,7 @@ pub fn prepare(
     if created {
         notes.insert(0, tr(lang, T::NewUser, &[&user.login]));
     }
-    Ok((store, Some(user), notes))
+    Ok((store, Some(user), notes, false))
 }
 
 /// The program: parse, prepare, run the TUI; errors go to stderr with a non-zero status.
@@ -584,11 +629,11 @@ fn import(
         fail(tr(lang, T::ImpFile, &[&shown, &reason]), 2)
     })?;
     let checklists = load_checklists(lang)?;
-    let (mut store, _, _) = if dry_run {
+    let (mut store, _, _, _) = if dry_run {
         // A dry run reads only: the database must exist and is opened read-only.
         let store = Store::open_read_only(&settings.db)
             .map_err(|e| fail(open_error_message(lang, &e), 1))?;
-        (store, None, Vec::new())
+        (store, None, Vec::new(), true)
     } else {
         prepare(settings, &checklists, false)?
     };
@@ -764,7 +809,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         }
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
-            let (store, _, _) = prepare(&settings, &checklists, false)?;
+            let (store, _, _, _) = prepare(&settings, &checklists, false)?;
             let cases = store
                 .count_all_cases()
                 .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
@@ -787,7 +832,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             2,
         )
     })?;
-    let (mut store, user, notes) = prepare(&settings, &checklists, true)?;
+    let (mut store, user, notes, read_only) = prepare(&settings, &checklists, true)?;
     let Some(user) = user else {
         return Err(fail(T::ErrNoLogin.text(lang).into(), 2));
     };
@@ -805,6 +850,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         checklists,
     );
     app.utc_offset = Local::now().offset().fix();
+    app.read_only = read_only;
     // Letters go into "brev" beside the database file.
     app.letters_dir = settings
         .db

@@ -503,6 +503,10 @@ catalogue! {
     RptByArea => "Per reformområde (ett bidrag med flera områden räknas under vart och ett)", "By reform area (a grant with several areas counts under each)";
     EventReformAreas => "Reformområden satta", "Reform areas set";
     Crashed => "bidrag avbröts av ett internt fel. Allt som hade sparats finns kvar. Detaljer: {0}", "bidrag stopped on an internal error. Everything saved is still there. Details: {0}";
+    ReadOnlyRefused => "Databasen är skrivskyddad (filen eller katalogen går inte att skriva); ändringar är avstängda.", "The database is read-only (the file or folder cannot be written); changes are off.";
+    ReadOnlyBanner => "SKRIVSKYDDAD", "READ-ONLY";
+    ReadOnlyOpened => "Databasen öppnades skrivskyddad: ändringar är avstängda.", "The database was opened read-only: changes are off.";
+    ErrReadOnlyNeedsWrite => "{0} är skrivskyddad och måste uppgraderas eller fyllas först; öppna den en gång med skrivrätt.", "{0} is read-only and needs an upgrade or filling first; open it once with write access.";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";

@@ -697,3 +697,35 @@ fn help_scrolling_stops_at_its_end() {
     press(&mut app, &mut store, "k");
     assert_eq!(app.help, Some(end - 1));
 }
+
+#[test]
+fn a_read_only_database_turns_every_write_key_off_with_the_reason() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    app.read_only = true;
+    let events_before: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .expect("count");
+    press(&mut app, &mut store, "n");
+    assert!(app.modal.is_none());
+    assert!(status(&app).contains("skrivskyddad"), "{}", status(&app));
+    press(&mut app, &mut store, "<Enter> <Enter>");
+    assert_eq!(app.screen, Screen::Case, "reading still works");
+    for key in ["u", "d", "s", "t", "K", "r", "a", "b", "E", "J", "O"] {
+        app.status = None;
+        press(&mut app, &mut store, key);
+        assert!(app.modal.is_none(), "{key} opened a dialog");
+        assert!(
+            status(&app).contains("skrivskyddad"),
+            "{key}: {}",
+            status(&app)
+        );
+    }
+    let events_after: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(events_before, events_after);
+    let t = common::draw(&app, &bidrag::ui::Theme::mono(), 100, 30);
+    assert!(t.backend().to_string().contains("SKRIVSKYDDAD"));
+}

@@ -529,3 +529,32 @@ fn the_database_is_readable_by_its_owner_only() {
     let mode = std::fs::metadata(&db).expect("meta").permissions().mode();
     assert_eq!(mode & 0o077, 0, "mode {mode:o}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_refuses_commands_that_write_and_stays_unchanged() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&db).expect("read");
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,inkommen,beskrivning\n212000-1124,2018-05-02,X\n",
+    )
+    .expect("write");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "applications"])
+            .arg(&file),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("är skrivskyddad"), "{err}");
+    // Reading still works.
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}

@@ -112,6 +112,32 @@ impl Action {
         Action::Choose,
     ];
 
+    /// Does the action change the database? (A read-only database refuses these.)
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::AnswerMet
+                | Action::AnswerPartly
+                | Action::AnswerNotMet
+                | Action::AnswerNotApplicable
+                | Action::ChangeState
+                | Action::AssignMe
+                | Action::AssignOther
+                | Action::RequestSupplement
+                | Action::SupplementReceived
+                | Action::AddNote
+                | Action::RegisterDocument
+                | Action::NewCase
+                | Action::Decide
+                | Action::Dispatch
+                | Action::CorrectDecision
+                | Action::Jav
+                | Action::DecisionRound
+                | Action::Import
+                | Action::ReformAreas
+        )
+    }
+
     /// The catalogue entry that describes the action in help and hints.
     pub fn describe(self) -> T {
         match self {

@@ -271,6 +271,8 @@ pub struct App {
     pub keymap: Keymap,
     /// The checklist version per step that new assessments use.
     pub checklists: Vec<Checklist>,
+    /// The database could not be opened for writing: every write key says so.
+    pub read_only: bool,
     /// Where the selected organisation stands in the chain of steps.
     pub standing: Option<(i64, crate::domain::decision::Standing)>,
     /// Where decision letters are written.
@@ -318,6 +320,7 @@ impl App {
             checklists,
             letters_dir: std::path::PathBuf::from("brev"),
             standing: None,
+            read_only: false,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
         }
     }
@@ -827,6 +830,13 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if self.read_only && action.writes() && self.modal.is_none() {
+            self.status = Some(Status {
+                text: T::ReadOnlyRefused.text(self.lang).to_string(),
+                error: true,
+            });
+            return Vec::new();
+        }
         if self.help.is_none()
             && let Some(effects) = self.modal_action(action)
         {

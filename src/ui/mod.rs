@@ -74,8 +74,18 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         roles,
         app.today.format("%Y-%m-%d")
     );
+    let text = if app.read_only {
+        format!(" {} ·{text}", T::ReadOnlyBanner.text(app.lang))
+    } else {
+        text
+    };
+    let style = if app.read_only {
+        theme.warning
+    } else {
+        theme.header
+    };
     frame.render_widget(
-        Paragraph::new(fit(&text, area.width as usize)).style(theme.header),
+        Paragraph::new(fit(&text, area.width as usize)).style(style),
         area,
     );
 }
