@@ -199,6 +199,7 @@ pub fn open_error_message(lang: Lang, e: &OpenError) -> String {
     match e {
         OpenError::IsDirectory(path) => tr(lang, T::ErrIsDirectory, &[&p(path)]),
         OpenError::NotADatabase(path) => tr(lang, T::ErrNotADatabase, &[&p(path)]),
+        OpenError::Corrupt(path) => tr(lang, T::ErrCorrupt, &[&p(path)]),
         OpenError::ForeignDatabase(path) => tr(lang, T::ErrForeignDatabase, &[&p(path)]),
         OpenError::NewerVersion {
             path,

@@ -417,6 +417,7 @@ catalogue! {
 
     ErrIsDirectory => "{0} är en katalog, inte en databasfil.", "{0} is a directory, not a database file.";
     ErrNotADatabase => "{0} är ingen SQLite-databas. Filen har inte ändrats.", "{0} is not a SQLite database. The file was not changed.";
+    ErrCorrupt => "{0} är skadad och kan inte läsas. Filen har inte ändrats; återställ från en säkerhetskopia.", "{0} is damaged and cannot be read. The file was not changed; restore it from a backup.";
     ErrForeignDatabase => "{0} är en SQLite-databas men inte bidrags. Filen har inte ändrats.", "{0} is a SQLite database, but not a bidrag database. The file was not changed.";
     ErrNewerVersion => "{0} har schemaversion {1}, nyare än den här versionen av bidrag förstår ({2}). Använd en nyare bidrag. Filen har inte ändrats.", "{0} has schema version {1}, newer than this bidrag understands ({2}). Use a newer bidrag. The file was not changed.";
     ErrMissingFolder => "Kan inte skapa {0}: katalogen {1} finns inte.", "Cannot create {0}: the folder {1} does not exist.";

@@ -729,3 +729,54 @@ fn a_read_only_database_turns_every_write_key_off_with_the_reason() {
     let t = common::draw(&app, &bidrag::ui::Theme::mono(), 100, 30);
     assert!(t.backend().to_string().contains("SKRIVSKYDDAD"));
 }
+
+#[test]
+fn a_busy_database_says_so_and_keeps_the_typed_text_for_a_retry() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let path = dir.path().join("busy.db");
+    let mut store = Store::open(&path, common::now()).expect("open");
+    bidrag::demo::generate(&mut store, common::today(), &common::checklists()).expect("demo");
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(50))
+        .expect("timeout");
+    let anna = store.user_by_login("anna").expect("q").expect("anna");
+    let mut app = App::new(
+        Lang::Sv,
+        anna,
+        common::today(),
+        "busy.db".into(),
+        bidrag::app::Keymap::default_map(),
+        common::checklists(),
+    );
+    let start = app.start();
+    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    let case = open_first_new(&mut app, &mut store);
+    // Another process holds the write lock.
+    let other = rusqlite::Connection::open(&path).expect("second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    // Reads never wait for a writer.
+    assert!(store.case_detail(case).is_ok());
+    press(&mut app, &mut store, "t");
+    type_text(&mut app, &mut store, "Viktigt samtal med sökande.");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Editor(editor)) = &app.modal else {
+        panic!("the typed note was lost: {}", status(&app))
+    };
+    assert_eq!(
+        bidrag::app::modal::text_of(&editor.input),
+        "Viktigt samtal med sökande."
+    );
+    assert!(status(&app).contains("upptagen"), "{}", status(&app));
+    other.execute_batch("ROLLBACK").expect("unlock");
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none(), "{}", status(&app));
+    let body: String = store
+        .connection()
+        .query_row(
+            "SELECT body FROM notes WHERE case_id = ?1 ORDER BY id DESC LIMIT 1",
+            [case],
+            |r| r.get(0),
+        )
+        .expect("note");
+    assert_eq!(body, "Viktigt samtal med sökande.");
+}

@@ -558,3 +558,66 @@ fn a_read_only_database_refuses_commands_that_write_and_stays_unchanged() {
     assert_eq!(code, 0);
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
+
+#[test]
+fn a_damaged_database_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let mut bytes = std::fs::read(&db).expect("read");
+    // Keep the 100-byte header, garble the rest of the first page (the schema).
+    for b in bytes.iter_mut().take(4096).skip(100) {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).expect("write");
+    let _ = std::fs::remove_file(db.with_extension("db-wal"));
+    let _ = std::fs::remove_file(db.with_extension("db-shm"));
+    assert_refused_unchanged(&home, &db, "är skadad");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("k.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let file = home.path().join("big.csv");
+    let mut csv = String::from("organisationsnummer,inkommen,beskrivning\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("212000-1124,2018-05-02,Anmälan nummer {i}\n"));
+    }
+    std::fs::write(&file, csv).expect("write");
+    let bin = assert_cmd::cargo::cargo_bin("bidrag");
+    for delay_ms in [150u64, 600, 1500] {
+        let mut child = std::process::Command::new(&bin)
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "applications"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+        assert_eq!(code, 0, "after a kill at {delay_ms} ms: {err}");
+        let cases: i64 = rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .expect("count");
+        assert!(
+            cases == 0 || cases == 20_000,
+            "{cases} rows after a kill at {delay_ms} ms"
+        );
+        if cases == 20_000 {
+            break;
+        }
+    }
+}

@@ -742,10 +742,9 @@ impl App {
         match self.modal.take() {
             Some(Modal::Form(mut form)) => match self.form_effect(&form) {
                 Ok(effects) => {
-                    // Kept until the write answers: a missing file reopens it as typed.
-                    if form.kind == FormKind::Document {
-                        self.pending_form = Some(form);
-                    }
+                    // Kept until the write answers: a busy database or a missing file reopens
+                    // it as typed.
+                    self.pending_form = Some(Modal::Form(form));
                     effects
                 }
                 // A warning, not a field error: shown once, the next submit confirms it.
@@ -766,6 +765,7 @@ impl App {
             Some(Modal::Preview(preview)) => self.submit_preview(preview),
             Some(Modal::Editor(mut editor)) => {
                 let text = super::modal::text_of(&editor.input);
+                self.pending_form = Some(Modal::Editor(editor.clone()));
                 if text.trim().is_empty() {
                     editor.error =
                         Some(tr(self.lang, T::ValEmpty, &[editor.label.text(self.lang)]));

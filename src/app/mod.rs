@@ -261,8 +261,9 @@ pub struct App {
     pub modal: Option<Modal>,
     /// A case was just registered: name its diarienummer once it has loaded.
     pending_registered: bool,
-    /// A submitted document form, reopened if its file turns out missing.
-    pending_form: Option<modal::Form>,
+    /// A submitted dialog, reopened as typed if the write cannot go through (busy database,
+    /// missing file), so the user's input is kept for a retry.
+    pending_form: Option<Modal>,
     pub case_view: Option<CaseView>,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
@@ -701,6 +702,7 @@ impl App {
                 vec![Effect::LoadCase(case_id), Effect::LoadHome]
             }
             Msg::Conflict { by, at } => {
+                self.pending_form = None;
                 let when = at
                     .with_timezone(&self.utc_offset)
                     .format("%Y-%m-%d %H:%M")
@@ -724,23 +726,33 @@ impl App {
                     &[T::FldFile.text(self.lang), &path],
                 );
                 match self.pending_form.take() {
-                    Some(mut form) => {
+                    Some(Modal::Form(mut form)) => {
                         let file_field = form.fields.len().saturating_sub(1);
                         form.focus = file_field;
                         form.error = Some((file_field, text));
                         self.modal = Some(Modal::Form(form));
                     }
-                    None => {
+                    _ => {
                         self.status = Some(Status { text, error: true });
                     }
                 }
                 Vec::new()
             }
             Msg::Busy => {
-                self.status = Some(Status {
-                    text: T::DbBusy.text(self.lang).to_string(),
-                    error: true,
-                });
+                let text = T::DbBusy.text(self.lang).to_string();
+                // The dialog comes back as typed: the same Ctrl-S retries.
+                match self.pending_form.take() {
+                    Some(Modal::Form(mut form)) => {
+                        form.error = Some((form.focus, text.clone()));
+                        self.modal = Some(Modal::Form(form));
+                    }
+                    Some(Modal::Editor(mut editor)) => {
+                        editor.error = Some(text.clone());
+                        self.modal = Some(Modal::Editor(editor));
+                    }
+                    _ => {}
+                }
+                self.status = Some(Status { text, error: true });
                 Vec::new()
             }
             Msg::Paste(text) => {
@@ -782,6 +794,7 @@ impl App {
                 Vec::new()
             }
             Msg::Imported(cases, orgs, existing) => {
+                self.pending_form = None;
                 self.set_status(tr(
                     self.lang,
                     T::ImpDone,
@@ -819,6 +832,7 @@ impl App {
                 Vec::new()
             }
             Msg::Failed(text) => {
+                self.pending_form = None;
                 self.status = Some(Status {
                     text: tr(self.lang, T::StatusError, &[&text]),
                     error: true,

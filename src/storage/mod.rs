@@ -105,6 +105,11 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// How long a write waits for another process's lock before it gives up as busy.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Raw access for tests of the schema's own guarantees (triggers, foreign keys).
     pub fn connection(&self) -> &Connection {
         &self.conn

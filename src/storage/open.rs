@@ -28,6 +28,8 @@ pub enum OpenError {
     IsDirectory(PathBuf),
     #[error("{0} is not a SQLite database")]
     NotADatabase(PathBuf),
+    #[error("{0} is damaged")]
+    Corrupt(PathBuf),
     #[error("{0} is a SQLite database, but not a bidrag database")]
     ForeignDatabase(PathBuf),
     #[error(
@@ -86,11 +88,14 @@ pub fn probe(path: &Path) -> Result<bool, OpenError> {
         return Ok(false);
     }
     check_header(path)?;
-    // A read-only look: closing a read-write connection can checkpoint a left-over WAL into a
-    // file that is about to be refused.
+    // A read-only, immutable look: closing a read-write connection can checkpoint a left-over
+    // WAL into a file that is about to be refused, and even a read-only one creates WAL side
+    // files. "immutable" makes SQLite touch nothing but the file's own bytes.
     let probe = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        immutable_uri(path),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
     )
     .map_err(|e| OpenError::CannotOpen {
         path: path.to_path_buf(),
@@ -100,6 +105,21 @@ pub fn probe(path: &Path) -> Result<bool, OpenError> {
     drop(probe);
     refuse_foreign_or_newer(path, app_id, version, objects)?;
     Ok(true)
+}
+
+/// "file:/path/x.db?immutable=1", the path's URI-special characters escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut out = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("?immutable=1");
+    out
 }
 
 pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, OpenError> {
@@ -215,13 +235,11 @@ fn check_header(path: &Path) -> Result<(), OpenError> {
 
 fn identity_error(path: &Path, e: rusqlite::Error) -> OpenError {
     match e {
-        rusqlite::Error::SqliteFailure(f, _)
-            if matches!(
-                f.code,
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-            ) =>
-        {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
             OpenError::NotADatabase(path.to_path_buf())
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            OpenError::Corrupt(path.to_path_buf())
         }
         other => OpenError::CannotOpen {
             path: path.to_path_buf(),
