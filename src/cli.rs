@@ -79,6 +79,19 @@ pub enum Command {
         #[arg(long, default_value = ",", value_name = "CHAR")]
         delimiter: String,
     },
+    /// List contact persons (personal data), or pseudonymise or remove one. A contact named in a
+    /// registered document is an allmän handling's party and is refused.
+    Contacts {
+        /// Only contacts whose name, e-mail or organisation contains this text.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Replace the contact's name, e-mail and phone with a pseudonym.
+        #[arg(long, value_name = "ID", conflicts_with = "remove")]
+        pseudonymise: Option<i64>,
+        /// Remove the contact.
+        #[arg(long, value_name = "ID")]
+        remove: Option<i64>,
+    },
     /// Export cases, decisions or organisations as CSV (Swedish column names) or JSON.
     Export {
         #[arg(value_enum)]
@@ -775,6 +788,63 @@ fn report(
     Ok(())
 }
 
+fn contacts(
+    settings: &Settings,
+    search: Option<&str>,
+    pseudonymise: Option<i64>,
+    remove: Option<i64>,
+) -> Result<(), Failure> {
+    let lang = settings.lang;
+    let db_err =
+        |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let Some(id) = pseudonymise.or(remove) else {
+        let store = Store::open_read_only(&settings.db)
+            .map_err(|e| fail(open_error_message(lang, &e), 1))?;
+        let needle = search.map(str::to_lowercase);
+        for c in store.contacts().map_err(db_err)? {
+            let hay = format!("{} {} {}", c.name, c.email, c.organisation).to_lowercase();
+            if needle.as_ref().is_some_and(|n| !hay.contains(n.as_str())) {
+                continue;
+            }
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                c.id, c.name, c.role, c.email, c.phone, c.organisation
+            );
+        }
+        return Ok(());
+    };
+    let checklists = load_checklists(lang)?;
+    let (mut store, _, _, _) = prepare(settings, &checklists, false)?;
+    let named = store.documents_naming(id).map_err(db_err)?;
+    if !named.is_empty() {
+        return Err(fail(tr(lang, T::ContactArchived, &[&named.join(", ")]), 1));
+    }
+    let login = settings.login.clone();
+    let removing = remove.is_some();
+    store
+        .write(Utc::now(), |w| {
+            let (user, _) = w.ensure_user(&login)?;
+            if removing {
+                w.remove_contact(user.id, id)
+            } else {
+                w.pseudonymise_contact(user.id, id)
+            }
+        })
+        .map_err(|e| match e {
+            crate::storage::StoreError::NotFound(_) => {
+                fail(tr(lang, T::ContactMissing, &[&id.to_string()]), 2)
+            }
+            other => db_err(other),
+        })?;
+    let key = if removing {
+        T::ContactRemoved
+    } else {
+        T::ContactPseudonymised
+    };
+    println!("{}", tr(lang, key, &[&id.to_string()]));
+    Ok(())
+}
+
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
@@ -808,6 +878,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 delimiter,
             );
         }
+        Some(Command::Contacts {
+            search,
+            pseudonymise,
+            remove,
+        }) => return contacts(&settings, search.as_deref(), *pseudonymise, *remove),
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
             let (store, _, _, _) = prepare(&settings, &checklists, false)?;

@@ -508,6 +508,10 @@ catalogue! {
     ReadOnlyBanner => "SKRIVSKYDDAD", "READ-ONLY";
     ReadOnlyOpened => "Databasen öppnades skrivskyddad: ändringar är avstängda.", "The database was opened read-only: changes are off.";
     ErrReadOnlyNeedsWrite => "{0} är skrivskyddad och måste uppgraderas eller fyllas först; öppna den en gång med skrivrätt.", "{0} is read-only and needs an upgrade or filling first; open it once with write access.";
+    ContactArchived => "Kontakten är avsändare eller mottagare i registrerade handlingar ({0}); allmänna handlingar gallras bara enligt gallringsbeslut. Inget ändrades.", "The contact is sender or recipient of registered documents ({0}); public records are only weeded under a weeding decision. Nothing was changed.";
+    ContactMissing => "Kontakt {0} finns inte.", "Contact {0} does not exist.";
+    ContactRemoved => "Kontakt {0} borttagen; händelsen loggad.", "Contact {0} removed; the event is logged.";
+    ContactPseudonymised => "Kontakt {0} pseudonymiserad; händelsen loggad.", "Contact {0} pseudonymised; the event is logged.";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";

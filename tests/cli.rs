@@ -621,3 +621,111 @@ fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
         }
     }
 }
+
+#[test]
+fn contacts_are_listed_per_person_and_pseudonymised_or_removed_with_an_event() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "--search", "example.org"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    let first: Vec<&str> = list
+        .lines()
+        .next()
+        .expect("a contact")
+        .split('\t')
+        .collect();
+    let (id, name, email) = (
+        first[0].to_string(),
+        first[1].to_string(),
+        first[3].to_string(),
+    );
+    assert!(email.ends_with("@example.org"));
+    let (code, err) =
+        stderr_of(
+            bidrag(&home)
+                .arg("--db")
+                .arg(&db)
+                .args(["contacts", "--pseudonymise", &id]),
+        );
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (now_name, now_email): (String, String) = conn
+        .query_row(
+            "SELECT name, email FROM contacts WHERE id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("contact");
+    assert_eq!(now_name, format!("Pseudonymiserad kontakt {id}"));
+    assert_eq!(now_email, "");
+    // The log records the act, not the erased data.
+    let logged: String = conn
+        .query_row(
+            "SELECT after FROM events WHERE kind = 'contact_pseudonymised' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("event");
+    assert!(!logged.contains(&name) && !logged.contains(&email));
+    let dump: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM events WHERE after LIKE '%' || ?1 || '%' OR before LIKE '%' || ?1 || '%'",
+            [&email],
+            |r| r.get(0),
+        )
+        .expect("search");
+    assert_eq!(dump, 0, "the e-mail address is nowhere in the event log");
+    let (code, _) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["contacts", "--remove", &id]),
+    );
+    assert_eq!(code, 0);
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["contacts", "--remove", &id]),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns inte"), "{err}");
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_contact_named_in_a_registered_document_is_kept() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (id, name): (i64, String) = conn
+        .query_row("SELECT id, name FROM contacts LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("contact");
+    conn.execute(
+        "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart, description,
+             registered_by, registered_at)
+         VALUES (1, 99, 'in', '2018-05-02', ?1, 'Brev från kontaktpersonen', 1, '2018-05-02T08:00:00Z')",
+        [&name],
+    )
+    .expect("document");
+    drop(conn);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--remove",
+        &id.to_string(),
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("registrerade handlingar") && err.contains("-99"),
+        "{err}"
+    );
+}

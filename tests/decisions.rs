@@ -565,3 +565,48 @@ fn reform_areas_are_set_by_name_and_refused_when_unknown() {
         ]
     );
 }
+
+#[test]
+fn a_round_is_all_or_nothing_when_one_case_changed_meanwhile() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    press(&mut app, &mut store, "B");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no preview")
+    };
+    let ids: Vec<i64> = round.items.iter().map(|i| i.case_id).collect();
+    let last = *ids.last().expect("items");
+    // A colleague notes something on the last case after the preview was made.
+    store
+        .write(common::now(), |w| {
+            w.add_note(1, last, "Ny uppgift från sökande.").map(|_| ())
+        })
+        .expect("note");
+    let before: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM decisions WHERE kind = 'beslut'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    press(&mut app, &mut store, "<C-s>");
+    if app.modal.is_some() {
+        press(&mut app, &mut store, "<C-s>");
+    }
+    let after: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM decisions WHERE kind = 'beslut'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(before, after, "no decision of the round was written");
+    assert!(status(&app).contains("ändrades av"), "{}", status(&app));
+    for id in ids {
+        assert_eq!(
+            store.case_detail(id).expect("d").state,
+            CaseState::ProposedDecision
+        );
+    }
+}

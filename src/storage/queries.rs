@@ -441,6 +441,47 @@ impl Store {
         })
     }
 
+    /// Every contact person with their organisation, for listing personal data per person.
+    pub fn contacts(&self) -> Result<Vec<Contact>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, o.name, c.name, c.role, c.email, c.phone
+             FROM contacts c JOIN organisations o ON o.id = c.organisation_id
+             ORDER BY c.name, c.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Contact {
+                    id: r.get(0)?,
+                    organisation: r.get(1)?,
+                    name: r.get(2)?,
+                    role: r.get(3)?,
+                    email: r.get(4)?,
+                    phone: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Registered documents that name the contact as sender or recipient ("DELMOS 2026/12-3"):
+    /// they are allmänna handlingar, and keep the name whatever happens to the contact.
+    pub fn documents_naming(&self, contact_id: i64) -> Result<Vec<String>> {
+        let prefix = self.dnr_prefix()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.dnr_year, c.dnr_seq, d.sub_no FROM documents d
+             JOIN cases c ON c.id = d.case_id
+             JOIN contacts k ON lower(k.name) = lower(d.counterpart)
+             WHERE k.id = ?1 ORDER BY c.dnr_year, c.dnr_seq, d.sub_no",
+        )?;
+        let rows: Vec<(i64, i64, i64)> = stmt
+            .query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(y, n, sub)| format!("{prefix} {y}/{n}-{sub}"))
+            .collect())
+    }
+
     /// The reform areas of a case.
     pub fn reform_areas(&self, case_id: i64) -> Result<Vec<crate::domain::ReformArea>> {
         let mut stmt = self
@@ -856,6 +897,17 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A contact person (personal data, GDPR).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub id: i64,
+    pub organisation: String,
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
 }
 
 /// Case counts per state and per step.

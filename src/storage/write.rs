@@ -943,3 +943,44 @@ impl Writer<'_> {
         )
     }
 }
+
+impl Writer<'_> {
+    /// Replaces a contact's personal data with a pseudonym. The event names only the contact's
+    /// id: the append-only log must not keep what is being erased.
+    pub fn pseudonymise_contact(&mut self, user_id: i64, contact_id: i64) -> Result<()> {
+        let n = self.tx.execute(
+            "UPDATE contacts SET name = 'Pseudonymiserad kontakt ' || id, email = '', phone = ''
+             WHERE id = ?1",
+            [contact_id],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound("contact"));
+        }
+        let after = serde_json::json!({"contact_id": contact_id});
+        self.event(
+            Some(user_id),
+            None,
+            "contact_pseudonymised",
+            None,
+            Some(&after.to_string()),
+        )
+    }
+
+    /// Removes a contact; the event names only its id.
+    pub fn remove_contact(&mut self, user_id: i64, contact_id: i64) -> Result<()> {
+        let n = self
+            .tx
+            .execute("DELETE FROM contacts WHERE id = ?1", [contact_id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound("contact"));
+        }
+        let after = serde_json::json!({"contact_id": contact_id});
+        self.event(
+            Some(user_id),
+            None,
+            "contact_removed",
+            None,
+            Some(&after.to_string()),
+        )
+    }
+}
