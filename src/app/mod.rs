@@ -326,6 +326,47 @@ impl App {
         }
     }
 
+    /// Would the action do something now? The hint bar shows only what would; help lists all.
+    pub fn offers(&self, action: Action) -> bool {
+        use crate::domain::CaseState as S;
+        if self.read_only && action.writes() {
+            return false;
+        }
+        let Some(view) = self
+            .case_view
+            .as_ref()
+            .filter(|_| self.screen == Screen::Case)
+        else {
+            return true;
+        };
+        let d = &view.detail;
+        let decider = self
+            .user
+            .roles
+            .contains(&crate::domain::Role::DecisionMaker);
+        match action {
+            Action::AnswerMet
+            | Action::AnswerPartly
+            | Action::AnswerNotMet
+            | Action::AnswerNotApplicable => {
+                view.tab == Tab::Checklist
+                    && matches!(
+                        d.state,
+                        S::Received | S::InProgress | S::SupplementRequested
+                    )
+            }
+            Action::RequestSupplement => matches!(d.state, S::Received | S::InProgress),
+            Action::SupplementReceived => d.state == S::SupplementRequested,
+            Action::ChangeState => !d.state.is_final(),
+            Action::Decide => d.state == S::ProposedDecision && decider,
+            Action::Dispatch => {
+                d.state.is_decided() && d.decision().is_some_and(|x| x.sent_on.is_none())
+            }
+            Action::CorrectDecision => decider && d.decision().is_some_and(|x| x.sent_on.is_some()),
+            _ => true,
+        }
+    }
+
     /// How many lines the help has (headings, bindings, spacing): its scroll limit.
     pub fn help_len(&self) -> usize {
         Context::ALL

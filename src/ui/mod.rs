@@ -109,7 +109,12 @@ fn render_hints(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
     for context in app.layers() {
-        for b in app.keymap.bindings(context).iter().filter(|b| b.hint) {
+        for b in app
+            .keymap
+            .bindings(context)
+            .iter()
+            .filter(|b| b.hint && app.offers(b.action))
+        {
             let Some(key) = b.keys.first() else { continue };
             let key = key.to_string();
             let desc = b.action.describe().text(app.lang);
