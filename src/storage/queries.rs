@@ -176,14 +176,26 @@ impl Store {
     }
 
     pub fn calls(&self) -> Result<Vec<Call>> {
+        self.calls_where(None)
+    }
+
+    /// One call, for the case view (not every call with its budget).
+    pub fn call(&self, id: i64) -> Result<Call> {
+        self.calls_where(Some(id))?
+            .pop()
+            .ok_or(StoreError::NotFound("call"))
+    }
+
+    fn calls_where(&self, only: Option<i64>) -> Result<Vec<Call>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT k.id, k.name, k.step, k.regulation, k.opens_on, k.closes_on, k.budget_ore,
                     (SELECT count(*) FROM cases c WHERE c.call_id = k.id)
-             FROM calls k ORDER BY k.opens_on DESC, k.step, k.id",
+             FROM calls k WHERE ?1 IS NULL OR k.id = ?1
+             ORDER BY k.opens_on DESC, k.step, k.id",
         )?;
         type Raw = (i64, String, i64, String, String, Option<String>, i64, i64);
         let raw: Vec<Raw> = stmt
-            .query_map([], |r| {
+            .query_map([only], |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -401,11 +413,7 @@ impl Store {
         let (year, seq, title, org_id, call_id, step, state, received) =
             (raw.0, raw.1, raw.2, raw.3, raw.4, raw.5, raw.6, raw.7);
         let organisation = self.organisation(org_id)?;
-        let call = self
-            .calls()?
-            .into_iter()
-            .find(|c| c.id == call_id)
-            .ok_or(StoreError::NotFound("call"))?;
+        let call = self.call(call_id)?;
         let opt_date = |column, v: Option<String>| v.map(|s| date_from_sql(column, &s)).transpose();
         Ok(CaseDetail {
             id: case_id,
