@@ -147,6 +147,8 @@ pub struct Config {
     pub user: Option<String>,
     pub lang: Option<String>,
     pub db: Option<PathBuf>,
+    /// `mouse = false` leaves the mouse to the terminal (selecting text to copy).
+    pub mouse: Option<bool>,
 }
 
 /// A failure with its message already in the user's language, and the exit status to use.
@@ -158,6 +160,33 @@ pub struct Failure {
 
 fn fail(message: String, code: u8) -> Failure {
     Failure { message, code }
+}
+
+/// The shipped keymap with the user's changes, if they have a keymap.toml; a bad file is
+/// refused at start with its path, the key and the reason.
+fn load_keymap(settings: &Settings) -> Result<Keymap, Failure> {
+    let lang = settings.lang;
+    let shipped = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
+        fail(
+            tr(lang, T::ErrKeymap, &["assets/keymap.toml", &e.to_string()]),
+            2,
+        )
+    })?;
+    let Some(path) = &settings.keymap else {
+        return Ok(shipped);
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(shipped),
+        Err(e) => {
+            let shown = path.display().to_string();
+            return Err(fail(tr(lang, T::ErrKeymap, &[&shown, &e.to_string()]), 2));
+        }
+    };
+    shipped.with_overrides(&text).map_err(|e| {
+        let shown = path.display().to_string();
+        fail(tr(lang, T::ErrKeymap, &[&shown, &e.to_string()]), 2)
+    })
 }
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -241,6 +270,9 @@ pub struct Settings {
     pub login: String,
     pub db: PathBuf,
     pub demo: bool,
+    /// The user's keymap changes: keymap.toml beside the config file.
+    pub keymap: Option<PathBuf>,
+    pub mouse: bool,
 }
 
 pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
@@ -288,11 +320,17 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
             })
         }
     };
+    let keymap = match &cli.config {
+        Some(p) => Some(p.parent().unwrap_or(Path::new(".")).join("keymap.toml")),
+        None => dirs().map(|d| d.config_dir().join("keymap.toml")),
+    };
     Ok(Settings {
         lang,
         login,
         db,
         demo: cli.demo,
+        keymap,
+        mouse: config.mouse.unwrap_or(true),
     })
 }
 
@@ -898,16 +936,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     // A bad database path is refused first, with nothing written; then nothing is written
     // until it is certain the interface can start.
     crate::storage::probe(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let keymap = load_keymap(&settings)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
     }
     let checklists = load_checklists(lang)?;
-    let keymap = Keymap::parse(crate::app::keymap::DEFAULT_KEYMAP).map_err(|e| {
-        fail(
-            tr(lang, T::ErrKeymap, &["assets/keymap.toml", &e.to_string()]),
-            2,
-        )
-    })?;
     let (mut store, user, notes, read_only) = prepare(&settings, &checklists, true)?;
     let Some(user) = user else {
         return Err(fail(T::ErrNoLogin.text(lang).into(), 2));
@@ -927,6 +960,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     );
     app.utc_offset = Local::now().offset().fix();
     app.read_only = read_only;
+    app.mouse = settings.mouse;
     // Letters go into "brev" beside the database file.
     app.letters_dir = settings
         .db

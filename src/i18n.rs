@@ -189,7 +189,7 @@ catalogue! {
     Loading => "Hämtar …", "Loading …";
 
     HelpTitle => "Hjälp: tangenter", "Help: keys";
-    HelpFooter => "Esc, ? eller q stänger", "Esc, ? or q closes";
+    HelpFooter => "skriv för att söka · Esc eller ? stänger", "type to search · Esc or ? closes";
     CtxGlobal => "Överallt", "Everywhere";
     CtxHome => "Startsidan", "Home screen";
     CtxCase => "Ärendevyn", "Case view";
@@ -499,6 +499,72 @@ catalogue! {
     AreaOther => "Annat", "Other";
     LblReformAreas => "Reformområden", "Reform areas";
     ActReformAreas => "Ange reformområden", "Set reform areas";
+    // queues, search and triage (issue 5)
+    ActNextCase => "Nästa ärende", "Next case";
+    ActPrevCase => "Föregående ärende", "Previous case";
+    ActFilter => "Filtrera", "Filter";
+    ActSearch => "Sök överallt", "Search everywhere";
+    ActCycleSort => "Byt ordning (inkommen, frist, organisation)", "Change order (received, deadline, organisation)";
+    ActToggleMark => "Markera", "Mark";
+    ActPalette => "Kommandon", "Commands";
+    ActSaveQueue => "Spara filtret som kö", "Save the filter as a queue";
+    ActDeleteQueue => "Ta bort sparad kö", "Delete saved queue";
+    ActOrganisationView => "Visa organisationen", "Show the organisation";
+    CtxFilter => "Filter", "Filter";
+    TriageNextOpened => "Ärendet lämnade listan; nästa är öppnat.", "The case left the list; the next one is open.";
+    TriageEmpty => "Listan är tom: allt klart.", "The list is empty: all done.";
+    TriageLast => "Det här är sista ärendet i listan.", "This is the last case in the list.";
+    TriageFirst => "Det här är första ärendet i listan.", "This is the first case in the list.";
+    SearchUnknownField => "Okänt fält {0}: (använd {1})", "Unknown field {0}: (use {1})";
+    SearchEmptyValue => "{0}: behöver ett värde", "{0}: needs a value";
+    SearchUnknownStatus => "Okänd status {0:?}", "Unknown status {0:?}";
+    SearchUnknownStep => "Okänt steg {0:?} (1–4)", "Unknown step {0:?} (1–4)";
+    SortedBy => "Ordnat efter {0}.", "Ordered by {0}.";
+    SortReceived => "inkommen", "received";
+    SortDeadline => "frist", "deadline";
+    SortOrganisation => "organisation", "organisation";
+    MarkInList => "Markera ärenden i ärendelistan (4).", "Mark cases in the case list (4).";
+    Marked => "{0} markerade. a/A tilldelar, s byter status, Esc avmarkerar.", "{0} marked. a/A assigns, s changes state, Esc unmarks.";
+    MarksCleared => "Markeringarna togs bort.", "Marks cleared.";
+    TitlePalette => "Kommandon", "Commands";
+    TitleSaveQueue => "Spara filtret som kö", "Save the filter as a queue";
+    FldQueueName => "Namn", "Name";
+    SaveQueueNeedsFilter => "Filtrera först (/ eller f), spara sedan med w.", "Filter first (/ or f), then save with w.";
+    QueueSaved => "Kön {0:?} sparades.", "Queue {0:?} saved.";
+    QueueDeleted => "Den sparade kön togs bort.", "The saved queue was deleted.";
+    DeleteQueueNone => "Välj en sparad kö i Köer (3) för att ta bort den.", "Choose a saved queue in Queues (3) to delete it.";
+    BatchNothing => "Inget ärende valt: markera med mellanslag.", "No case chosen: mark with Space.";
+    TitleBatchState => "Ändra status för {0} ärenden", "Change state of {0} cases";
+    TitleBatchPreview => "{0} ändras, {1} hoppas över · Ctrl-S utför, Esc avbryter", "{0} change, {1} skipped · Ctrl-S applies, Esc cancels";
+    BatchAssignLine => "tilldelas {0}", "assigned to {0}";
+    BatchStateLine => "{0} → {1}", "{0} → {1}";
+    BatchSkipped => "hoppas över: {0}", "skipped: {0}";
+    BatchAlreadyAssigned => "redan tilldelad", "already assigned";
+    BatchJav => "jäv för organisationen", "disqualified for the organisation";
+    BatchDone => "{0} ärenden ändrades i en transaktion.", "{0} cases changed in one transaction.";
+    TitleOrganisation => "Organisation · {0}", "Organisation · {0}";
+    OrgSummary => "{0} ärenden · beviljat totalt {1}", "{0} cases · granted in total {1}";
+    OrgCases => "Ärenden (dnr, steg, status, beviljat, utlysning)", "Cases (reg. no., step, state, granted, call)";
+    OrgReports => "Rapporter som väntas", "Reports expected";
+    OrgReportLate => "försenad", "overdue";
+    OrgContacts => "Kontaktpersoner", "Contact persons";
+    ColNext => "Nästa steg", "Next";
+    NextStatutory => "6 mån (FL 12 §) om {0} d", "6 months (FL 12 §) in {0} d";
+    NextStatutoryPassed => "6 mån (FL 12 §) passerad för {0} d sedan", "6 months (FL 12 §) passed {0} d ago";
+    NextSupplementOverdue => "komplettering förföll för {0} dagar sedan", "supplement overdue by {0} days";
+    NextAwaitingSupplement => "väntar på komplettering till {0}", "awaiting supplement until {0}";
+    NextAssign => "tilldela handläggare", "assign a caseworker";
+    NextUnansweredMandatory => "{0} obligatoriska punkter obesvarade", "{0} mandatory items unanswered";
+    NextUnanswered => "{0} punkter obesvarade", "{0} items unanswered";
+    NextPropose => "föreslå beslut", "propose a decision";
+    NextAwaitingDecider => "väntar på beslutsfattare", "awaiting the decision-maker";
+    NextDispatch => "expediera beslutet", "dispatch the decision";
+    NextReportOverdue => "rapporten försenad {0} dagar", "report overdue by {0} days";
+    NextAwaitingReport => "rapport senast {0}", "report due {0}";
+    NextNothing => "inget att göra", "nothing to do";
+    SearchTitle => "Sökning", "Search";
+    FilterHint => "skriv för att filtrera; fält: dnr: kommun: län: status: steg: handläggare:", "type to filter; fields: dnr: kommun: län: status: steg: handläggare:";
+    ErrKeymapUser => "{0}: {1}", "{0}: {1}";
     FldReformAreas => "Reformområden (boende, utbildning, arbete, demokrati, brott, annat)", "Reform areas (boende, utbildning, arbete, demokrati, brott, annat)";
     DoneReformAreas => "Reformområden sparade.", "Reform areas saved.";
     RptByArea => "Per reformområde (ett bidrag med flera områden räknas under vart och ett)", "By reform area (a grant with several areas counts under each)";
@@ -540,6 +606,40 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 /// Looks up `key` and fills its placeholders.
 pub fn tr(lang: Lang, key: T, args: &[&str]) -> String {
     fill(key.text(lang), args)
+}
+
+pub fn sort(s: crate::domain::search::Sort) -> T {
+    use crate::domain::search::Sort;
+    match s {
+        Sort::Received => T::SortReceived,
+        Sort::Deadline => T::SortDeadline,
+        Sort::Organisation => T::SortOrganisation,
+    }
+}
+
+/// The next action in words: `mandatory` counts say so.
+pub fn next_action(lang: Lang, n: crate::domain::search::NextAction) -> String {
+    use crate::domain::search::NextAction as N;
+    match n {
+        N::Statutory { days } if days < 0 => {
+            tr(lang, T::NextStatutoryPassed, &[&(-days).to_string()])
+        }
+        N::Statutory { days } => tr(lang, T::NextStatutory, &[&days.to_string()]),
+        N::SupplementOverdue { days } => tr(lang, T::NextSupplementOverdue, &[&days.to_string()]),
+        N::AwaitingSupplement { due } => tr(lang, T::NextAwaitingSupplement, &[&due.to_string()]),
+        N::Assign => T::NextAssign.text(lang).to_string(),
+        N::Unanswered {
+            count,
+            mandatory: true,
+        } => tr(lang, T::NextUnansweredMandatory, &[&count.to_string()]),
+        N::Unanswered { count, .. } => tr(lang, T::NextUnanswered, &[&count.to_string()]),
+        N::Propose => T::NextPropose.text(lang).to_string(),
+        N::AwaitingDecider => T::NextAwaitingDecider.text(lang).to_string(),
+        N::Dispatch => T::NextDispatch.text(lang).to_string(),
+        N::ReportOverdue { days } => tr(lang, T::NextReportOverdue, &[&days.to_string()]),
+        N::AwaitingReport { due } => tr(lang, T::NextAwaitingReport, &[&due.to_string()]),
+        N::Nothing => T::NextNothing.text(lang).to_string(),
+    }
 }
 
 pub fn step(s: Step) -> T {

@@ -5,7 +5,8 @@ use crate::storage::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 /// Converts a terminal key press into the app's own key type.
@@ -45,6 +46,7 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
 fn restore() -> std::io::Result<()> {
     // ratatui's restore leaves bracketed paste on; turn it off first.
     let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::try_restore()
 }
 
@@ -98,12 +100,19 @@ pub fn run(
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture);
         log_panic(&crash.log, info);
         ratatui_hook(info);
         // After ratatui's hook the terminal is back to normal: say where the details are.
         eprintln!("{}", crash.message);
     }));
     if let Err(e) = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste) {
+        let _ = restore();
+        return Err(e);
+    }
+    if app.mouse
+        && let Err(e) = ratatui::crossterm::execute!(std::io::stdout(), EnableMouseCapture)
+    {
         let _ = restore();
         return Err(e);
     }
@@ -134,6 +143,23 @@ fn event_loop(
                 }
                 if let Some(key) = convert_key(k) {
                     let effects = app.handle_key(key);
+                    drive(app, store, effects, &now);
+                }
+            }
+            Event::Mouse(m) => {
+                let msg = match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        let size = terminal.size()?;
+                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                        ui::hit(app, area, m.column, m.row)
+                            .map(|(pane, row)| crate::app::Msg::Click { pane, row })
+                    }
+                    MouseEventKind::ScrollDown => Some(crate::app::Msg::Scroll { down: true }),
+                    MouseEventKind::ScrollUp => Some(crate::app::Msg::Scroll { down: false }),
+                    _ => None,
+                };
+                if let Some(msg) = msg {
+                    let effects = app.update(msg);
                     drive(app, store, effects, &now);
                 }
             }

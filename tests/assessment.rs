@@ -441,7 +441,7 @@ fn a_document_is_registered_with_the_next_sub_number() {
 #[test]
 fn register_a_new_case_from_the_home_screen() {
     let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
-    let new_before = app.queues.items[0].1;
+    let new_before = app.queues.items[0].count();
     press(&mut app, &mut store, "n");
     type_text(&mut app, &mut store, "malmö");
     press(&mut app, &mut store, "<Enter>");
@@ -484,7 +484,10 @@ fn register_a_new_case_from_the_home_screen() {
         .expect("max");
     assert_eq!(i64::from(d.dnr.seq), max_seq, "the next diarienummer");
     press(&mut app, &mut store, "<Esc>");
-    assert_eq!(app.queues.items[0], (Queue::New, new_before + 1));
+    assert_eq!(
+        app.queues.items[0],
+        bidrag::app::QueueEntry::Builtin(Queue::New, new_before + 1)
+    );
 }
 
 #[test]
@@ -690,11 +693,11 @@ fn help_scrolling_stops_at_its_end() {
     let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
     press(&mut app, &mut store, "?");
     for _ in 0..500 {
-        press(&mut app, &mut store, "j");
+        press(&mut app, &mut store, "<Down>");
     }
     let end = app.help.expect("open");
     assert_eq!(end, app.help_len());
-    press(&mut app, &mut store, "k");
+    press(&mut app, &mut store, "<Up>");
     assert_eq!(app.help, Some(end - 1));
 }
 

@@ -205,6 +205,8 @@ fn a_decision_over_budget_needs_an_explicit_confirmation_that_is_logged() {
     );
     press(&mut app, &mut store, "<C-s>");
     assert!(app.modal.is_none());
+    // The decided case left "Redo för beslut": the triage loop opened the next; back to it.
+    common::reopen(&mut app, &mut store, case);
     assert_eq!(
         one(
             &store,
@@ -237,6 +239,12 @@ fn decide_then_dispatch_writes_the_letter_and_the_decision_is_final() {
     if let Some(Modal::Form(f)) = &app.modal {
         panic!("form still open: {:?} / {}", f.error, status(&app));
     }
+    assert!(
+        status(&app).contains("nästa är öppnat") || status(&app).contains("allt klart"),
+        "{}",
+        status(&app)
+    );
+    common::reopen(&mut app, &mut store, case);
     assert_eq!(
         app.case_view.as_ref().map(|v| v.detail.state),
         Some(CaseState::Decided),
@@ -477,6 +485,7 @@ fn a_changed_decision_is_a_new_decision_linked_to_the_old() {
     if matches!(app.modal, Some(Modal::Form(_))) {
         press(&mut app, &mut store, "<C-s>");
     }
+    common::reopen(&mut app, &mut store, case);
     press(&mut app, &mut store, "c");
     assert_eq!(
         status(&app),

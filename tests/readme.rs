@@ -16,6 +16,7 @@ fn key_table() -> String {
         (Context::Menu, "menu"),
         (Context::Picker, "search list"),
         (Context::Round, "decision round"),
+        (Context::Filter, "filter line"),
     ] {
         for b in map.bindings(context) {
             let keys = b

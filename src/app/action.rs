@@ -56,10 +56,20 @@ pub enum Action {
     PrevField,
     Advance,
     Choose,
+    NextCase,
+    PrevCase,
+    Filter,
+    Search,
+    CycleSort,
+    ToggleMark,
+    Palette,
+    SaveQueue,
+    OrganisationView,
+    DeleteQueue,
 }
 
 impl Action {
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 60] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -110,6 +120,16 @@ impl Action {
         Action::PrevField,
         Action::Advance,
         Action::Choose,
+        Action::NextCase,
+        Action::PrevCase,
+        Action::Filter,
+        Action::Search,
+        Action::CycleSort,
+        Action::ToggleMark,
+        Action::Palette,
+        Action::SaveQueue,
+        Action::OrganisationView,
+        Action::DeleteQueue,
     ];
 
     /// Does the action change the database? (A read-only database refuses these.)
@@ -135,6 +155,8 @@ impl Action {
                 | Action::DecisionRound
                 | Action::Import
                 | Action::ReformAreas
+                | Action::SaveQueue
+                | Action::DeleteQueue
         )
     }
 
@@ -191,6 +213,35 @@ impl Action {
             Action::PrevField => T::ActPrevField,
             Action::Advance => T::ActAdvance,
             Action::Choose => T::ActChoose,
+            Action::NextCase => T::ActNextCase,
+            Action::PrevCase => T::ActPrevCase,
+            Action::Filter => T::ActFilter,
+            Action::Search => T::ActSearch,
+            Action::CycleSort => T::ActCycleSort,
+            Action::ToggleMark => T::ActToggleMark,
+            Action::Palette => T::ActPalette,
+            Action::SaveQueue => T::ActSaveQueue,
+            Action::OrganisationView => T::ActOrganisationView,
+            Action::DeleteQueue => T::ActDeleteQueue,
         }
+    }
+}
+
+impl Action {
+    /// The action's name in the keymap file and the command palette (snake_case).
+    pub fn name(self) -> String {
+        let debug = format!("{self:?}");
+        let mut out = String::with_capacity(debug.len() + 4);
+        for (i, c) in debug.chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 }

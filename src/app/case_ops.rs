@@ -62,7 +62,7 @@ impl App {
     }
 
     /// A refusal in words, naming checklist items by their numbers.
-    fn refusal_text(&self, refusal: &Refusal, detail: &CaseDetail) -> String {
+    pub(super) fn refusal_text(&self, refusal: &Refusal, detail: &CaseDetail) -> String {
         let lang = self.lang;
         match refusal {
             Refusal::NotFrom { from, transition } => tr(
@@ -277,6 +277,7 @@ impl App {
             title,
             items,
             selected: 0,
+            batch: false,
         }));
         Vec::new()
     }
@@ -521,6 +522,16 @@ impl App {
                     .unwrap_or(label);
                 self.write(CaseWrite::Assign { user_id: id, name })
             }
+            PickerKind::BatchAssignee => {
+                let name = self
+                    .users
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or(label);
+                self.batch(super::batch::BatchChange::Assign { user_id: id, name })
+            }
+            PickerKind::Command => self.palette_chosen(id),
         }
     }
 
@@ -697,6 +708,7 @@ impl App {
             FormKind::Correct { decision_id, grant } => {
                 self.correct_effect(form, decision_id, grant)?
             }
+            FormKind::SaveQueue => self.save_queue_effect(form)?,
             FormKind::NewCase {
                 org_id,
                 call_id,
@@ -797,6 +809,14 @@ impl App {
                             start,
                             to,
                             note: Some(format!("{label}: {text}")),
+                        })
+                    }
+                    EditorKind::BatchReason(t) => {
+                        self.pending_form = None;
+                        let label = i18n::transition(t).text(crate::i18n::Lang::Sv);
+                        self.batch(super::batch::BatchChange::Transition {
+                            transition: t,
+                            reason: Some(format!("{label}: {text}")),
                         })
                     }
                 }

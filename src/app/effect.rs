@@ -3,6 +3,7 @@
 use super::Msg;
 use crate::domain::decision::Proposal;
 use crate::domain::records;
+use crate::domain::search::{CaseQuery, Search};
 use crate::domain::{
     Answer, CaseSource, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, Outcome, Step,
 };
@@ -104,9 +105,22 @@ pub enum Effect {
     LoadHome,
     /// A window of the case list.
     LoadCases {
-        source: CaseSource,
+        query: CaseQuery,
         offset: usize,
     },
+    /// Reads the cases of a batch and decides what it would do to each; nothing is written.
+    PreviewBatch {
+        ids: Vec<i64>,
+        change: super::batch::BatchChange,
+    },
+    /// Writes a previewed batch in one transaction: (case, version read, change).
+    ApplyBatch {
+        items: Vec<(i64, i64, CaseWrite)>,
+    },
+    SaveQueue(crate::domain::search::SavedQueue),
+    DeleteQueue(i64),
+    /// Everything about one organisation, for its overview.
+    LoadOrganisation(i64),
     /// One case for the case view.
     LoadCase(i64),
     /// A change to a case read at `version`.
@@ -202,6 +216,18 @@ fn run_write(
 ) -> Result<Done, StoreError> {
     store.write(now, |w| {
         w.check_version(case_id, version)?;
+        apply_write(w, user_id, case_id, write)
+    })
+}
+
+/// One case's change inside a transaction the caller holds (one case, or a batch).
+fn apply_write(
+    w: &mut crate::storage::Writer<'_>,
+    user_id: i64,
+    case_id: i64,
+    write: &CaseWrite,
+) -> Result<Done, StoreError> {
+    {
         let start = |w: &mut crate::storage::Writer<'_>, start: bool| {
             if start {
                 w.set_state(user_id, case_id, CaseState::InProgress)
@@ -382,7 +408,7 @@ fn run_write(
                 Done::Decided(outcome)
             }
         })
-    })
+    }
 }
 
 fn register(
@@ -452,14 +478,57 @@ pub fn run_effect(
                 calls: store.calls()?,
                 orgs: store.organisations()?,
                 queues: store.queue_counts(user_id, today)?,
+                saved: store
+                    .saved_queues(user_id)?
+                    .into_iter()
+                    .map(|q| {
+                        let query = CaseQuery {
+                            source: if q.everywhere {
+                                CaseSource::All
+                            } else {
+                                q.source
+                            },
+                            search: Search::parse(&q.text).unwrap_or_default(),
+                            body: q.everywhere,
+                            sort: q.sort,
+                        };
+                        Ok((store.count_query(&query, user_id, today)?, q))
+                    })
+                    .collect::<Result<Vec<_>, StoreError>>()?,
                 users: store.users()?,
             }))
         })(),
-        Effect::LoadCases { source, offset } => (|| {
-            let total = store.count_cases(*source, user_id, today)?;
-            let rows = store.case_window(*source, user_id, today, *offset, CASE_PAGE)?;
+        Effect::PreviewBatch { ids, change } => (|| {
+            let mut lines = Vec::with_capacity(ids.len());
+            for id in ids {
+                let detail = store.case_detail(*id)?;
+                lines.push(super::batch::plan_line(detail, change));
+            }
+            Ok(Msg::BatchPreviewed(lines))
+        })(),
+        Effect::ApplyBatch { items } => store
+            .write(now, |w| {
+                for (case_id, version, write) in items {
+                    w.check_version(*case_id, *version)?;
+                    apply_write(w, user_id, *case_id, write)?;
+                }
+                Ok(items.len())
+            })
+            .map(Msg::BatchDone),
+        Effect::SaveQueue(q) => store
+            .write(now, |w| w.save_queue(user_id, q))
+            .map(|_| Msg::QueueSaved(q.name.clone())),
+        Effect::DeleteQueue(id) => store
+            .write(now, |w| w.delete_queue(user_id, *id))
+            .map(|()| Msg::QueueDeleted),
+        Effect::LoadOrganisation(id) => store
+            .organisation_overview(*id, today)
+            .map(|o| Msg::OrganisationLoaded(Box::new(o))),
+        Effect::LoadCases { query, offset } => (|| {
+            let total = store.count_query(query, user_id, today)?;
+            let rows = store.query_window(query, user_id, today, *offset, CASE_PAGE)?;
             Ok(Msg::CasesLoaded {
-                source: *source,
+                query: query.clone(),
                 total: usize::try_from(total).unwrap_or(0),
                 offset: *offset,
                 rows,

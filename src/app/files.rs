@@ -123,6 +123,7 @@ impl App {
                 login: self.user.login.clone(),
                 checklists: self.checklists.clone(),
             }],
+            PreviewAction::Batch { items } => vec![Effect::ApplyBatch { items }],
             PreviewAction::None => {
                 self.modal = Some(Modal::Preview(preview));
                 Vec::new()

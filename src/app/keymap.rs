@@ -146,10 +146,11 @@ pub enum Context {
     Menu,
     Picker,
     Round,
+    Filter,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Home,
         Context::Case,
@@ -159,6 +160,7 @@ impl Context {
         Context::Menu,
         Context::Picker,
         Context::Round,
+        Context::Filter,
     ];
 }
 
@@ -181,6 +183,17 @@ pub enum KeymapError {
     },
     #[error("[{context}] key {key} is bound twice")]
     Conflict { context: String, key: String },
+    #[error("[{context}] {action}: key {key} is already bound to {by} (unbind it first)")]
+    Taken {
+        context: String,
+        action: String,
+        key: String,
+        by: String,
+    },
+    #[error("[unbind] {context}: {key:?} is not bound there")]
+    NotBound { context: String, key: String },
+    #[error("[unbind] {0:?} is not a context")]
+    UnknownContext(String),
 }
 
 #[derive(Deserialize)]
@@ -213,6 +226,50 @@ struct RawKeymap {
     picker: Vec<RawBinding>,
     #[serde(default)]
     round: Vec<RawBinding>,
+    #[serde(default)]
+    filter: Vec<RawBinding>,
+    /// Keys to unbind, per context (only in a user's file).
+    #[serde(default)]
+    unbind: HashMap<String, Vec<String>>,
+}
+
+impl RawKeymap {
+    fn contexts(self) -> Vec<(Context, &'static str, Vec<RawBinding>)> {
+        vec![
+            (Context::Global, "global", self.global),
+            (Context::Home, "home", self.home),
+            (Context::Case, "case", self.case),
+            (Context::Help, "help", self.help),
+            (Context::Form, "form", self.form),
+            (Context::Editor, "editor", self.editor),
+            (Context::Menu, "menu", self.menu),
+            (Context::Picker, "picker", self.picker),
+            (Context::Round, "round", self.round),
+            (Context::Filter, "filter", self.filter),
+        ]
+    }
+}
+
+fn context_named(name: &str) -> Option<Context> {
+    Context::ALL.into_iter().find(|c| c.name() == name)
+}
+
+impl Context {
+    /// The context's section name in the keymap file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Home => "home",
+            Context::Case => "case",
+            Context::Help => "help",
+            Context::Form => "form",
+            Context::Editor => "editor",
+            Context::Menu => "menu",
+            Context::Picker => "picker",
+            Context::Round => "round",
+            Context::Filter => "filter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,17 +282,7 @@ impl Keymap {
         let raw: RawKeymap =
             toml::from_str(text).map_err(|e| KeymapError::Syntax(e.message().to_string()))?;
         let mut contexts = HashMap::new();
-        for (context, name, bindings) in [
-            (Context::Global, "global", raw.global),
-            (Context::Home, "home", raw.home),
-            (Context::Case, "case", raw.case),
-            (Context::Help, "help", raw.help),
-            (Context::Form, "form", raw.form),
-            (Context::Editor, "editor", raw.editor),
-            (Context::Menu, "menu", raw.menu),
-            (Context::Picker, "picker", raw.picker),
-            (Context::Round, "round", raw.round),
-        ] {
+        for (context, name, bindings) in raw.contexts() {
             let mut seen = HashMap::new();
             let mut out = Vec::with_capacity(bindings.len());
             for b in bindings {
@@ -263,6 +310,90 @@ impl Keymap {
             contexts.insert(context, out);
         }
         Ok(Self { contexts })
+    }
+
+    /// The shipped keymap changed by a user's file, which names only what it changes: an
+    /// action listed gets exactly the keys given (none: unbound), `[unbind]` frees keys. A key
+    /// that would then do two things in one context is refused, as is an unknown action.
+    pub fn with_overrides(&self, text: &str) -> Result<Self, KeymapError> {
+        let raw: RawKeymap =
+            toml::from_str(text).map_err(|e| KeymapError::Syntax(e.message().to_string()))?;
+        let mut out = self.clone();
+        let unbind = raw.unbind.clone();
+        for (name, keys) in &unbind {
+            let context =
+                context_named(name).ok_or_else(|| KeymapError::UnknownContext(name.clone()))?;
+            let list = out.contexts.entry(context).or_default();
+            for k in keys {
+                let key = Key::parse(k).ok_or_else(|| KeymapError::BadKey {
+                    context: name.clone(),
+                    action: "unbind".into(),
+                    key: k.clone(),
+                })?;
+                let mut found = false;
+                for b in list.iter_mut() {
+                    let before = b.keys.len();
+                    b.keys.retain(|x| *x != key);
+                    found |= b.keys.len() != before;
+                }
+                if !found {
+                    return Err(KeymapError::NotBound {
+                        context: name.clone(),
+                        key: k.clone(),
+                    });
+                }
+            }
+        }
+        for (context, name, bindings) in raw.contexts() {
+            for b in bindings {
+                let mut keys = Vec::with_capacity(b.keys.len());
+                for k in &b.keys {
+                    keys.push(Key::parse(k).ok_or_else(|| KeymapError::BadKey {
+                        context: name.into(),
+                        action: b.action.name(),
+                        key: k.clone(),
+                    })?);
+                }
+                let list = out.contexts.entry(context).or_default();
+                for key in &keys {
+                    if let Some(other) = list
+                        .iter()
+                        .find(|x| x.action != b.action && x.keys.contains(key))
+                    {
+                        return Err(KeymapError::Taken {
+                            context: name.into(),
+                            action: b.action.name(),
+                            key: key.to_string(),
+                            by: other.action.name(),
+                        });
+                    }
+                }
+                match list.iter_mut().find(|x| x.action == b.action) {
+                    Some(existing) => {
+                        existing.keys = keys;
+                        existing.hint = existing.hint || b.hint;
+                    }
+                    None => list.push(Binding {
+                        action: b.action,
+                        keys,
+                        hint: b.hint,
+                    }),
+                }
+                let mut seen = std::collections::HashSet::new();
+                for k in list.iter().flat_map(|x| x.keys.iter()) {
+                    if !seen.insert(*k) {
+                        return Err(KeymapError::Conflict {
+                            context: name.into(),
+                            key: k.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        for list in out.contexts.values_mut() {
+            list.retain(|b| !b.keys.is_empty());
+        }
+        Ok(out)
     }
 
     /// The shipped keymap; a test proves it parses.
@@ -302,7 +433,7 @@ mod tests {
             Some(Action::MoveDown)
         );
         assert_eq!(
-            map.lookup(&[Context::Help, Context::Global], Key::ch('q')),
+            map.lookup(&[Context::Help, Context::Global], Key::ch('?')),
             Some(Action::CloseHelp)
         );
         assert_eq!(
@@ -348,6 +479,62 @@ mod tests {
         assert!(matches!(
             Keymap::parse(unknown),
             Err(KeymapError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn action_names_are_the_keymap_names() {
+        for action in Action::ALL {
+            let text = format!(
+                "[[home]]\naction = \"{}\"\nkeys = [\"<F12>\"]\n",
+                action.name()
+            );
+            let map = Keymap::parse(&text).expect("the name parses");
+            assert_eq!(map.bindings(Context::Home)[0].action, action);
+        }
+    }
+
+    #[test]
+    fn user_overrides_change_only_what_they_name() {
+        let base = Keymap::default_map();
+        let layers = [Context::Home, Context::Global];
+        // A new key for an action; its old keys are gone, everything else stays.
+        let map = base
+            .with_overrides("[[home]]\naction = \"new_case\"\nkeys = [\"N\"]\n")
+            .expect("valid override");
+        assert_eq!(map.lookup(&layers, Key::ch('N')), Some(Action::NewCase));
+        assert_eq!(map.lookup(&layers, Key::ch('n')), None);
+        assert_eq!(map.lookup(&layers, Key::ch('j')), Some(Action::MoveDown));
+        // No keys: the action is unbound.
+        let map = base
+            .with_overrides("[[home]]\naction = \"import\"\nkeys = []\n")
+            .expect("valid override");
+        assert_eq!(map.lookup(&layers, Key::ch('i')), None);
+        // [unbind] frees a key.
+        let map = base
+            .with_overrides("[unbind]\nhome = [\"S\"]\n")
+            .expect("valid override");
+        assert_eq!(map.lookup(&layers, Key::ch('S')), None);
+        // Taking a key another action holds is refused with both names.
+        let err = base
+            .with_overrides("[[home]]\naction = \"import\"\nkeys = [\"j\"]\n")
+            .expect_err("conflict");
+        assert_eq!(
+            err.to_string(),
+            "[home] import: key j is already bound to move_down (unbind it first)"
+        );
+        // Unknown actions, contexts and keys are refused.
+        assert!(matches!(
+            base.with_overrides("[[home]]\naction = \"fly\"\nkeys = [\"x\"]\n"),
+            Err(KeymapError::Syntax(_))
+        ));
+        assert!(matches!(
+            base.with_overrides("[unbind]\nattic = [\"x\"]\n"),
+            Err(KeymapError::UnknownContext(_))
+        ));
+        assert!(matches!(
+            base.with_overrides("[unbind]\nhome = [\"§\"]\n"),
+            Err(KeymapError::NotBound { .. })
         ));
     }
 

@@ -2,6 +2,7 @@
 //! returned as data ([`Effect`]) and their results come back as messages ([`Msg`]).
 
 pub mod action;
+pub mod batch;
 mod case_ops;
 mod decide;
 mod effect;
@@ -9,6 +10,7 @@ mod files;
 pub mod keymap;
 pub mod letters;
 pub mod modal;
+mod triage;
 
 pub use action::Action;
 pub use case_ops::SUPPLEMENT_DAYS;
@@ -18,6 +20,7 @@ pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
 
 use crate::checklists::Checklist;
+use crate::domain::search::{CaseQuery, Search, Sort};
 use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
 use crate::i18n::{Lang, T, tr};
 use crate::storage::Store;
@@ -112,7 +115,8 @@ impl<I> Selectable<I> {
 /// A window onto the cases of one source; `selected` is the absolute position.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CaseList {
-    pub source: Option<CaseSource>,
+    /// What the list shows; the window belongs to exactly this query.
+    pub query: Option<CaseQuery>,
     pub total: usize,
     pub offset: usize,
     pub rows: Vec<CaseRow>,
@@ -121,6 +125,10 @@ pub struct CaseList {
 }
 
 impl CaseList {
+    pub fn source(&self) -> Option<CaseSource> {
+        self.query.as_ref().map(|q| q.source)
+    }
+
     pub fn selected_row(&self) -> Option<&CaseRow> {
         self.selected
             .checked_sub(self.offset)
@@ -167,7 +175,32 @@ pub struct HomeData {
     pub calls: Vec<Call>,
     pub orgs: Vec<Organisation>,
     pub queues: Vec<(Queue, i64)>,
+    /// The user's saved queues with their counts.
+    pub saved: Vec<(i64, crate::domain::search::SavedQueue)>,
     pub users: Vec<User>,
+}
+
+/// A row of the queue pane: a built-in queue or one the user saved, with its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueueEntry {
+    Builtin(Queue, i64),
+    Saved(crate::domain::search::SavedQueue, i64),
+}
+
+impl QueueEntry {
+    pub fn count(&self) -> i64 {
+        match self {
+            QueueEntry::Builtin(_, n) | QueueEntry::Saved(_, n) => *n,
+        }
+    }
+
+    fn same(&self, other: &QueueEntry) -> bool {
+        match (self, other) {
+            (QueueEntry::Builtin(a, _), QueueEntry::Builtin(b, _)) => a == b,
+            (QueueEntry::Saved(a, _), QueueEntry::Saved(b, _)) => a.id == b.id,
+            _ => false,
+        }
+    }
 }
 
 /// What the statistics view shows.
@@ -185,7 +218,7 @@ pub enum Msg {
     Action(Action),
     HomeLoaded(HomeData),
     CasesLoaded {
-        source: CaseSource,
+        query: CaseQuery,
         total: usize,
         offset: usize,
         rows: Vec<CaseRow>,
@@ -234,6 +267,21 @@ pub enum Msg {
         io: Option<String>,
         table: Option<crate::io::table::TableError>,
     },
+    /// A mouse click on a home pane, on the list row at this position (None: the border).
+    Click {
+        pane: Pane,
+        row: Option<usize>,
+    },
+    /// The mouse wheel over the screen.
+    Scroll {
+        down: bool,
+    },
+    BatchPreviewed(Vec<batch::BatchLine>),
+    /// A batch changed this many cases.
+    BatchDone(usize),
+    QueueSaved(String),
+    QueueDeleted,
+    OrganisationLoaded(Box<crate::storage::OrgOverview>),
     /// Cases, organisations written; rows that existed already.
     Imported(usize, usize, usize),
     Stats(Box<StatsData>),
@@ -254,9 +302,20 @@ pub struct App {
     pub list_source: Pane,
     pub calls: Selectable<Call>,
     pub orgs: Selectable<Organisation>,
-    pub queues: Selectable<(Queue, i64)>,
+    pub queues: Selectable<QueueEntry>,
     pub users: Vec<User>,
     pub cases: CaseList,
+    /// The `/` filter or the full-text search narrowing the case list.
+    pub filter: Filter,
+    /// The order of the case list.
+    pub sort: Sort,
+    /// Cases marked for a batch action, by id.
+    pub marked: std::collections::BTreeMap<i64, CaseRow>,
+    /// A case to open once the window holding this list position has loaded (triage loop).
+    pending_open: Option<usize>,
+    /// After a write from the case view: the case whose place in the list is to be checked; if
+    /// it left the list, the case now in its place opens.
+    follow: Option<i64>,
     /// An open dialog; it takes the keys first.
     pub modal: Option<Modal>,
     /// A case was just registered: name its diarienummer once it has loaded.
@@ -267,6 +326,8 @@ pub struct App {
     pub case_view: Option<CaseView>,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
+    /// What is typed into the help overlay: it shows only the bindings that match.
+    pub help_filter: Option<String>,
     pub status: Option<Status>,
     pub quit: bool,
     pub keymap: Keymap,
@@ -278,8 +339,30 @@ pub struct App {
     pub standing: Option<(i64, crate::domain::decision::Standing)>,
     /// Where decision letters are written.
     pub letters_dir: std::path::PathBuf,
+    /// Whether the terminal's mouse events come to bidrag (a setting turns this off).
+    pub mouse: bool,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
+}
+
+/// The text narrowing the case list, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub text: String,
+    /// The last text that parsed: what the list shows while the typed text has an error.
+    pub search: Search,
+    /// Search every case, notes and documents included (not only the current list's columns).
+    pub everywhere: bool,
+    /// Keys go into the text.
+    pub typing: bool,
+    /// Why the typed text cannot be run.
+    pub error: Option<String>,
+}
+
+impl Filter {
+    pub fn active(&self) -> bool {
+        self.typing || self.everywhere || !self.text.is_empty()
+    }
 }
 
 /// Rows moved by page up and down.
@@ -311,11 +394,17 @@ impl App {
             queues: Selectable::default(),
             users: Vec::new(),
             cases: CaseList::default(),
+            filter: Filter::default(),
+            sort: Sort::default(),
+            marked: std::collections::BTreeMap::new(),
+            pending_open: None,
+            follow: None,
             modal: None,
             pending_registered: false,
             pending_form: None,
             case_view: None,
             help: None,
+            help_filter: None,
             quit: false,
             keymap,
             checklists,
@@ -323,6 +412,7 @@ impl App {
             standing: None,
             read_only: false,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
+            mouse: true,
         }
     }
 
@@ -400,6 +490,9 @@ impl App {
             Some(Modal::Round(_) | Modal::Preview(_)) => return vec![Context::Round],
             None => {}
         }
+        if self.filter.typing && self.screen == Screen::Home {
+            return vec![Context::Filter];
+        }
         match self.screen {
             Screen::Home => vec![Context::Home, Context::Global],
             Screen::Case => vec![Context::Case, Context::Global],
@@ -416,8 +509,28 @@ impl App {
         if !newline && let Some(action) = self.keymap.lookup(&self.layers(), key) {
             return self.update(Msg::Action(action));
         }
+        if let Some(filter) = self.help_filter.as_mut() {
+            self.help = Some(0);
+            match key.code {
+                KeyCode::Char(c) if !key.ctrl && !key.alt => filter.push(c),
+                KeyCode::Backspace => {
+                    filter.pop();
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
         if self.help.is_some() {
             return Vec::new();
+        }
+        if self.modal.is_none() && self.filter.typing && self.screen == Screen::Home {
+            return match key.code {
+                KeyCode::Char(c) if !key.ctrl && !key.alt => self.filter_edit(|t| t.push(c)),
+                KeyCode::Backspace => self.filter_edit(|t| {
+                    t.pop();
+                }),
+                _ => Vec::new(),
+            };
         }
         match self.modal.as_mut() {
             Some(Modal::Form(form)) => {
@@ -476,8 +589,10 @@ impl App {
             }
             (Modal::Menu(menu), Action::Choose) => {
                 let chosen = menu.items.get(menu.selected).copied();
+                let batch = menu.batch;
                 self.modal = None;
                 match chosen {
+                    Some(t) if batch => self.batch_transition_chosen(t),
                     Some(t) => self.choose_transition(t),
                     None => Vec::new(),
                 }
@@ -530,26 +645,43 @@ impl App {
                 .orgs
                 .selected_item()
                 .map(|o| CaseSource::Organisation(o.id)),
-            Pane::Queues | Pane::Cases => self
-                .queues
-                .selected_item()
-                .map(|(q, _)| CaseSource::Queue(*q)),
+            Pane::Queues | Pane::Cases => self.queues.selected_item().map(|e| match e {
+                QueueEntry::Builtin(q, _) => CaseSource::Queue(*q),
+                QueueEntry::Saved(saved, _) => saved.source,
+            }),
         }
     }
 
-    /// Asks for the case list of the current source, from the top when the source changed.
+    /// What the case list should show now: the left panes' selection (or every case, for a
+    /// full-text search), narrowed by the filter, in the chosen order.
+    pub fn current_query(&self) -> Option<CaseQuery> {
+        let source = if self.filter.everywhere {
+            CaseSource::All
+        } else {
+            self.current_source()?
+        };
+        Some(CaseQuery {
+            source,
+            search: self.filter.search.clone(),
+            body: self.filter.everywhere,
+            sort: self.sort,
+        })
+    }
+
+    /// Asks for the case list of the current query, from the top when the query changed.
     fn sync_cases(&mut self, force: bool) -> Vec<Effect> {
-        let Some(source) = self.current_source() else {
+        let Some(query) = self.current_query() else {
             self.cases = CaseList::default();
             return Vec::new();
         };
-        if self.cases.source != Some(source) {
+        if self.cases.query.as_ref() != Some(&query) {
+            let source = query.source;
             self.cases = CaseList {
-                source: Some(source),
+                query: Some(query.clone()),
                 loading: true,
                 ..CaseList::default()
             };
-            let mut effects = vec![Effect::LoadCases { source, offset: 0 }];
+            let mut effects = vec![Effect::LoadCases { query, offset: 0 }];
             if let CaseSource::Organisation(org) = source {
                 effects.push(Effect::LoadStanding(org));
             }
@@ -558,7 +690,7 @@ impl App {
         if force {
             self.cases.loading = true;
             return vec![Effect::LoadCases {
-                source,
+                query,
                 offset: self.cases.offset,
             }];
         }
@@ -576,11 +708,11 @@ impl App {
     fn move_cases(&mut self, target: usize) -> Vec<Effect> {
         let last = self.cases.total.saturating_sub(1);
         self.cases.selected = target.min(last);
-        match self.cases.source {
-            Some(source) if self.cases.total > 0 && !self.cases.in_window(self.cases.selected) => {
+        match self.cases.query.clone() {
+            Some(query) if self.cases.total > 0 && !self.cases.in_window(self.cases.selected) => {
                 self.cases.loading = true;
                 vec![Effect::LoadCases {
-                    source,
+                    query,
                     offset: self.cases.selected.saturating_sub(CASE_PAGE / 2),
                 }]
             }
@@ -612,14 +744,17 @@ impl App {
             Pane::Calls => {
                 let last = self.calls.items.len().saturating_sub(1);
                 self.calls.move_to(f(self.calls.selected, last));
+                self.filter = Filter::default();
             }
             Pane::Orgs => {
                 let last = self.orgs.items.len().saturating_sub(1);
                 self.orgs.move_to(f(self.orgs.selected, last));
+                self.filter = Filter::default();
             }
             Pane::Queues => {
                 let last = self.queues.items.len().saturating_sub(1);
                 self.queues.move_to(f(self.queues.selected, last));
+                self.filter_for_queue();
             }
             Pane::Cases => {
                 let last = self.cases.total.saturating_sub(1);
@@ -670,22 +805,31 @@ impl App {
                 self.users = data.users;
                 self.calls.replace(data.calls, |a, b| a.id == b.id);
                 self.orgs.replace(data.orgs, |a, b| a.id == b.id);
-                self.queues.replace(data.queues, |a, b| a.0 == b.0);
+                let mut entries: Vec<QueueEntry> = data
+                    .queues
+                    .into_iter()
+                    .map(|(q, n)| QueueEntry::Builtin(q, n))
+                    .collect();
+                entries.extend(data.saved.into_iter().map(|(n, q)| QueueEntry::Saved(q, n)));
+                self.queues.replace(entries, QueueEntry::same);
                 self.sync_cases(true)
             }
             Msg::CasesLoaded {
-                source,
+                query,
                 total,
                 offset,
                 rows,
             } => {
-                // A window for a source the user has already left is dropped.
-                if self.cases.source == Some(source) {
+                // A window for a list the user has already left is dropped.
+                if self.cases.query.as_ref() == Some(&query) {
                     self.cases.total = total;
                     self.cases.offset = offset;
                     self.cases.rows = rows;
                     self.cases.loading = false;
                     self.cases.selected = self.cases.selected.min(total.saturating_sub(1));
+                    if let Some(effects) = self.after_window() {
+                        return effects;
+                    }
                     if total > 0 && !self.cases.in_window(self.cases.selected) {
                         return self.move_cases(self.cases.selected);
                     }
@@ -739,6 +883,19 @@ impl App {
                 } else {
                     let text = self.done_text(&done);
                     self.set_status(text);
+                    // Assessing (answers, notes, documents) keeps the case open; an act that
+                    // moves it on lets the triage loop open the next one if it left the list.
+                    if matches!(
+                        done,
+                        Done::Transition(_)
+                            | Done::Supplement(_)
+                            | Done::Assigned(_)
+                            | Done::Proposed(_)
+                            | Done::Decided(_)
+                            | Done::Dispatched(_)
+                    ) {
+                        self.follow_after_write(case_id);
+                    }
                 }
                 vec![Effect::LoadCase(case_id), Effect::LoadHome]
             }
@@ -843,6 +1000,31 @@ impl App {
                 ));
                 vec![Effect::LoadHome]
             }
+            Msg::Click { pane, row } => self.click(pane, row),
+            Msg::Scroll { down } => {
+                if down {
+                    self.navigate(|i, last| (i + 3).min(last))
+                } else {
+                    self.navigate(|i, _| i.saturating_sub(3))
+                }
+            }
+            Msg::BatchPreviewed(lines) => self.batch_previewed(lines),
+            Msg::BatchDone(n) => self.batch_done(n),
+            Msg::QueueSaved(name) => {
+                self.pending_form = None;
+                self.set_status(tr(self.lang, T::QueueSaved, &[&name]));
+                vec![Effect::LoadHome]
+            }
+            Msg::QueueDeleted => {
+                self.set_status(T::QueueDeleted.text(self.lang).to_string());
+                self.queues.selected = 0;
+                self.filter = Filter::default();
+                vec![Effect::LoadHome]
+            }
+            Msg::OrganisationLoaded(o) => {
+                self.show_organisation(&o);
+                Vec::new()
+            }
             Msg::Stats(data) => {
                 self.show_stats(&data);
                 Vec::new()
@@ -904,10 +1086,12 @@ impl App {
             }
             Action::Help => {
                 self.help = Some(0);
+                self.help_filter = Some(String::new());
                 Vec::new()
             }
             Action::CloseHelp => {
                 self.help = None;
+                self.help_filter = None;
                 Vec::new()
             }
             Action::Back => self.back(),
@@ -941,6 +1125,9 @@ impl App {
             Action::AnswerPartly => self.answer(crate::domain::Answer::Partly),
             Action::AnswerNotMet => self.answer(crate::domain::Answer::NotMet),
             Action::AnswerNotApplicable => self.answer(crate::domain::Answer::NotApplicable),
+            Action::ChangeState if self.on_home_list() => self.batch_state_menu(),
+            Action::AssignMe if self.on_home_list() => self.batch_assign_me(),
+            Action::AssignOther if self.on_home_list() => self.batch_assign_other(),
             Action::ChangeState => self.open_state_menu(),
             Action::AssignMe => self.assign_me(),
             Action::AssignOther => self.open_assignee_picker(),
@@ -957,6 +1144,19 @@ impl App {
             Action::Import => self.open_import_form(),
             Action::Statistics => vec![Effect::LoadStats],
             Action::ReformAreas => self.open_reform_areas(),
+            Action::NextCase => self.step_case(true),
+            Action::PrevCase => self.step_case(false),
+            Action::Filter => self.start_filter(false),
+            Action::Search => self.start_filter(true),
+            Action::CycleSort => self.cycle_sort(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::Palette => self.open_palette(),
+            Action::SaveQueue => self.open_save_queue(),
+            Action::DeleteQueue => self.delete_queue(),
+            Action::OrganisationView => self.open_organisation(),
+            // The filter line takes Enter and Esc while it is typed into.
+            Action::Cancel if self.filter.typing => self.filter_clear(),
+            Action::Choose if self.filter.typing => self.filter_accept(),
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel
@@ -992,7 +1192,16 @@ impl App {
     /// Esc: one level back, never out of the program.
     fn back(&mut self) -> Vec<Effect> {
         if self.help.take().is_some() {
+            self.help_filter = None;
             return Vec::new();
+        }
+        if self.screen == Screen::Home && (self.filter.active() || !self.marked.is_empty()) {
+            // One level back: first the marks, then the filter.
+            if !self.marked.is_empty() {
+                self.marked.clear();
+                return self.say(T::MarksCleared, &[]);
+            }
+            return self.filter_clear();
         }
         match self.screen {
             Screen::Case => {

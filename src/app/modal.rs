@@ -142,6 +142,8 @@ pub enum FormKind {
         decision_id: i64,
         grant: bool,
     },
+    /// A name for the current filter, saved as a queue.
+    SaveQueue,
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +181,8 @@ pub enum EditorKind {
         organisation_id: i64,
         declare: bool,
     },
+    /// The reason for a batch transition, recorded as a note on each case.
+    BatchReason(Transition),
 }
 
 #[derive(Debug, Clone)]
@@ -197,6 +201,8 @@ pub struct Menu {
     pub title: String,
     pub items: Vec<Transition>,
     pub selected: usize,
+    /// The transition is for the marked cases (a batch), not the open case.
+    pub batch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +214,10 @@ pub enum PickerKind {
     Assignee,
     /// The outcome of a proposal; the item id is the index into the step's outcomes.
     Outcome,
+    /// A colleague to assign the marked cases to.
+    BatchAssignee,
+    /// The command palette: the item id is the index into `Action::ALL`.
+    Command,
 }
 
 /// A list narrowed as you type (fuzzy; å, ä and ö stay distinct from a and o).
@@ -299,6 +309,10 @@ pub struct Round {
 pub enum PreviewAction {
     /// Nothing: the preview is only read (statistics).
     None,
+    /// Write a batch: each case at the version the preview read.
+    Batch {
+        items: Vec<(i64, i64, super::CaseWrite)>,
+    },
     /// Import the checked plan (no errors), from this file.
     Import {
         plan: Box<crate::io::import::Plan>,

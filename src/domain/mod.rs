@@ -10,6 +10,7 @@ pub mod model;
 pub mod money;
 pub mod orgnr;
 pub mod records;
+pub mod search;
 pub mod text;
 pub mod workflow;
 

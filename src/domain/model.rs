@@ -124,6 +124,23 @@ pub enum Queue {
 }
 
 impl Queue {
+    /// The name stored for a saved queue's source.
+    pub fn code(self) -> &'static str {
+        match self {
+            Queue::New => "nya",
+            Queue::Mine => "mina",
+            Queue::Unassigned => "ej_tilldelade",
+            Queue::AwaitingSupplement => "komplettering",
+            Queue::ReadyForDecision => "redo_for_beslut",
+            Queue::Overdue => "forsenade",
+            Queue::AllOpen => "alla_oppna",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Queue> {
+        Queue::ALL.into_iter().find(|q| q.code() == code)
+    }
+
     pub const ALL: [Queue; 7] = [
         Queue::New,
         Queue::Mine,
@@ -153,6 +170,33 @@ pub enum CaseSource {
     Call(i64),
     Organisation(i64),
     Queue(Queue),
+    /// Every case: what a full-text search narrows.
+    All,
+}
+
+impl CaseSource {
+    /// How a saved queue stores its source.
+    pub fn code(self) -> String {
+        match self {
+            CaseSource::Call(id) => format!("call:{id}"),
+            CaseSource::Organisation(id) => format!("organisation:{id}"),
+            CaseSource::Queue(q) => format!("queue:{}", q.code()),
+            CaseSource::All => "all".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CaseSource> {
+        if code == "all" {
+            return Some(CaseSource::All);
+        }
+        let (kind, value) = code.split_once(':')?;
+        match kind {
+            "call" => value.parse().ok().map(CaseSource::Call),
+            "organisation" => value.parse().ok().map(CaseSource::Organisation),
+            "queue" => Queue::from_code(value).map(CaseSource::Queue),
+            _ => None,
+        }
+    }
 }
 
 /// One row of a case list.
@@ -166,6 +210,10 @@ pub struct CaseRow {
     pub received_on: NaiveDate,
     pub assignee: Option<String>,
     pub requested: Money,
+    pub supplement_due_on: Option<NaiveDate>,
+    pub report_due_on: Option<NaiveDate>,
+    /// Checklist items answered so far.
+    pub answered: usize,
 }
 
 /// Everything the case view shows.

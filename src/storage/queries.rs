@@ -1,6 +1,7 @@
 //! Reads. Lists are windows onto indexed queries; nothing loads all cases.
 
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
+use crate::domain::search::{CaseQuery, SavedQueue, Search, Sort};
 use crate::domain::{
     Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
     DecisionKind, Direction, Dnr, Document, Event, Money, Note, OrgKind, OrgNr, Organisation,
@@ -33,6 +34,123 @@ fn source_filter(source: CaseSource) -> String {
         CaseSource::Call(_) => "c.call_id = :id".into(),
         CaseSource::Organisation(_) => "c.organisation_id = :id".into(),
         CaseSource::Queue(q) => queue_filter(q),
+        CaseSource::All => "1".into(),
+    }
+}
+
+/// A value bound to a search clause's parameter.
+enum SearchValue {
+    Text(String),
+    Int(i64),
+}
+
+/// `%text%` for LIKE, with the wildcards in `text` taken literally (ESCAPE '\\').
+fn like(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// The AND-ed clauses of a search over `cases c`, and their parameters. `body`: the words may
+/// also match notes and documents (full-text search), not only the list's columns (`/` filter).
+fn search_clauses(search: &Search, body: bool) -> (String, Vec<(String, SearchValue)>) {
+    let mut clauses = Vec::new();
+    let mut params = Vec::new();
+    let columns: &[&str] = if body {
+        &["dnr", "title", "organisation", "county", "body"]
+    } else {
+        &["dnr", "title", "organisation", "county"]
+    };
+    // The trigram index answers words of three characters or more; shorter ones are compared
+    // row by row, which is still correct.
+    let (long, short): (Vec<&String>, Vec<&String>) =
+        search.words.iter().partition(|w| w.chars().count() >= 3);
+    if !long.is_empty() {
+        let phrases: Vec<String> = long
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect();
+        let expr = format!("{{{}}} : ({})", columns.join(" "), phrases.join(" AND "));
+        clauses
+            .push("c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)".to_string());
+        params.push((":fts".to_string(), SearchValue::Text(expr)));
+    }
+    for (i, word) in short.iter().enumerate() {
+        let name = format!(":short{i}");
+        let any: Vec<String> = columns
+            .iter()
+            .map(|c| format!("{c} LIKE {name} ESCAPE '\\'"))
+            .collect();
+        clauses.push(format!(
+            "c.id IN (SELECT rowid FROM case_text WHERE {})",
+            any.join(" OR ")
+        ));
+        params.push((name, SearchValue::Text(like(word))));
+    }
+    if let Some(dnr) = &search.dnr {
+        let exact = dnr.split_once('/').and_then(|(y, n)| {
+            Some((y.trim().parse::<i64>().ok()?, n.trim().parse::<i64>().ok()?))
+        });
+        match exact {
+            Some((year, seq)) => {
+                clauses.push("c.dnr_year = :dnr_year AND c.dnr_seq = :dnr_seq".into());
+                params.push((":dnr_year".into(), SearchValue::Int(year)));
+                params.push((":dnr_seq".into(), SearchValue::Int(seq)));
+            }
+            None => {
+                clauses.push(
+                    "c.id IN (SELECT rowid FROM case_text WHERE dnr LIKE :dnr ESCAPE '\\')".into(),
+                );
+                params.push((":dnr".into(), SearchValue::Text(like(dnr))));
+            }
+        }
+    }
+    if let Some(kommun) = &search.kommun {
+        clauses.push(
+            "c.organisation_id IN (SELECT id FROM organisations
+               WHERE kind = 'kommun' AND name LIKE :kommun ESCAPE '\\')"
+                .into(),
+        );
+        params.push((":kommun".into(), SearchValue::Text(like(kommun))));
+    }
+    if let Some(lan) = &search.lan {
+        clauses.push(
+            "c.organisation_id IN (SELECT id FROM organisations WHERE county LIKE :lan ESCAPE '\\')"
+                .into(),
+        );
+        params.push((":lan".into(), SearchValue::Text(like(lan))));
+    }
+    if let Some(state) = search.status {
+        clauses.push("c.state = :status".into());
+        params.push((":status".into(), SearchValue::Text(state.code().into())));
+    }
+    if let Some(step) = search.step {
+        clauses.push("c.step = :step".into());
+        params.push((":step".into(), SearchValue::Int(i64::from(step.number()))));
+    }
+    if let Some(who) = &search.assignee {
+        clauses.push(
+            "c.assignee_id IN (SELECT id FROM users
+               WHERE name LIKE :who ESCAPE '\\' OR login LIKE :who ESCAPE '\\')"
+                .into(),
+        );
+        params.push((":who".into(), SearchValue::Text(like(who))));
+    }
+    if clauses.is_empty() {
+        return ("1".into(), params);
+    }
+    (clauses.join(" AND "), params)
+}
+
+fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Received => "c.received_on, c.id",
+        Sort::Deadline => {
+            "coalesce(c.supplement_due_on, c.report_due_on, date(c.received_on, '+6 months')), c.id"
+        }
+        Sort::Organisation => "o.name, c.received_on, c.id",
     }
 }
 
@@ -87,43 +205,54 @@ pub(super) fn user_by_login(conn: &Connection, login: &str) -> Result<Option<Use
 }
 
 /// Raw values of one case-list row, converted after the SQLite borrow ends.
-type RawCaseRow = (
-    i64,
-    i64,
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    Option<String>,
-    i64,
-);
+struct RawCaseRow {
+    id: i64,
+    year: i64,
+    seq: i64,
+    organisation: String,
+    step: i64,
+    state: String,
+    received: String,
+    assignee: Option<String>,
+    requested: i64,
+    supplement_due: Option<String>,
+    report_due: Option<String>,
+    answered: i64,
+}
 
 fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-    ))
+    Ok(RawCaseRow {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        seq: r.get(2)?,
+        organisation: r.get(3)?,
+        step: r.get(4)?,
+        state: r.get(5)?,
+        received: r.get(6)?,
+        assignee: r.get(7)?,
+        requested: r.get(8)?,
+        supplement_due: r.get(9)?,
+        report_due: r.get(10)?,
+        answered: r.get(11)?,
+    })
 }
 
 fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
-    let (id, year, seq, organisation, step, state, received, assignee, requested) = raw;
+    let optional_date = |column: &'static str, v: Option<String>| -> Result<Option<NaiveDate>> {
+        v.map(|s| date_from_sql(column, &s)).transpose()
+    };
     Ok(CaseRow {
-        id,
-        dnr: Dnr::new(prefix, year as i32, seq as u32),
-        organisation,
-        step: step_of(step)?,
-        state: state_of(&state)?,
-        received_on: date_from_sql("cases.received_on", &received)?,
-        assignee,
-        requested: Money(requested),
+        id: raw.id,
+        dnr: Dnr::new(prefix, raw.year as i32, raw.seq as u32),
+        organisation: raw.organisation,
+        step: step_of(raw.step)?,
+        state: state_of(&raw.state)?,
+        received_on: date_from_sql("cases.received_on", &raw.received)?,
+        assignee: raw.assignee,
+        requested: Money(raw.requested),
+        supplement_due_on: optional_date("cases.supplement_due_on", raw.supplement_due)?,
+        report_due_on: optional_date("cases.report_due_on", raw.report_due)?,
+        answered: usize::try_from(raw.answered).unwrap_or(0),
     })
 }
 
@@ -281,7 +410,7 @@ impl Store {
     ) -> (i64, String, String, i64) {
         let id = match source {
             CaseSource::Call(id) | CaseSource::Organisation(id) => id,
-            CaseSource::Queue(_) => 0,
+            CaseSource::Queue(_) | CaseSource::All => 0,
         };
         (
             user_id,
@@ -292,14 +421,20 @@ impl Store {
     }
 
     pub fn count_cases(&self, source: CaseSource, user_id: i64, today: NaiveDate) -> Result<i64> {
-        let sql = format!(
-            "SELECT count(*) FROM cases c WHERE {}",
-            source_filter(source)
-        );
-        let (me, today, cutoff, id) = Self::source_params(source, user_id, today);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        self.count_query(&CaseQuery::of(source), user_id, today)
+    }
+
+    /// Binds the parameters of a case query (source, search) to `stmt`.
+    fn bind_query(
+        stmt: &mut Statement<'_>,
+        query: &CaseQuery,
+        search_params: &[(String, SearchValue)],
+        user_id: i64,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let (me, today, cutoff, id) = Self::source_params(query.source, user_id, today);
         bind(
-            &mut stmt,
+            stmt,
             &[
                 (":me", &me),
                 (":today", &today),
@@ -307,6 +442,24 @@ impl Store {
                 (":id", &id),
             ],
         )?;
+        for (name, value) in search_params {
+            match value {
+                SearchValue::Text(t) => bind(stmt, &[(name.as_str(), t as &dyn ToSql)])?,
+                SearchValue::Int(n) => bind(stmt, &[(name.as_str(), n as &dyn ToSql)])?,
+            }
+        }
+        Ok(())
+    }
+
+    /// How many cases a query finds.
+    pub fn count_query(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<i64> {
+        let (search, params) = search_clauses(&query.search, query.body);
+        let sql = format!(
+            "SELECT count(*) FROM cases c WHERE ({}) AND ({search})",
+            source_filter(query.source)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Self::bind_query(&mut stmt, query, &params, user_id, today)?;
         let mut rows = stmt.raw_query();
         match rows.next()? {
             Some(row) => Ok(row.get(0)?),
@@ -323,32 +476,37 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<CaseRow>> {
+        self.query_window(&CaseQuery::of(source), user_id, today, offset, limit)
+    }
+
+    /// `limit` cases that a query finds, from position `offset` in its order.
+    pub fn query_window(
+        &self,
+        query: &CaseQuery,
+        user_id: i64,
+        today: NaiveDate,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<CaseRow>> {
+        let (search, params) = search_clauses(&query.search, query.body);
         let sql = format!(
             "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
-                    u.name, c.requested_ore
+                    u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
+                    (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id)
              FROM cases c
              JOIN organisations o ON o.id = c.organisation_id
              LEFT JOIN users u ON u.id = c.assignee_id
-             WHERE {}
-             ORDER BY c.received_on, c.id
+             WHERE ({}) AND ({search})
+             ORDER BY {}
              LIMIT :limit OFFSET :offset",
-            source_filter(source)
+            source_filter(query.source),
+            order_by(query.sort),
         );
-        let (me, today, cutoff, id) = Self::source_params(source, user_id, today);
         let (limit, offset) = (limit as i64, offset as i64);
         let prefix = self.dnr_prefix()?;
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        bind(
-            &mut stmt,
-            &[
-                (":me", &me),
-                (":today", &today),
-                (":cutoff", &cutoff),
-                (":id", &id),
-                (":limit", &limit),
-                (":offset", &offset),
-            ],
-        )?;
+        Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+        bind(&mut stmt, &[(":limit", &limit), (":offset", &offset)])?;
         let mut raw = Vec::new();
         let mut rows = stmt.raw_query();
         while let Some(row) = rows.next()? {
@@ -356,6 +514,41 @@ impl Store {
         }
         drop(rows);
         raw.into_iter().map(|r| case_row(&prefix, r)).collect()
+    }
+
+    /// The user's saved queues, by name.
+    pub fn saved_queues(&self, user_id: i64) -> Result<Vec<SavedQueue>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, source, query, sort FROM saved_queues WHERE user_id = ?1 ORDER BY name",
+        )?;
+        let raw = stmt
+            .query_map([user_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raw.into_iter()
+            .map(|(id, name, source, text, sort)| {
+                let (source, everywhere) = match source.strip_prefix("search:") {
+                    Some(rest) => (rest.to_string(), true),
+                    None => (source, false),
+                };
+                Ok(SavedQueue {
+                    id,
+                    name,
+                    source: CaseSource::from_code(&source)
+                        .ok_or_else(|| bad("saved_queues.source", &source))?,
+                    text,
+                    everywhere,
+                    sort: Sort::from_code(&sort).ok_or_else(|| bad("saved_queues.sort", &sort))?,
+                })
+            })
+            .collect()
     }
 
     /// Everything about one case, for the case view.
@@ -643,6 +836,61 @@ impl Store {
         .transpose()
     }
 
+    pub fn organisation_overview(&self, id: i64, today: NaiveDate) -> Result<OrgOverview> {
+        let organisation = self.organisation(id)?;
+        let query = CaseQuery::of(CaseSource::Organisation(id));
+        let rows = self.query_window(&query, 0, today, 0, usize::MAX >> 1)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT k.name, c.granted_ore FROM cases c JOIN calls k ON k.id = c.call_id
+             WHERE c.id = ?1",
+        )?;
+        let mut cases = Vec::with_capacity(rows.len());
+        let mut granted_total = 0i64;
+        let mut open_reports = Vec::new();
+        for row in rows {
+            let (call, granted): (String, Option<i64>) =
+                stmt.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if row.state.is_decided() {
+                granted_total = granted_total.saturating_add(granted.unwrap_or(0));
+            }
+            if let (Some(due), CaseState::Dispatched | CaseState::Ongoing | CaseState::ReportDue) =
+                (row.report_due_on, row.state)
+            {
+                open_reports.push((row.dnr.clone(), due));
+            }
+            cases.push(OrgCase {
+                row,
+                call,
+                granted: granted.map(Money),
+            });
+        }
+        let contacts = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, o.name, c.name, c.role, c.email, c.phone
+                 FROM contacts c JOIN organisations o ON o.id = c.organisation_id
+                 WHERE c.organisation_id = ?1 ORDER BY c.name, c.id",
+            )?
+            .query_map([id], |r| {
+                Ok(Contact {
+                    id: r.get(0)?,
+                    organisation: r.get(1)?,
+                    name: r.get(2)?,
+                    role: r.get(3)?,
+                    email: r.get(4)?,
+                    phone: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(OrgOverview {
+            organisation,
+            cases,
+            granted_total: Money(granted_total),
+            open_reports,
+            contacts,
+        })
+    }
+
     pub fn organisation(&self, id: i64) -> Result<Organisation> {
         let raw = self
             .conn
@@ -916,6 +1164,26 @@ pub struct Contact {
     pub role: String,
     pub email: String,
     pub phone: String,
+}
+
+/// One case in an organisation's overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgCase {
+    pub row: CaseRow,
+    pub call: String,
+    pub granted: Option<Money>,
+}
+
+/// Everything about one organisation: its cases across calls and steps, what it was granted,
+/// the reports it owes, and its contact persons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgOverview {
+    pub organisation: Organisation,
+    pub cases: Vec<OrgCase>,
+    pub granted_total: Money,
+    /// Cases whose report is due (or overdue) and not yet in.
+    pub open_reports: Vec<(Dnr, NaiveDate)>,
+    pub contacts: Vec<Contact>,
 }
 
 /// Case counts per state and per step.

@@ -947,6 +947,43 @@ impl Writer<'_> {
 impl Writer<'_> {
     /// Replaces a contact's personal data with a pseudonym. The event names only the contact's
     /// id: the append-only log must not keep what is being erased.
+    /// Saves a named filter as the user's queue (replacing one of the same name).
+    pub fn save_queue(
+        &mut self,
+        user_id: i64,
+        q: &crate::domain::search::SavedQueue,
+    ) -> Result<i64> {
+        let source = if q.everywhere {
+            format!("search:{}", q.source.code())
+        } else {
+            q.source.code()
+        };
+        let at = time_to_sql(self.now);
+        self.tx.execute(
+            "INSERT INTO saved_queues (user_id, name, source, query, sort, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (user_id, name) DO UPDATE
+             SET source = excluded.source, query = excluded.query, sort = excluded.sort",
+            rusqlite::params![user_id, q.name.trim(), source, q.text, q.sort.code(), at],
+        )?;
+        Ok(self.tx.query_row(
+            "SELECT id FROM saved_queues WHERE user_id = ?1 AND name = ?2",
+            rusqlite::params![user_id, q.name.trim()],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn delete_queue(&mut self, user_id: i64, id: i64) -> Result<()> {
+        let n = self.tx.execute(
+            "DELETE FROM saved_queues WHERE id = ?1 AND user_id = ?2",
+            rusqlite::params![id, user_id],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound("saved queue"));
+        }
+        Ok(())
+    }
+
     pub fn pseudonymise_contact(&mut self, user_id: i64, contact_id: i64) -> Result<()> {
         let n = self.tx.execute(
             "UPDATE contacts SET name = 'Pseudonymiserad kontakt ' || id, email = '', phone = ''

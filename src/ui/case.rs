@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wra
 
 pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let [facts, tabs, content] = Layout::vertical([
-        Constraint::Length(9),
+        Constraint::Length(10),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -117,6 +117,34 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
                     .unwrap_or_else(|| T::Unassigned.text(lang).into()),
             ),
         ]),
+        {
+            let next = app.next_action_of_case(d);
+            let style = if next.urgent() {
+                theme.warning
+            } else {
+                theme.title
+            };
+            let mut spans = vec![
+                label(T::ColNext),
+                Span::styled(i18n::next_action(lang, next), style),
+            ];
+            // Where this case sits in the list it was opened from (n and p move along it).
+            if app.cases.selected_row().is_some_and(|r| r.id == d.id) {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(
+                    tr(
+                        lang,
+                        T::CasesPosition,
+                        &[
+                            &(app.cases.selected + 1).to_string(),
+                            &app.cases.total.to_string(),
+                        ],
+                    ),
+                    theme.muted,
+                ));
+            }
+            Line::from(spans)
+        },
         Line::from(vec![
             label(T::LblReceived),
             Span::raw(format!(

@@ -20,9 +20,35 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             order.push(c);
         }
     }
+    // What is typed narrows the help to the bindings whose keys, action or description match.
+    let wanted = app
+        .help_filter
+        .as_deref()
+        .map(str::to_lowercase)
+        .filter(|w| !w.trim().is_empty());
     let mut lines = Vec::new();
+    if let Some(w) = &wanted {
+        lines.push(Line::from(Span::styled(format!("/{w}"), theme.key)));
+        lines.push(Line::from(""));
+    }
     for context in order {
-        let bindings = app.keymap.bindings(context);
+        let bindings: Vec<_> = app
+            .keymap
+            .bindings(context)
+            .iter()
+            .filter(|b| {
+                wanted.as_ref().is_none_or(|w| {
+                    let keys = b.keys.iter().map(ToString::to_string).collect::<String>();
+                    b.action
+                        .describe()
+                        .text(app.lang)
+                        .to_lowercase()
+                        .contains(w.as_str())
+                        || b.action.name().contains(w.as_str())
+                        || keys.to_lowercase().contains(w.as_str())
+                })
+            })
+            .collect();
         if bindings.is_empty() {
             continue;
         }

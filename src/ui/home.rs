@@ -1,7 +1,7 @@
 //! The home screen: Utlysningar, Organisationer and Köer on the left, the case list beside them.
 
 use super::{Theme, clean, fit, pane_block};
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, QueueEntry};
 use crate::domain::CaseSource;
 use crate::i18n::{self, T, tr};
 use ratatui::Frame;
@@ -9,7 +9,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
-pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+/// Where the home screen's four panes are, within `area` (the screen between header and status).
+pub struct HomeAreas {
+    pub calls: Rect,
+    pub orgs: Rect,
+    pub queues: Rect,
+    pub cases: Rect,
+}
+
+pub fn areas(app: &App, area: Rect) -> HomeAreas {
     let left_width = (u32::from(area.width) * 34 / 100).clamp(24, 44) as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(1)]).areas(area);
@@ -23,7 +31,21 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         Constraint::Length(queues_height),
     ])
     .areas(left);
+    HomeAreas {
+        calls,
+        orgs,
+        queues,
+        cases: right,
+    }
+}
 
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let HomeAreas {
+        calls,
+        orgs,
+        queues,
+        cases: right,
+    } = areas(app, area);
     let inner = |r: Rect| r.width.saturating_sub(4) as usize;
     let call_items: Vec<String> = app
         .calls
@@ -78,11 +100,12 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         .queues
         .items
         .iter()
-        .map(|(q, n)| {
-            fit(
-                &format!("{n:>4}  {}", i18n::queue(*q).text(app.lang)),
-                inner(queues),
-            )
+        .map(|e| {
+            let label = match e {
+                QueueEntry::Builtin(q, _) => i18n::queue(*q).text(app.lang).to_string(),
+                QueueEntry::Saved(q, _) => format!("★ {}", clean(&q.name)),
+            };
+            fit(&format!("{:>4}  {label}", e.count()), inner(queues))
         })
         .collect();
     list(
@@ -142,7 +165,7 @@ fn list(
 }
 
 fn source_label(app: &App) -> String {
-    match app.cases.source {
+    match app.cases.source() {
         Some(CaseSource::Call(_)) => app
             .calls
             .selected_item()
@@ -153,7 +176,12 @@ fn source_label(app: &App) -> String {
             .selected_item()
             .map(|o| clean(&o.name))
             .unwrap_or_default(),
-        Some(CaseSource::Queue(q)) => i18n::queue(q).text(app.lang).to_string(),
+        Some(CaseSource::Queue(_)) => match app.queues.selected_item() {
+            Some(QueueEntry::Saved(q, _)) => clean(&q.name),
+            Some(QueueEntry::Builtin(q, _)) => i18n::queue(*q).text(app.lang).to_string(),
+            None => String::new(),
+        },
+        Some(CaseSource::All) => T::SearchTitle.text(app.lang).to_string(),
         None => String::new(),
     }
 }
@@ -171,25 +199,20 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         );
         title = format!("{title} · {pos}");
     }
+    if app.sort != crate::domain::search::Sort::default() {
+        title = format!("{title} · ↓{}", i18n::sort(app.sort).text(lang));
+    }
+    if !app.marked.is_empty() {
+        title = format!("{title} · ✓{}", app.marked.len());
+    }
+    if app.filter.active() {
+        let cursor = if app.filter.typing { "▏" } else { "" };
+        let mark = if app.filter.everywhere { "?" } else { "/" };
+        title = format!("{title} · {mark}{}{cursor}", clean(&app.filter.text));
+    }
     let title = fit(&title, area.width.saturating_sub(6) as usize);
     let block = pane_block(title, focused, theme);
-    // A line above the list: the call's money, or where the organisation stands.
-    let banner = match list.source {
-        Some(CaseSource::Call(_)) => app
-            .calls
-            .selected_item()
-            .filter(|c| c.budget.ore() > 0)
-            .map(|c| app.budget_line(&c.budget_status())),
-        Some(CaseSource::Organisation(id)) => {
-            app.standing.filter(|(org, _)| *org == id).map(|(_, s)| {
-                let step = crate::domain::decision::highest_step(s)
-                    .number()
-                    .to_string();
-                tr(lang, T::StandingLine, &[&step])
-            })
-        }
-        _ => None,
-    };
+    let banner = banner(app);
     let inner = block.inner(area);
     let (block, area) = match banner {
         Some(text) if inner.height > 2 => {
@@ -220,16 +243,22 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     // Columns give way from the right as the pane narrows; the organisation always stays.
-    let medium = area.width >= 64;
-    let wide = area.width >= 76;
-    let widest = area.width >= 100;
+    // What the case needs next comes before the received date, the assignee and the amount.
+    let next_column = area.width >= 64;
+    let medium = area.width >= 100;
+    let wide = area.width >= 112;
+    let widest = area.width >= 126;
     let mut header = vec![T::ColDnr, T::ColOrganisation, T::ColStep, T::ColState];
     let mut widths = vec![
-        Constraint::Length(9),
+        Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(4),
         Constraint::Length(20),
     ];
+    if next_column {
+        header.push(T::ColNext);
+        widths.push(Constraint::Fill(1));
+    }
     if medium {
         header.push(T::ColReceived);
         widths.push(Constraint::Length(10));
@@ -242,13 +271,28 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         header.push(T::ColRequested);
         widths.push(Constraint::Length(13));
     }
+
     let rows = list.rows.iter().map(|r| {
+        let mark = if app.marked.contains_key(&r.id) {
+            "✓"
+        } else {
+            ""
+        };
         let mut cells = vec![
-            Cell::from(format!("{}/{}", r.dnr.year, r.dnr.seq)),
+            Cell::from(format!("{mark}{}/{}", r.dnr.year, r.dnr.seq)),
             Cell::from(clean(&r.organisation)),
             Cell::from(r.step.number().to_string()),
             Cell::from(i18n::state(r.state).text(lang)),
         ];
+        if next_column {
+            let next = app.next_action_of_row(r);
+            let style = if next.urgent() {
+                theme.warning
+            } else {
+                theme.muted
+            };
+            cells.push(Cell::from(i18n::next_action(lang, next)).style(style));
+        }
         if medium {
             cells.push(Cell::from(r.received_on.format("%Y-%m-%d").to_string()));
         }
@@ -283,4 +327,36 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let relative = list.selected.checked_sub(list.offset);
     let mut state = TableState::default().with_selected(relative);
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The line above the case list: while the filter is typed, its error or what it understands;
+/// else the call's money, or where the organisation stands.
+pub fn banner(app: &App) -> Option<String> {
+    let lang = app.lang;
+    let list = &app.cases;
+    let banner = match list.source() {
+        Some(CaseSource::Call(_)) => app
+            .calls
+            .selected_item()
+            .filter(|c| c.budget.ore() > 0)
+            .map(|c| app.budget_line(&c.budget_status())),
+        Some(CaseSource::Organisation(id)) => {
+            app.standing.filter(|(org, _)| *org == id).map(|(_, s)| {
+                let step = crate::domain::decision::highest_step(s)
+                    .number()
+                    .to_string();
+                tr(lang, T::StandingLine, &[&step])
+            })
+        }
+        _ => None,
+    };
+    if app.filter.typing {
+        return Some(
+            app.filter
+                .error
+                .clone()
+                .unwrap_or_else(|| T::FilterHint.text(lang).to_string()),
+        );
+    }
+    banner
 }

@@ -58,6 +58,82 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     }
 }
 
+/// What a mouse click at (`x`, `y`) on a screen of `size` points at on the home screen: the
+/// pane, and the list row under it (a position in that pane's list, as it was drawn).
+pub fn hit(app: &App, size: Rect, x: u16, y: u16) -> Option<(crate::app::Pane, Option<usize>)> {
+    use crate::app::Pane;
+    if app.screen != Screen::Home
+        || app.modal.is_some()
+        || app.help.is_some()
+        || size.width < MIN_WIDTH
+        || size.height < MIN_HEIGHT
+    {
+        return None;
+    }
+    let body = Rect {
+        x: size.x,
+        y: size.y + 1,
+        width: size.width,
+        height: size.height.saturating_sub(3),
+    };
+    let a = home::areas(app, body);
+    let inside = |r: Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    let (pane, rect, first_row, offset) = [
+        (
+            Pane::Calls,
+            a.calls,
+            1,
+            list_offset(app.calls.selected, a.calls),
+        ),
+        (
+            Pane::Orgs,
+            a.orgs,
+            1,
+            list_offset(app.orgs.selected, a.orgs),
+        ),
+        (
+            Pane::Queues,
+            a.queues,
+            1,
+            list_offset(app.queues.selected, a.queues),
+        ),
+        // The case table has a header row, and a banner line above it when there is one
+        // (and room for it, as the renderer decides).
+        (
+            Pane::Cases,
+            a.cases,
+            cases_first_row(app, a.cases),
+            cases_offset(app, a.cases),
+        ),
+    ]
+    .into_iter()
+    .find(|(_, r, _, _)| inside(*r))?;
+    let row = (y >= rect.y + first_row && y + 1 < rect.y + rect.height)
+        .then(|| offset + usize::from(y - rect.y - first_row));
+    Some((pane, row))
+}
+
+fn cases_first_row(app: &App, area: Rect) -> u16 {
+    let banner = home::banner(app).is_some() && area.height.saturating_sub(2) > 2;
+    2 + u16::from(banner)
+}
+
+fn cases_offset(app: &App, area: Rect) -> usize {
+    let visible = area
+        .height
+        .saturating_sub(1 + cases_first_row(app, area))
+        .max(1);
+    let relative = app.cases.selected.saturating_sub(app.cases.offset);
+    app.cases.offset + relative.saturating_sub(usize::from(visible) - 1)
+}
+
+/// The first visible item of a bordered list with `selected` kept in view (as ratatui does
+/// when the list starts at the top).
+fn list_offset(selected: usize, area: Rect) -> usize {
+    let visible = usize::from(area.height.saturating_sub(2)).max(1);
+    selected.saturating_sub(visible - 1)
+}
+
 fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let roles = app
         .user
@@ -106,26 +182,41 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 
 /// The hint bar: the bindings marked `hint` in the contexts that are active now.
 fn render_hints(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut width = 1;
-    for context in app.layers() {
-        for b in app
-            .keymap
+    let hints = |context: Context| -> Vec<(String, &'static str)> {
+        app.keymap
             .bindings(context)
             .iter()
             .filter(|b| b.hint && app.offers(b.action))
-        {
-            let Some(key) = b.keys.first() else { continue };
-            let key = key.to_string();
-            let desc = b.action.describe().text(app.lang);
-            let needed = key.width() + desc.width() + 3;
-            if width + needed > area.width as usize {
-                break;
-            }
-            width += needed;
-            spans.push(Span::styled(key, theme.key));
-            spans.push(Span::raw(format!(" {desc}  ")));
+            .filter_map(|b| {
+                let key = b.keys.first()?.to_string();
+                Some((key, b.action.describe().text(app.lang)))
+            })
+            .collect()
+    };
+    let layers = app.layers();
+    let needed = |(key, desc): &(String, &str)| key.width() + desc.width() + 3;
+    // Help and quit always keep their place at the end; the screen's keys fill what is left,
+    // in keymap order, skipping any that do not fit.
+    let (global, specific): (Vec<Context>, Vec<Context>) =
+        layers.iter().partition(|c| **c == Context::Global);
+    let tail: Vec<(String, &str)> = global.into_iter().flat_map(hints).collect();
+    let tail_width: usize = tail.iter().map(needed).sum();
+    let mut width = 1 + tail_width;
+    let mut chosen = Vec::new();
+    for hint in specific.into_iter().flat_map(hints) {
+        let n = needed(&hint);
+        if width + n <= area.width as usize {
+            width += n;
+            chosen.push(hint);
         }
+    }
+    if tail_width < area.width as usize {
+        chosen.extend(tail);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (key, desc) in chosen {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {desc}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -189,6 +280,7 @@ pub(crate) fn context_label(context: Context) -> T {
         Context::Menu => T::CtxMenu,
         Context::Picker => T::CtxPicker,
         Context::Round => T::CtxRound,
+        Context::Filter => T::CtxFilter,
     }
 }
 

@@ -244,7 +244,7 @@ fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
 fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let popup = centred(area, 100, area.height.saturating_sub(2).max(8));
     let footer = match p.action {
-        PreviewAction::Import { .. } => T::EditorFooter,
+        PreviewAction::Import { .. } | PreviewAction::Batch { .. } => T::EditorFooter,
         PreviewAction::None => T::PreviewFooter,
     };
     let block = frame_block(&p.title, footer, app, theme, popup.width);

@@ -75,3 +75,13 @@ pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Terminal<TestB
 pub fn reload(app: &mut App, store: &mut Store, case: i64) {
     drive(app, store, vec![bidrag::app::Effect::LoadCase(case)], &now);
 }
+
+/// Opens a case directly, as after the triage loop has moved on to the next one.
+pub fn reopen(app: &mut App, store: &mut Store, case_id: i64) {
+    drive(
+        app,
+        store,
+        vec![bidrag::app::Effect::LoadCase(case_id)],
+        &now,
+    );
+}
