@@ -729,3 +729,59 @@ fn a_contact_named_in_a_registered_document_is_kept() {
         "{err}"
     );
 }
+
+#[test]
+fn a_user_keymap_with_a_conflict_is_refused_at_start_with_file_key_and_reason() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("k.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let config_dir = home.path().join("conf");
+    std::fs::create_dir_all(&config_dir).expect("dir");
+    let config = config_dir.join("config.toml");
+    std::fs::write(&config, "").expect("config");
+    let keymap = config_dir.join("keymap.toml");
+    std::fs::write(&keymap, "[[home]]\naction = \"import\"\nkeys = [\"j\"]\n").expect("keymap");
+    let before = std::fs::read(&db).expect("db");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&keymap.display().to_string()), "{err}");
+    assert!(
+        err.contains("import: key j is already bound to move_down"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).expect("db"), before, "nothing written");
+    // An unknown action is refused the same way.
+    std::fs::write(&keymap, "[[home]]\naction = \"fly\"\nkeys = [\"x\"]\n").expect("keymap");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("fly"), "{err}");
+    // A valid one passes the check (and stops only because tests have no terminal).
+    std::fs::write(&keymap, "[[home]]\naction = \"import\"\nkeys = [\"I\"]\n").expect("keymap");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("terminal"), "{err}");
+}

@@ -49,6 +49,19 @@ fn help_overlay_snapshot() {
     press(&mut app, &mut store, "?");
     let t = draw(&app, &Theme::mono(), 80, 40);
     insta::assert_snapshot!("help_sv_80x40", t.backend());
+    // Typing narrows the help to what matches.
+    common::type_text(&mut app, &mut store, "ärende");
+    let t = draw(&app, &Theme::mono(), 80, 40);
+    insta::assert_snapshot!("help_filtered_sv_80x40", t.backend());
+}
+
+#[test]
+fn filter_line_and_marks_snapshot() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "3 G <Enter> <Space> /");
+    common::type_text(&mut app, &mut store, "röda");
+    let t = draw(&app, &Theme::mono(), 120, 30);
+    insta::assert_snapshot!("home_filter_sv_120x30", t.backend());
 }
 
 #[test]

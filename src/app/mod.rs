@@ -316,6 +316,8 @@ pub struct App {
     /// After a write from the case view: the case whose place in the list is to be checked; if
     /// it left the list, the case now in its place opens.
     follow: Option<i64>,
+    /// The case last opened from the case list: the triage loop's place in it.
+    list_case: Option<i64>,
     /// An open dialog; it takes the keys first.
     pub modal: Option<Modal>,
     /// A case was just registered: name its diarienummer once it has loaded.
@@ -399,6 +401,7 @@ impl App {
             marked: std::collections::BTreeMap::new(),
             pending_open: None,
             follow: None,
+            list_case: None,
             modal: None,
             pending_registered: false,
             pending_form: None,
@@ -1181,7 +1184,10 @@ impl App {
             return Vec::new();
         }
         match self.cases.selected_row() {
-            Some(row) => vec![Effect::LoadCase(row.id)],
+            Some(row) => {
+                self.list_case = Some(row.id);
+                vec![Effect::LoadCase(row.id)]
+            }
             None => {
                 self.set_status(tr(self.lang, T::NothingToOpen, &[]));
                 Vec::new()

@@ -14,7 +14,10 @@ impl App {
         if self.cases.in_window(position) {
             self.pending_open = None;
             return match self.cases.selected_row() {
-                Some(row) => vec![Effect::LoadCase(row.id)],
+                Some(row) => {
+                    self.list_case = Some(row.id);
+                    vec![Effect::LoadCase(row.id)]
+                }
                 None => Vec::new(),
             };
         }
@@ -25,6 +28,14 @@ impl App {
     /// After a window of the list arrived: open a case the triage loop is waiting for, or
     /// follow the case just changed. None: nothing to do here.
     pub(super) fn after_window(&mut self) -> Option<Vec<Effect>> {
+        // The open case keeps its place in the list while it is still there.
+        if self.screen == Screen::Case
+            && let Some(i) = self
+                .list_case
+                .and_then(|id| self.cases.rows.iter().position(|r| r.id == id))
+        {
+            self.cases.selected = self.cases.offset + i;
+        }
         if let Some(id) = self.follow.take() {
             if let Some(i) = self.cases.rows.iter().position(|r| r.id == id) {
                 self.cases.selected = self.cases.offset + i;
@@ -48,12 +59,9 @@ impl App {
         }
         self.pending_open = None;
         self.cases.selected = position;
-        Some(
-            self.cases
-                .selected_row()
-                .map(|r| vec![Effect::LoadCase(r.id)])
-                .unwrap_or_default(),
-        )
+        let id = self.cases.selected_row().map(|r| r.id);
+        self.list_case = id.or(self.list_case);
+        Some(id.map(|id| vec![Effect::LoadCase(id)]).unwrap_or_default())
     }
 
     fn append_status(&mut self, more: &str) {
@@ -67,8 +75,7 @@ impl App {
     /// A write from the case view went through: if the case was the list's selected one, check
     /// afterwards whether it is still in the list.
     pub(super) fn follow_after_write(&mut self, case_id: i64) {
-        if self.screen == Screen::Case && self.cases.selected_row().is_some_and(|r| r.id == case_id)
-        {
+        if self.screen == Screen::Case && self.list_case == Some(case_id) {
             self.follow = Some(case_id);
         }
     }
@@ -79,7 +86,13 @@ impl App {
             return Vec::new();
         }
         let current = self.cases.selected;
-        let target = if forward {
+        // The open case may already have left the list (an answer started its handling): then
+        // the case now in its place is the next one.
+        let here = self.cases.selected_row().map(|r| r.id);
+        let left = here.is_some() && here != self.list_case;
+        let target = if forward && left {
+            current
+        } else if forward {
             if current + 1 >= self.cases.total {
                 return self.say(T::TriageLast, &[]);
             }
