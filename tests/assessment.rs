@@ -130,6 +130,9 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
         )
         .expect("due");
     assert_eq!(due, "2026-12-12", "14 days from today");
+    // The request moved the case on, so the triage loop opened the next; back to this one.
+    assert_ne!(app.case_view.as_ref().map(|v| v.detail.id), Some(case));
+    common::reopen(&mut app, &mut store, case);
     press(&mut app, &mut store, "I <C-s>");
     assert_eq!(state(&store, case), "under_handlaggning");
     let due: Option<String> = store

@@ -841,9 +841,16 @@ impl App {
             }
             Msg::CaseLoaded(detail) => {
                 let previous = self.case_view.take().filter(|v| v.detail.id == detail.id);
-                let (tab, mut row, advance) = previous.map_or((Tab::Checklist, 0, None), |v| {
-                    (v.tab, v.row, v.advance_from)
+                // A case opened afresh starts at its first unanswered checklist item.
+                let first_open = self.template_for(&detail).and_then(|t| {
+                    t.items
+                        .iter()
+                        .position(|i| !detail.answers.iter().any(|a| a.item_key == i.key))
                 });
+                let (tab, mut row, advance) = previous
+                    .map_or((Tab::Checklist, first_open.unwrap_or(0), None), |v| {
+                        (v.tab, v.row, v.advance_from)
+                    });
                 if let (Some(from), Some(template)) = (advance, detail.checklist.as_ref()) {
                     // Move on to the next unanswered item, wrapping once round.
                     let n = template.items.len();
