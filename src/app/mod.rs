@@ -6,6 +6,7 @@ mod case_ops;
 mod decide;
 mod effect;
 mod files;
+pub mod followup;
 pub mod keymap;
 pub mod letters;
 pub mod modal;
@@ -42,15 +43,18 @@ pub enum Tab {
     Notes,
     Decisions,
     History,
+    /// Payment plan, reports and återkrav (issue 6).
+    Followup,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Checklist,
         Tab::Documents,
         Tab::Notes,
         Tab::Decisions,
         Tab::History,
+        Tab::Followup,
     ];
 
     pub fn label(self) -> T {
@@ -60,6 +64,7 @@ impl Tab {
             Tab::Notes => T::TabNotes,
             Tab::Decisions => T::TabDecisions,
             Tab::History => T::TabHistory,
+            Tab::Followup => T::FuTab,
         }
     }
 
@@ -152,6 +157,7 @@ impl CaseView {
             Tab::Notes => d.notes.len(),
             Tab::Decisions => d.decisions.len(),
             Tab::History => d.events.len(),
+            Tab::Followup => followup::followup_rows(&d.followup).len(),
         }
     }
 }
@@ -363,6 +369,13 @@ impl App {
                 d.state.is_decided() && d.decision().is_some_and(|x| x.sent_on.is_none())
             }
             Action::CorrectDecision => decider && d.decision().is_some_and(|x| x.sent_on.is_some()),
+            Action::PaymentPlan
+            | Action::MarkPaid
+            | Action::RegisterReport
+            | Action::ReviewReport
+            | Action::OpenRecovery
+            | Action::DecideRecovery
+            | Action::Repayment => self.offers_followup(action),
             _ => true,
         }
     }
@@ -957,6 +970,14 @@ impl App {
             Action::Import => self.open_import_form(),
             Action::Statistics => vec![Effect::LoadStats],
             Action::ReformAreas => self.open_reform_areas(),
+            Action::TabFollowup => self.tab(Tab::Followup),
+            Action::PaymentPlan => self.open_payment_plan(),
+            Action::MarkPaid => self.open_mark_paid(),
+            Action::RegisterReport => self.open_register_report(),
+            Action::ReviewReport => self.open_review_report(),
+            Action::OpenRecovery => self.open_recovery(),
+            Action::DecideRecovery => self.open_decide_recovery(),
+            Action::Repayment => self.open_repayment(),
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel

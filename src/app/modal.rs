@@ -142,6 +142,8 @@ pub enum FormKind {
         decision_id: i64,
         grant: bool,
     },
+    /// Payment plan, reports and återkrav (issue 6).
+    Followup(super::followup::FollowupForm),
 }
 
 #[derive(Debug, Clone)]
