@@ -1121,7 +1121,7 @@ pub fn run(
                     case_id,
                     *recovery_id,
                     decision,
-                    &shown,
+                    Some(&shown),
                     &counterpart,
                     DOC_RECOVERY_DECISION,
                 )?;

@@ -603,7 +603,7 @@ impl Writer<'_> {
         case_id: i64,
         recovery_id: i64,
         decision: &RecoveryDecision,
-        letter: &str,
+        letter: Option<&str>,
         counterpart: &str,
         description: &str,
     ) -> Result<u32> {
@@ -633,7 +633,7 @@ impl Writer<'_> {
                 date: decision.decided_on,
                 counterpart,
                 description,
-                file_path: Some(letter),
+                file_path: letter,
             },
         )?;
         let after = serde_json::json!({
@@ -682,5 +682,80 @@ impl Writer<'_> {
             None,
             Some(&after.to_string()),
         )
+    }
+}
+
+/// A granted case and its decision, for the demo's follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentGrant {
+    pub case_id: i64,
+    pub state: crate::domain::CaseState,
+    /// When the decision was expedited, else when it was made.
+    pub sent_on: NaiveDate,
+    pub sent: bool,
+    pub granted: Money,
+    pub report_due: Option<NaiveDate>,
+    pub organisation: String,
+    pub presenter_id: Option<i64>,
+}
+
+impl Writer<'_> {
+    /// The case's follow-up as written so far in this transaction.
+    pub fn followup(&self, case_id: i64) -> Result<Followup> {
+        followup(self.tx, case_id)
+    }
+
+    /// Granted cases with their latest decision, oldest first.
+    pub fn sent_grants(&self) -> Result<Vec<SentGrant>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT c.id, c.state, COALESCE(d.sent_on, d.decided_on), c.granted_ore,
+                    c.report_due_on, o.name, d.presenter_id, d.sent_on IS NOT NULL
+             FROM cases c JOIN organisations o ON o.id = c.organisation_id
+             JOIN decisions d ON d.id = (SELECT MAX(x.id) FROM decisions x
+                                         WHERE x.case_id = c.id AND x.kind = 'beslut')
+             WHERE c.granted_ore > 0
+             ORDER BY d.decided_on, c.id",
+        )?;
+        type Raw = (
+            i64,
+            String,
+            String,
+            i64,
+            Option<String>,
+            String,
+            Option<i64>,
+            bool,
+        );
+        let raw: Vec<Raw> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(
+                |(case_id, state, on, granted, due, organisation, presenter_id, sent)| {
+                    Ok(SentGrant {
+                        case_id,
+                        state: crate::domain::CaseState::from_code(&state)
+                            .ok_or_else(|| bad("cases.state", &state))?,
+                        sent_on: date_from_sql("decisions.sent_on", &on)?,
+                        sent,
+                        granted: Money(granted),
+                        report_due: opt_date("cases.report_due_on", due)?,
+                        organisation,
+                        presenter_id,
+                    })
+                },
+            )
+            .collect()
     }
 }

@@ -10,7 +10,7 @@ mod write;
 
 pub use check::{CheckReport, Problem};
 pub use export::{Table, kronor};
-pub use followup::{NewRecovery, NewReport, NewReview};
+pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};
 pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
 pub use queries::{Contact, Granted};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};
