@@ -139,10 +139,10 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
     let table = Table::new(
         table_rows,
         [
-            Constraint::Fill(2),
+            Constraint::Fill(3),
             Constraint::Length(10),
-            Constraint::Fill(3),
-            Constraint::Fill(3),
+            Constraint::Fill(4),
+            Constraint::Fill(4),
         ],
     )
     .header(header)
