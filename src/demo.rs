@@ -314,8 +314,197 @@ pub fn generate(store: &mut Store, today: NaiveDate, checklists: &[Checklist]) -
             prefix,
             checklists,
         };
-        generator.run(w, &mut rng, &kommuner, &seed_calls, &seed_names)
+        let n = generator.run(w, &mut rng, &kommuner, &seed_calls, &seed_names)?;
+        followup(w, today)?;
+        Ok(n)
     })
+}
+
+/// The follow-up of the demo's expedited grants (issue 6): payment plans and paid instalments,
+/// a lägesrapport gating a second instalment, slutrapporter received and reviewed, and one
+/// återkrav of an unused amount, decided and partly repaid.
+fn followup(w: &mut Writer<'_>, today: NaiveDate) -> Result<()> {
+    use crate::domain::checklist::Answer;
+    use crate::domain::followup::{
+        self as fu, BudgetLine, Ground, RecoveryDecision, RecoveryDecisionKind, ReportKind,
+        ReviewOutcome,
+    };
+    use crate::storage::{NewRecovery, NewReport, NewReview};
+    let (anna, _) = w.ensure_user("anna")?;
+    let (cecilia, _) = w.ensure_user("cecilia")?;
+    let (erik, _) = w.ensure_user("erik")?;
+    let lines = |granted: Money, percent: i64| {
+        let used = granted.ore() / 100 * percent;
+        let staff = used / 10 * 7;
+        vec![
+            BudgetLine {
+                label: "Personal".into(),
+                used: Money(staff),
+            },
+            BudgetLine {
+                label: "Lokaler och material".into(),
+                used: Money(used - staff),
+            },
+        ]
+    };
+    let answers = |n: usize| vec![Answer::Met; n];
+    let final_items = 9;
+    let progress_items = 5;
+    let (mut gated, mut recovery) = (0, false);
+    for g in w.sent_grants()? {
+        if !w.followup(g.case_id)?.instalments.is_empty() {
+            continue;
+        }
+        w.init_followup(anna.id, g.case_id, g.sent_on, g.granted, g.report_due)?;
+        if !g.sent || !matches!(g.state, Ongoing | ReportDue | Closed) {
+            continue;
+        }
+        let two = g.state == Ongoing && gated < 3;
+        if two {
+            // The 2020 model: half now, half after an approved lägesrapport.
+            let second = (g.sent_on + Duration::days(150)).max(today + Duration::days(20));
+            let plan = vec![
+                (g.sent_on, Money(g.granted.ore() / 2)),
+                (second, Money(g.granted.ore() - g.granted.ore() / 2)),
+            ];
+            w.set_payment_plan(
+                anna.id,
+                g.case_id,
+                &plan,
+                Some((2, second - Duration::days(14))),
+            )?;
+            gated += 1;
+        }
+        let f = w.followup(g.case_id)?;
+        if let Some(first) = f.instalments.first() {
+            w.mark_paid(anna.id, g.case_id, first.id, g.sent_on, first.amount)?;
+        }
+        if two && gated == 1 {
+            // One lägesrapport already in and approved: the second instalment is paid too.
+            let report = f.reports.iter().find(|r| r.kind == ReportKind::Progress);
+            if let (Some(r), Some(second)) = (report, f.instalments.get(1)) {
+                let on = (r.due_on - Duration::days(5)).min(today);
+                w.register_report(
+                    anna.id,
+                    g.case_id,
+                    &NewReport {
+                        report_id: r.id,
+                        received_on: on,
+                        counterpart: &g.organisation,
+                        description: "Lägesrapport",
+                        lines: &lines(g.granted, 45),
+                    },
+                )?;
+                w.review_report(
+                    anna.id,
+                    g.case_id,
+                    &NewReview {
+                        report_id: r.id,
+                        outcome: ReviewOutcome::Approved,
+                        answers: &answers(progress_items),
+                        comment: "",
+                        checklist_id: "lagesrapport@2020.1",
+                        reviewed_on: on,
+                    },
+                )?;
+                w.mark_paid(anna.id, g.case_id, second.id, on.min(today), second.amount)?;
+            }
+        }
+        if g.state != Closed {
+            continue;
+        }
+        let Some(r) = f.reports.iter().find(|r| r.kind == ReportKind::Final) else {
+            continue;
+        };
+        let on = (r.due_on - Duration::days(10)).min(today);
+        let percent = if recovery { 100 } else { 80 };
+        w.register_report(
+            anna.id,
+            g.case_id,
+            &NewReport {
+                report_id: r.id,
+                received_on: on,
+                counterpart: &g.organisation,
+                description: "Slutrapport",
+                lines: &lines(g.granted, percent),
+            },
+        )?;
+        let outcome = if recovery {
+            ReviewOutcome::Approved
+        } else {
+            ReviewOutcome::Recovery
+        };
+        let comment = if recovery {
+            ""
+        } else {
+            "Hela bidraget har inte använts; outnyttjat belopp ska återkrävas."
+        };
+        w.review_report(
+            anna.id,
+            g.case_id,
+            &NewReview {
+                report_id: r.id,
+                outcome,
+                answers: &answers(final_items),
+                comment,
+                checklist_id: "slutrapport@2018.1",
+                reviewed_on: on,
+            },
+        )?;
+        if recovery {
+            continue;
+        }
+        recovery = true;
+        let used = lines(g.granted, percent)
+            .iter()
+            .map(|l| l.used.ore())
+            .sum::<i64>();
+        let amount = fu::unused(g.granted, Money(used)).unused;
+        let response = on + Duration::days(14);
+        let id = w.open_recovery(
+            anna.id,
+            g.case_id,
+            &NewRecovery {
+                report_id: Some(r.id),
+                ground: Ground::UnusedFunds,
+                amount,
+                communicated_on: on,
+                response_due: response,
+                counterpart: &g.organisation,
+                description: "Kommunicering inför beslut om återkrav",
+            },
+        )?;
+        let decider = if g.presenter_id == Some(cecilia.id) {
+            &erik
+        } else {
+            &cecilia
+        };
+        let decided_on = (response + Duration::days(3)).min(today);
+        w.decide_recovery(
+            decider.id,
+            g.case_id,
+            id,
+            &RecoveryDecision {
+                kind: RecoveryDecisionKind::Claim,
+                waived: Money::ZERO,
+                motivation: String::new(),
+                decider: decider.name.clone(),
+                decided_on,
+                pay_by: Some(decided_on + Duration::days(30)),
+            },
+            None,
+            &g.organisation,
+            "Beslut om återkrav",
+        )?;
+        w.add_repayment(
+            anna.id,
+            g.case_id,
+            id,
+            (decided_on + Duration::days(10)).min(today),
+            Money(amount.ore() / 2),
+        )?;
+    }
+    Ok(())
 }
 
 struct Gen<'a> {

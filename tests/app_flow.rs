@@ -74,8 +74,9 @@ fn open_a_case_read_its_tabs_and_go_back() {
         ("3", Tab::Notes),
         ("4", Tab::Decisions),
         ("5", Tab::History),
+        ("6", Tab::Followup),
         ("<Tab>", Tab::Checklist),
-        ("<S-Tab>", Tab::History),
+        ("<S-Tab>", Tab::Followup),
     ] {
         press(&mut app, &mut store, key);
         assert_eq!(app.case_view.as_ref().map(|v| v.tab), Some(tab), "{key}");

@@ -50,6 +50,14 @@ pub enum Action {
     Import,
     Statistics,
     ReformAreas,
+    TabFollowup,
+    PaymentPlan,
+    MarkPaid,
+    RegisterReport,
+    ReviewReport,
+    OpenRecovery,
+    DecideRecovery,
+    Repayment,
     Submit,
     Cancel,
     NextField,
@@ -69,7 +77,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 60] = [
+    pub const ALL: [Action; 68] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -114,6 +122,14 @@ impl Action {
         Action::Import,
         Action::Statistics,
         Action::ReformAreas,
+        Action::TabFollowup,
+        Action::PaymentPlan,
+        Action::MarkPaid,
+        Action::RegisterReport,
+        Action::ReviewReport,
+        Action::OpenRecovery,
+        Action::DecideRecovery,
+        Action::Repayment,
         Action::Submit,
         Action::Cancel,
         Action::NextField,
@@ -157,6 +173,13 @@ impl Action {
                 | Action::ReformAreas
                 | Action::SaveQueue
                 | Action::DeleteQueue
+                | Action::PaymentPlan
+                | Action::MarkPaid
+                | Action::RegisterReport
+                | Action::ReviewReport
+                | Action::OpenRecovery
+                | Action::DecideRecovery
+                | Action::Repayment
         )
     }
 
@@ -207,6 +230,14 @@ impl Action {
             Action::Import => T::ActImport,
             Action::Statistics => T::ActStatistics,
             Action::ReformAreas => T::ActReformAreas,
+            Action::TabFollowup => T::FuActTab,
+            Action::PaymentPlan => T::FuActPlan,
+            Action::MarkPaid => T::FuActPaid,
+            Action::RegisterReport => T::FuActReport,
+            Action::ReviewReport => T::FuActReview,
+            Action::OpenRecovery => T::FuActRecovery,
+            Action::DecideRecovery => T::FuActDecideRecovery,
+            Action::Repayment => T::FuActRepayment,
             Action::Submit => T::ActSubmit,
             Action::Cancel => T::ActCancel,
             Action::NextField => T::ActNextField,

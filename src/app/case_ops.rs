@@ -696,6 +696,7 @@ impl App {
             FormKind::Proposal { outcome } => self.proposal_effect(form, outcome)?,
             FormKind::Decide { proposal_id } => self.decide_effect(form, proposal_id)?,
             FormKind::Import => self.import_effect(form)?,
+            FormKind::Followup(kind) => self.followup_effect(form, kind)?,
             FormKind::ReformAreas => {
                 let text = form.value(0);
                 let areas = crate::domain::ReformArea::parse_list(&text).map_err(|v| {
@@ -868,6 +869,7 @@ impl App {
             Done::Round(n) => tr(lang, T::DoneRound, &[&n.to_string()]),
             Done::Corrected => T::DoneCorrected.text(lang).to_string(),
             Done::ReformAreas => T::DoneReformAreas.text(lang).to_string(),
+            Done::Followup(f) => self.followup_done_text(f),
         }
     }
 }

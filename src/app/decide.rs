@@ -18,10 +18,11 @@ impl App {
     pub fn budget_line(&self, b: &Budget) -> String {
         tr(
             self.lang,
-            T::BudgetLine,
+            T::FuBudgetLine,
             &[
                 &b.budget.to_string(),
                 &b.granted.to_string(),
+                &b.paid.to_string(),
                 &b.proposed.to_string(),
                 &b.remaining().to_string(),
             ],
@@ -108,7 +109,12 @@ impl App {
         Vec::new()
     }
 
-    fn decision_error_text(&self, e: &DecisionError, step: Step, requested: Money) -> String {
+    pub(super) fn decision_error_text(
+        &self,
+        e: &DecisionError,
+        step: Step,
+        requested: Money,
+    ) -> String {
         let lang = self.lang;
         match e {
             DecisionError::OutcomeNotForStep => {

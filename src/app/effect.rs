@@ -170,6 +170,13 @@ pub enum Effect {
     LoadStats,
     /// Where an organisation stands in the chain of steps.
     LoadStanding(i64),
+    /// A follow-up change (issue 6); `dir` is where an återkrav letter is written.
+    Followup {
+        case_id: i64,
+        version: i64,
+        write: super::followup::FollowupWrite,
+        dir: std::path::PathBuf,
+    },
     DecideRound {
         items: Vec<super::modal::RoundItem>,
         held_on: NaiveDate,
@@ -204,6 +211,7 @@ pub enum Done {
     Round(usize),
     Corrected,
     ReformAreas,
+    Followup(super::followup::FollowupDone),
 }
 
 fn run_write(
@@ -696,6 +704,12 @@ pub fn run_effect(
                 Ok(items.len())
             })
             .map(Msg::RoundDone),
+        Effect::Followup {
+            case_id,
+            version,
+            write,
+            dir,
+        } => super::followup::run(store, now, user_id, *case_id, *version, write, dir),
         Effect::RegisterCase(draft) => {
             register(store, now, user_id, draft).map(|done| match done {
                 Done::Registered { case_id } => Msg::Written { case_id, done },

@@ -7,6 +7,7 @@ mod case_ops;
 mod decide;
 mod effect;
 mod files;
+pub mod followup;
 pub mod keymap;
 pub mod letters;
 pub mod modal;
@@ -45,15 +46,18 @@ pub enum Tab {
     Notes,
     Decisions,
     History,
+    /// Payment plan, reports and återkrav (issue 6).
+    Followup,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Checklist,
         Tab::Documents,
         Tab::Notes,
         Tab::Decisions,
         Tab::History,
+        Tab::Followup,
     ];
 
     pub fn label(self) -> T {
@@ -63,6 +67,7 @@ impl Tab {
             Tab::Notes => T::TabNotes,
             Tab::Decisions => T::TabDecisions,
             Tab::History => T::TabHistory,
+            Tab::Followup => T::FuTab,
         }
     }
 
@@ -160,6 +165,7 @@ impl CaseView {
             Tab::Notes => d.notes.len(),
             Tab::Decisions => d.decisions.len(),
             Tab::History => d.events.len(),
+            Tab::Followup => followup::followup_rows(&d.followup).len(),
         }
     }
 }
@@ -456,6 +462,13 @@ impl App {
                 d.state.is_decided() && d.decision().is_some_and(|x| x.sent_on.is_none())
             }
             Action::CorrectDecision => decider && d.decision().is_some_and(|x| x.sent_on.is_some()),
+            Action::PaymentPlan
+            | Action::MarkPaid
+            | Action::RegisterReport
+            | Action::ReviewReport
+            | Action::OpenRecovery
+            | Action::DecideRecovery
+            | Action::Repayment => self.offers_followup(action),
             _ => true,
         }
     }
@@ -1167,6 +1180,14 @@ impl App {
             // The filter line takes Enter and Esc while it is typed into.
             Action::Cancel if self.filter.typing => self.filter_clear(),
             Action::Choose if self.filter.typing => self.filter_accept(),
+            Action::TabFollowup => self.tab(Tab::Followup),
+            Action::PaymentPlan => self.open_payment_plan(),
+            Action::MarkPaid => self.open_mark_paid(),
+            Action::RegisterReport => self.open_register_report(),
+            Action::ReviewReport => self.open_review_report(),
+            Action::OpenRecovery => self.open_recovery(),
+            Action::DecideRecovery => self.open_decide_recovery(),
+            Action::Repayment => self.open_repayment(),
             // Dialog actions reach here only when no dialog is open.
             Action::Submit
             | Action::Cancel

@@ -144,6 +144,8 @@ pub enum FormKind {
     },
     /// A name for the current filter, saved as a queue.
     SaveQueue,
+    /// Payment plan, reports and återkrav (issue 6).
+    Followup(super::followup::FollowupForm),
 }
 
 #[derive(Debug, Clone)]

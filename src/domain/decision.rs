@@ -130,6 +130,8 @@ pub struct Budget {
     pub budget: Money,
     pub granted: Money,
     pub proposed: Money,
+    /// Paid out of what is granted (the instalments marked paid).
+    pub paid: Money,
 }
 
 impl Budget {
@@ -327,6 +329,7 @@ mod tests {
             budget: Money(1_000),
             granted: Money(700),
             proposed: Money(200),
+            paid: Money(0),
         };
         assert_eq!(b.remaining(), Money(300));
         assert_eq!(b.remaining_after_proposals(), Money(100));

@@ -5,6 +5,7 @@ pub mod case;
 pub mod checklist;
 pub mod decision;
 pub mod dnr;
+pub mod followup;
 pub mod letter;
 pub mod model;
 pub mod money;

@@ -99,6 +99,8 @@ pub struct Call {
     /// Granted so far, and proposed but not yet decided.
     pub granted: Money,
     pub proposed: Money,
+    /// Paid out of what is granted.
+    pub paid: Money,
 }
 
 impl Call {
@@ -107,6 +109,7 @@ impl Call {
             budget: self.budget,
             granted: self.granted,
             proposed: self.proposed,
+            paid: self.paid,
         }
     }
 }
@@ -248,6 +251,8 @@ pub struct CaseDetail {
     /// Users who declared jäv for the organisation.
     pub jav_users: Vec<i64>,
     pub reform_areas: Vec<ReformArea>,
+    /// Payment plan, reports and återkrav of a grant (issue 6).
+    pub followup: super::followup::Followup,
 }
 
 impl CaseDetail {

@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod followup;
 mod open;
 pub mod queries;
 mod reference;
@@ -9,6 +10,7 @@ mod write;
 
 pub use check::{CheckReport, Problem};
 pub use export::{Table, kronor};
+pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};
 pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
 pub use queries::{Contact, Granted, OrgCase, OrgOverview};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};

@@ -20,11 +20,14 @@ fn queue_filter(queue: Queue) -> String {
         Queue::Unassigned => format!("c.assignee_id IS NULL AND {OPEN}"),
         Queue::AwaitingSupplement => "c.state = 'komplettering_begard'".into(),
         Queue::ReadyForDecision => "c.state = 'forslag_till_beslut'".into(),
-        Queue::Overdue => "((c.state = 'komplettering_begard' AND c.supplement_due_on < :today)
+        Queue::Overdue => format!(
+            "((c.state = 'komplettering_begard' AND c.supplement_due_on < :today)
               OR (c.state IN ('pagaende', 'rapport_vantas') AND c.report_due_on < :today)
               OR (c.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
-                              'forslag_till_beslut') AND c.received_on <= :cutoff))"
-            .into(),
+                              'forslag_till_beslut') AND c.received_on <= :cutoff)
+              OR ({OPEN} AND EXISTS (SELECT 1 FROM reports r WHERE r.case_id = c.id
+                                      AND r.received_on IS NULL AND r.due_on < :today)))"
+        ),
         Queue::AllOpen => OPEN.into(),
     }
 }
@@ -355,6 +358,7 @@ impl Store {
                         case_count: count,
                         granted: money.granted,
                         proposed: money.proposed,
+                        paid: money.paid,
                     })
                 },
             )
@@ -639,6 +643,7 @@ impl Store {
             budget: self.call_budget(call_id)?,
             reform_areas: self.reform_areas(case_id)?,
             jav_users: self.jav_users(org_id)?,
+            followup: super::followup::followup(&self.conn, case_id)?,
         })
     }
 
@@ -1071,7 +1076,7 @@ impl Store {
 
     /// A call's budget with what is decided and what is proposed against it.
     pub fn call_budget(&self, call_id: i64) -> Result<crate::domain::decision::Budget> {
-        let (budget, granted, proposed): (i64, i64, i64) = self
+        let (budget, granted, proposed, paid): (i64, i64, i64, i64) = self
             .conn
             .prepare_cached(
                 "SELECT k.budget_ore,
@@ -1082,16 +1087,22 @@ impl Store {
                       WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut'
                         AND d.kind = 'forslag'
                         AND d.id = (SELECT MAX(x.id) FROM decisions x
-                                    WHERE x.case_id = c.id AND x.kind = 'forslag'))
+                                    WHERE x.case_id = c.id AND x.kind = 'forslag')),
+                    (SELECT COALESCE(SUM(i.paid_ore), 0) FROM cases c
+                      JOIN instalments i ON i.case_id = c.id
+                      WHERE c.call_id = k.id AND i.paid_on IS NOT NULL)
                  FROM calls k WHERE k.id = ?1",
             )?
-            .query_row([call_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row([call_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?
             .ok_or(StoreError::NotFound("call"))?;
         Ok(crate::domain::decision::Budget {
             budget: Money(budget),
             granted: Money(granted),
             proposed: Money(proposed),
+            paid: Money(paid),
         })
     }
 

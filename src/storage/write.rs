@@ -11,8 +11,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Typed writes within one transaction.
 pub struct Writer<'t> {
-    tx: &'t Transaction<'t>,
-    now: DateTime<Utc>,
+    pub(super) tx: &'t Transaction<'t>,
+    pub(super) now: DateTime<Utc>,
 }
 
 /// What registering a case needs.
@@ -322,7 +322,7 @@ impl<'t> Writer<'t> {
     }
 
     /// Counts a change to the case (its version), so a stale copy elsewhere is detected.
-    fn bump(&mut self, case_id: i64) -> Result<()> {
+    pub(super) fn bump(&mut self, case_id: i64) -> Result<()> {
         self.tx
             .prepare_cached(
                 "UPDATE cases SET version = version + 1, updated_at = ?1 WHERE id = ?2",
@@ -828,6 +828,9 @@ impl Writer<'_> {
             if let Some(due) = report_due_on {
                 self.set_report_due(decider_id, case_id, due)?;
             }
+            // Follow-up (issue 6): the default payment plan and the expected slutrapport.
+            let granted = Money(amount.unwrap_or(0));
+            self.init_followup(decider_id, case_id, decided_on, granted, report_due_on)?;
         }
         self.set_state(decider_id, case_id, CaseState::Decided)?;
         Ok(id)
@@ -900,6 +903,11 @@ impl Writer<'_> {
         }
         if let Some(due) = report_due {
             self.set_report_due(decider_id, case_id, due)?;
+        }
+        // Follow-up (issue 6): a changed amount or report date carries over while nothing is paid.
+        if amount.is_some() || report_due.is_some() {
+            let granted = amount.unwrap_or(Money::ZERO);
+            self.init_followup(decider_id, case_id, decided_on, granted, report_due)?;
         }
         Ok(id)
     }

@@ -38,6 +38,7 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
         Tab::Notes => notes(app, view, theme, frame, content),
         Tab::Decisions => decisions(app, view, theme, frame, content),
         Tab::History => history(app, view, theme, frame, content),
+        Tab::Followup => super::followup::render(app, view, theme, frame, content),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rendering: reads the app state and draws it. No queries, no state changes.
 
 mod case;
+mod followup;
 mod help;
 mod home;
 mod modal;
