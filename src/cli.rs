@@ -45,6 +45,15 @@ pub enum Command {
     /// Create the database (with --demo: the demo database) or bring an older one up to date,
     /// without starting the interface.
     Init,
+    /// Generate a realistic database of N cases in a new FILE, for measuring at scale.
+    Demo {
+        /// How many cases.
+        #[arg(long, default_value_t = 100_000)]
+        cases: usize,
+        /// The database to create; an existing file is never overwritten.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a consistent copy of the database to FILE (a new file), even while others use it.
     Backup {
         /// The copy to create; an existing file is never overwritten.
@@ -160,6 +169,29 @@ pub struct Failure {
 
 fn fail(message: String, code: u8) -> Failure {
     Failure { message, code }
+}
+
+/// `bidrag demo --cases N --out FILE`: the demo grown to N cases in a new file.
+fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
+    if out.exists() {
+        let shown = out.display().to_string();
+        return Err(fail(tr(lang, T::ErrExists, &[&shown]), 2));
+    }
+    let started = std::time::Instant::now();
+    let checklists = load_checklists(lang)?;
+    let db_error = |e: &dyn std::fmt::Display| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
+    let mut store =
+        crate::storage::Store::open(out, chrono::Utc::now()).map_err(|e| db_error(&e))?;
+    let made =
+        crate::demo::generate_scaled(&mut store, Local::now().date_naive(), &checklists, cases)
+            .map_err(|e| db_error(&e))?;
+    let shown = out.display().to_string();
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+    println!(
+        "{}",
+        tr(lang, T::DemoScaled, &[&shown, &made.to_string(), &seconds])
+    );
+    Ok(())
 }
 
 /// The shipped keymap with the user's changes, if they have a keymap.toml; a bad file is
@@ -921,6 +953,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             pseudonymise,
             remove,
         }) => return contacts(&settings, search.as_deref(), *pseudonymise, *remove),
+        Some(Command::Demo { cases, out }) => return demo_scaled(lang, *cases, out),
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
             let (store, _, _, _) = prepare(&settings, &checklists, false)?;

@@ -2,10 +2,12 @@
 //! `today` so deadlines and queues look as they would on a working day.
 
 use crate::checklists::Checklist;
+use crate::domain::records;
 use crate::domain::{
     Answer, CaseState, ChecklistTemplate, DecisionKind, Direction, Dnr, Money, OrgKind, OrgNr,
     Organisation, Outcome, Role, Step,
 };
+use crate::storage::bulk::BulkCase;
 use crate::storage::{NewCase, NewDecision, NewDocument};
 use crate::storage::{Result, Store, Writer};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
@@ -1037,4 +1039,136 @@ fn motivation(outcome: Outcome) -> &'static str {
         Outcome::Approved => "Slutrapporten redovisar resultat och ekonomi enligt beslutet.",
         _ => "",
     }
+}
+
+/// The demo grown to `cases` cases for measuring at scale (`bidrag demo --cases N`): the
+/// ordinary demo first, then organisations (one per hundred cases) and generated cases loaded
+/// in one transaction, with checklist answers, documents, notes and events in proportion.
+pub fn generate_scaled(
+    store: &mut Store,
+    today: NaiveDate,
+    checklists: &[Checklist],
+    cases: usize,
+) -> Result<usize> {
+    let base = generate(store, today, checklists)?;
+    if cases <= base {
+        return Ok(base);
+    }
+    let extra = cases - base;
+    let now = at(today, 0);
+    let mut rng = Rng(0x5CA1_AB1E_2026);
+    let places: Vec<(String, Option<String>)> = store
+        .organisations()?
+        .into_iter()
+        .filter(|o| o.kind == OrgKind::Kommun)
+        .map(|o| (o.name.clone(), o.county.clone()))
+        .collect();
+    let new_orgs = (extra / 100).max(1);
+    store.write(now, |w| {
+        for i in 0..new_orgs {
+            let (place, county) = rng.pick(&places).clone();
+            let template = rng.pick(&ASSOCIATION_NAMES);
+            let name = format!("{} {}", template.replace("{}", &place), i + 1);
+            w.insert_organisation(
+                OrgKind::IdeellForening,
+                &name,
+                None,
+                None,
+                None,
+                county.as_deref(),
+            )?;
+        }
+        Ok(())
+    })?;
+    let orgs: Vec<(i64, String, String)> = store
+        .organisations()?
+        .into_iter()
+        .map(|o| (o.id, o.name.clone(), o.county.clone().unwrap_or_default()))
+        .collect();
+    let calls = store.calls()?;
+    let caseworkers: Vec<i64> = store
+        .users()?
+        .into_iter()
+        .filter(|u| u.roles.contains(&Role::Caseworker))
+        .map(|u| u.id)
+        .collect();
+    let user = caseworkers.first().copied().unwrap_or(1);
+    let templates: Vec<(Step, String, Vec<String>)> = checklists
+        .iter()
+        .filter_map(|c| {
+            Some((
+                c.template.step()?,
+                c.template.id(),
+                c.template.items.iter().map(|i| i.key.clone()).collect(),
+            ))
+        })
+        .collect();
+    let generated = (0..extra).map(move |_| {
+        let call = rng.pick(&calls);
+        let (org_id, org_name, county) = rng.pick(&orgs).clone();
+        let span = (today - call.opens_on).num_days().clamp(1, 330);
+        let received = call.opens_on + chrono::Duration::days(rng.range(0, span - 1));
+        let age = (today - received).num_days();
+        let state = match (age, rng.below(10)) {
+            (0..=45, 0..=3) => CaseState::Received,
+            (0..=45, 4..=7) => CaseState::InProgress,
+            (0..=45, 8) => CaseState::SupplementRequested,
+            (0..=45, _) => CaseState::ProposedDecision,
+            (46..=200, 0..=2) => CaseState::InProgress,
+            (46..=200, 3) => CaseState::ProposedDecision,
+            (46..=200, 4) => CaseState::Decided,
+            (46..=200, _) => CaseState::Ongoing,
+            (_, 0) => CaseState::ReportDue,
+            (_, 1) => CaseState::WrittenOff,
+            (_, 2) => CaseState::Withdrawn,
+            _ => CaseState::Closed,
+        };
+        let step = call.step;
+        let requested = if step == Step::Interest {
+            Money(0)
+        } else {
+            Money(rng.range(100, 2_000) * 100_000)
+        };
+        let decided =
+            state.is_decided() && !matches!(state, CaseState::WrittenOff | CaseState::Withdrawn);
+        let granted = (decided && step != Step::Interest).then(|| Money(requested.ore() / 10 * 9));
+        let template = templates.iter().find(|t| t.0 == step);
+        let answered = match state {
+            CaseState::Received => 0,
+            CaseState::InProgress | CaseState::SupplementRequested => {
+                rng.below(template.map_or(1, |t| t.2.len().max(1)))
+            }
+            _ => template.map_or(0, |t| t.2.len()),
+        };
+        let answers = template
+            .map(|t| t.2.iter().take(answered).cloned().collect())
+            .unwrap_or_default();
+        let assignee =
+            (state != CaseState::Received || rng.chance(50)).then(|| *rng.pick(&caseworkers));
+        let note = rng.chance(30).then(|| rng.pick(&NOTES).to_string());
+        let theme = rng.pick(&THEMES);
+        BulkCase {
+            call_id: call.id,
+            organisation_id: org_id,
+            organisation: org_name.clone(),
+            county,
+            step,
+            state,
+            title: format!("{theme} i {org_name}"),
+            received_on: received,
+            requested,
+            granted,
+            assignee_id: assignee,
+            checklist_id: template.filter(|_| answered > 0).map(|t| t.1.clone()),
+            supplement_due_on: (state == CaseState::SupplementRequested)
+                .then(|| received + chrono::Duration::days(rng.range(20, 40))),
+            report_due_on: matches!(state, CaseState::Ongoing | CaseState::ReportDue)
+                .then(|| received + chrono::Duration::days(rng.range(200, 500))),
+            answers,
+            document: (org_name, records::incoming_document(step).to_string()),
+            note,
+        }
+    });
+    let added = store.bulk_insert(now, user, generated)?;
+    Ok(base + added)
 }

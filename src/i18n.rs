@@ -565,6 +565,7 @@ catalogue! {
     SearchTitle => "Sökning", "Search";
     FilterHint => "skriv för att filtrera; fält: dnr: kommun: län: status: steg: handläggare:", "type to filter; fields: dnr: kommun: län: status: steg: handläggare:";
     ErrKeymapUser => "{0}: {1}", "{0}: {1}";
+    DemoScaled => "{0}: {1} ärenden på {2} s.", "{0}: {1} cases in {2} s.";
     FldReformAreas => "Reformområden (boende, utbildning, arbete, demokrati, brott, annat)", "Reform areas (boende, utbildning, arbete, demokrati, brott, annat)";
     DoneReformAreas => "Reformområden sparade.", "Reform areas saved.";
     RptByArea => "Per reformområde (ett bidrag med flera områden räknas under vart och ett)", "By reform area (a grant with several areas counts under each)";

@@ -1,5 +1,6 @@
 //! SQLite storage. All SQL lives in this module; it returns domain records.
 
+pub mod bulk;
 mod check;
 mod export;
 mod followup;
