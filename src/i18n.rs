@@ -525,6 +525,13 @@ catalogue! {
     ClTwoForStep => "{0} och {1} är båda checklistor för steg {2}", "{0} and {1} are both checklists for step {2}";
     ErrNotTerminal => "bidrag behöver en terminal: standard in och ut får inte vara omdirigerade.", "bidrag needs a terminal: standard input and output must not be redirected.";
     ErrTerminal => "Terminalen kunde inte användas: {0}", "The terminal could not be used: {0}";
+    // review fixes
+    RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
+    RuleOtherNumber => "{0:?} fick ett annat organisationsnummer på en tidigare rad", "{0:?} got another organisation number on an earlier line";
+    RuleCallConflict => "raden anger utlysningen {0:?} men --call anger {1:?}", "the row names the call {0:?} but --call names {1:?}";
+    RuleAmountPositive => "en ansökan (steg 2–3) måste ange ett belopp över noll", "an application (steps 2–3) must give an amount above zero";
+    RuleTooEarly => "datumet ligger före 2018-01-01, då statsbidraget började", "the date is before 2018-01-01, when the grant began";
+    RuleNotEligible => "organisationen kan inte söka i steg {0}: den saknar {1}", "the organisation cannot apply in step {0}: it lacks {1}";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

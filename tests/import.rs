@@ -358,3 +358,107 @@ fn the_granted_report_as_text_csv_and_excel() {
     assert_eq!(code, 2);
     assert!(err.contains("--out"), "{err}");
 }
+
+fn org_nr_of(db: &Path, name: &str) -> Option<String> {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(
+            "SELECT org_nr FROM organisations WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .expect("organisation")
+}
+
+#[test]
+fn a_known_number_with_another_name_is_refused_and_nothing_is_written() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-1124,  malmö ,2018-05-02,Samma namn\n\
+         212000-1124,Göteborgs Stad,2018-05-03,Fel namn\n",
+    )
+    .expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "rad 3, kolumn organisation: organisationsnumret hör till \"Malmö\"; raden anger ett annat namn"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("rad 2"),
+        "case and spaces do not count: {err}"
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases, orgs)
+    );
+}
+
+#[test]
+fn an_unknown_number_fills_in_the_organisation_of_that_name_without_one() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let orgs = count(&db, "organisations");
+    assert_eq!(org_nr_of(&db, "Upplands Väsby"), None);
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-2882,UPPLANDS   väsby,2018-05-02,Första\n\
+         212000-2882,Upplands Väsby,2018-05-03,Andra\n",
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 ärenden och 0 organisationer"), "{out}");
+    assert_eq!(count(&db, "organisations"), orgs, "no duplicate kommun");
+    assert_eq!(
+        org_nr_of(&db, "Upplands Väsby").as_deref(),
+        Some("212000-2882")
+    );
+    let on_kommun: i64 = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM cases c JOIN organisations o ON o.id = c.organisation_id
+             WHERE o.name = 'Upplands Väsby'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(on_kommun, 2);
+}
+
+#[test]
+fn one_organisation_cannot_get_two_numbers_in_a_file() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-2882,Upplands Väsby,2018-05-02,Första\n\
+         212000-0217,Upplands Väsby,2018-05-03,Andra\n",
+    )
+    .expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "rad 3, kolumn organisationsnummer: \"Upplands Väsby\" fick ett annat organisationsnummer på en tidigare rad"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases, orgs)
+    );
+    assert_eq!(org_nr_of(&db, "Upplands Väsby"), None);
+}
