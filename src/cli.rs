@@ -708,7 +708,7 @@ fn import(
             b.inc(n as u64);
         }
     };
-    imp::apply(
+    let done = imp::apply(
         &plan,
         &mut store,
         &settings.login,
@@ -721,6 +721,12 @@ fn import(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    // What was written: rows another writer created meanwhile count as already there.
+    let (cases, orgs, existing) = (
+        done.cases.to_string(),
+        done.organisations.to_string(),
+        (plan.existing + done.skipped).to_string(),
+    );
     println!("{}", tr(lang, T::ImpDone, &[&cases, &orgs, &existing]));
     Ok(())
 }

@@ -462,3 +462,57 @@ fn one_organisation_cannot_get_two_numbers_in_a_file() {
     );
     assert_eq!(org_nr_of(&db, "Upplands Väsby"), None);
 }
+
+#[test]
+fn a_plan_applied_after_another_writer_created_its_rows_writes_them_once() {
+    use bidrag::io::{import as imp, table};
+    use bidrag::storage::Store;
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let now = chrono::Utc::now();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+    let raw =
+        table::read_table(&std::fs::read(fixture("comma.csv")).expect("read")).expect("table");
+    let checklists = bidrag::checklists::shipped().expect("checklists");
+    let mut first = Store::open(&db, now).expect("open");
+    let mut second = Store::open(&db, now).expect("open");
+    // Both check the file before either writes: both plans create everything.
+    let plan_a = imp::plan_applications(&raw, &first, None, today).expect("plan");
+    let plan_b = imp::plan_applications(&raw, &second, None, today).expect("plan");
+    assert!(plan_a.ok() && plan_b.ok());
+    assert_eq!((plan_a.cases.len(), plan_a.new_orgs.len()), (2, 1));
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let done_b = imp::apply(
+        &plan_b,
+        &mut second,
+        "anna",
+        "b",
+        &checklists,
+        now,
+        &mut |_| {},
+    )
+    .expect("second writes first");
+    assert_eq!(
+        (done_b.cases, done_b.organisations, done_b.skipped),
+        (2, 1, 0)
+    );
+    let done_a = imp::apply(
+        &plan_a,
+        &mut first,
+        "anna",
+        "a",
+        &checklists,
+        now,
+        &mut |_| {},
+    )
+    .expect("the stale plan is no error");
+    assert_eq!(
+        (done_a.cases, done_a.organisations, done_a.skipped),
+        (0, 0, 2)
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases + 2, orgs + 1),
+        "nothing twice"
+    );
+}

@@ -583,7 +583,7 @@ pub fn run_effect(
             login,
             checklists,
         } => crate::io::import::apply(plan, store, login, source, checklists, now, &mut |_| {})
-            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing)),
+            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing + i.skipped)),
         Effect::LoadStats => (|| {
             let (by_state, by_step) = store.counts_by()?;
             Ok(Msg::Stats(Box::new(super::StatsData {

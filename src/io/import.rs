@@ -629,9 +629,14 @@ pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
 pub struct Imported {
     pub cases: usize,
     pub organisations: usize,
+    /// Planned rows that another writer had created by the time the plan was written: skipped,
+    /// as a re-import skips them.
+    pub skipped: usize,
 }
 
-/// Writes a plan without errors in one transaction: all of it or none.
+/// Writes a plan without errors in one transaction: all of it or none. What the plan found
+/// missing is looked for again inside the transaction, so rows another writer created since the
+/// check are skipped (cases) or reused (organisations), never written twice.
 pub fn apply(
     plan: &Plan,
     store: &mut Store,
@@ -647,7 +652,14 @@ pub fn apply(
             w.set_org_nr(user.id, *id, *nr)?;
         }
         let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
+        let mut organisations = 0;
         for o in &plan.new_orgs {
+            if let Some(nr) = o.org_nr
+                && let Some(id) = w.organisation_by_nr(nr)?
+            {
+                new_ids.push(id);
+                continue;
+            }
             let (county_code, county) = match &o.county {
                 Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
                 None => (None, None),
@@ -657,12 +669,21 @@ pub fn apply(
                 w.insert_contact(id, name, "Kontaktperson", email, phone)?;
             }
             new_ids.push(id);
+            organisations += 1;
         }
+        let (mut cases, mut skipped) = (0, 0);
         for c in &plan.cases {
             let organisation_id = match c.organisation {
                 OrgRef::Existing(id) => id,
-                OrgRef::New(i) => new_ids[i],
+                OrgRef::New(i) => *new_ids
+                    .get(i)
+                    .ok_or(crate::storage::StoreError::NotFound("organisation"))?,
             };
+            if w.case_exists(organisation_id, c.call_id, c.received_on, &c.title)? {
+                skipped += 1;
+                progress(1);
+                continue;
+            }
             let reg = w.insert_case(
                 user.id,
                 &NewCase {
@@ -697,11 +718,13 @@ pub fn apply(
                 w.set_reform_areas(user.id, reg.id, &c.reform_areas)?;
             }
             w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
+            cases += 1;
             progress(1);
         }
         Ok(Imported {
-            cases: plan.cases.len(),
-            organisations: plan.new_orgs.len(),
+            cases,
+            organisations,
+            skipped,
         })
     })
 }
