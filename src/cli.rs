@@ -842,6 +842,8 @@ fn contacts(
             }
             other => db_err(other),
         })?;
+    // The old name must not stay behind in the write-ahead log.
+    store.checkpoint().map_err(db_err)?;
     let key = if removing {
         T::ContactRemoved
     } else {
