@@ -516,3 +516,125 @@ fn a_plan_applied_after_another_writer_created_its_rows_writes_them_once() {
         "nothing twice"
     );
 }
+
+/// Imports `csv` into a fresh database and expects it refused with every `expected` message,
+/// and nothing written.
+fn refused(csv: &str, extra: &[&str], expected: &[&str]) {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let before = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(&file, csv).expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, extra);
+    assert_eq!(code, 1, "{err}");
+    for e in expected {
+        assert!(err.contains(e), "missing {e:?} in:\n{err}");
+    }
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        before,
+        "nothing written"
+    );
+}
+
+#[test]
+fn the_rows_call_wins_and_a_different_call_option_is_a_conflict() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,2018 Intresseanmälan,2018-05-02,Anmälan\n",
+        &["--call", "2018 Kartläggning, behovsanalys och plan"],
+        &[
+            "rad 2, kolumn utlysning: raden anger utlysningen \"2018 Intresseanmälan\" men --call anger \"2018 Kartläggning, behovsanalys och plan\"",
+        ],
+    );
+    // The same call both ways, and a row without one, are fine.
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,2018 intresseanmälan,2018-05-02,Anmälan\n\
+         212000-1124,Malmö,,2018-05-03,Utan utlysning\n",
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &["--call", "1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 ärenden"), "{out}");
+}
+
+#[test]
+fn an_unknown_call_in_a_row_is_refused_even_with_a_call_option() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,Finns inte,2018-05-02,Anmälan\n",
+        &["--call", "2018 Intresseanmälan"],
+        &["rad 2, kolumn utlysning: utlysningen \"Finns inte\" finns inte"],
+    );
+}
+
+#[test]
+fn an_application_needs_an_amount_above_zero() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,,Tom\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-03,0,Noll\n",
+        &[],
+        &[
+            "rad 2, kolumn belopp: saknas",
+            "rad 3, kolumn belopp: en ansökan (steg 2–3) måste ange ett belopp över noll",
+        ],
+    );
+}
+
+#[test]
+fn dates_before_2018_are_refused() {
+    refused(
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-1124,Malmö,2017-12-31,För tidig\n",
+        &["--call", "2018 Intresseanmälan"],
+        &["rad 2, kolumn inkommen: datumet ligger före 2018-01-01, då statsbidraget började"],
+    );
+}
+
+#[test]
+fn an_organisation_must_be_eligible_for_the_step() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,1000,Utan besked\n\
+         802100-0024,Ny förening,\"2018 Insatser, hösten\",2018-10-02,1000,Ny\n",
+        &[],
+        &[
+            "rad 2, kolumn organisation: organisationen kan inte söka i steg 2: den saknar ett positivt besked på en intresseanmälan",
+            "rad 3, kolumn organisation: organisationen kan inte söka i steg 3: den saknar en avslutad kartläggning med godkänd rapport",
+        ],
+    );
+    // With a positive besked (the demo has some), step 2 is open.
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let (nr, name): (String, String) = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT o.org_nr, o.name FROM organisations o JOIN cases c ON c.organisation_id = o.id
+             JOIN decisions d ON d.case_id = c.id
+             WHERE d.kind = 'beslut' AND d.outcome = 'positivt_besked' AND o.org_nr IS NOT NULL
+             LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("an organisation with a positive besked");
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+             {nr},\"{name}\",\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,1000,Ny ansökan\n"
+        ),
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 ärenden"), "{out}");
+}

@@ -3,6 +3,7 @@
 
 use super::table::RawTable;
 use crate::checklists::Checklist;
+use crate::domain::decision::{self, Standing};
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNrError;
 use crate::domain::{Call, Direction, Money, OrgKind, OrgNr, Organisation, Step, records};
@@ -458,6 +459,7 @@ pub fn plan_applications(
     };
     let forced_call = call.map(|c| (c, known.call(c)));
     let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> = HashMap::new();
+    let mut standings: HashMap<i64, Standing> = HashMap::new();
     for (line, values) in &table.rows {
         let row = Row {
             line: *line,
@@ -478,6 +480,10 @@ pub fn plan_applications(
             match NaiveDate::parse_from_str(received, "%Y-%m-%d") {
                 Ok(d) if d > today => {
                     plan.errors.push(err(Column::Received, Rule::FutureDate));
+                    None
+                }
+                Ok(d) if d < earliest_received() => {
+                    plan.errors.push(err(Column::Received, Rule::DateTooEarly));
                     None
                 }
                 Ok(d) => Some(d),
@@ -516,29 +522,38 @@ pub fn plan_applications(
                 Vec::new()
             }
         };
-        let call = match (&forced_call, row.get(Column::Call), received_on) {
-            (Some((_, Some(c))), _, _) => Some(*c),
-            (Some((name, None)), _, _) => {
+        // The row's utlysning wins; --call applies to rows without one and must not contradict.
+        let named = row.get(Column::Call).trim();
+        let call = match (named, &forced_call, received_on) {
+            ("", Some((_, Some(c))), _) => Some(*c),
+            (_, Some((option, None)), _) => {
                 plan.errors
-                    .push(err(Column::Call, Rule::UnknownCall((*name).to_string())));
+                    .push(err(Column::Call, Rule::UnknownCall((*option).to_string())));
                 None
             }
-            (None, named, _) if !named.is_empty() => match known.call(named) {
-                Some(c) => Some(c),
-                None => {
-                    plan.errors
-                        .push(err(Column::Call, Rule::UnknownCall(named.to_string())));
-                    None
-                }
-            },
-            (None, _, Some(date)) => match known.open_interest_call(date) {
+            ("", None, Some(date)) => match known.open_interest_call(date) {
                 Some(c) => Some(c),
                 None => {
                     plan.errors.push(err(Column::Call, Rule::NoOpenCall));
                     None
                 }
             },
-            (None, _, None) => None,
+            ("", None, None) => None,
+            (named, forced, _) => match (known.call(named), forced) {
+                (None, _) => {
+                    plan.errors
+                        .push(err(Column::Call, Rule::UnknownCall(named.to_string())));
+                    None
+                }
+                (Some(c), Some((option, Some(f)))) if f.id != c.id => {
+                    plan.errors.push(err(
+                        Column::Call,
+                        Rule::CallConflict(named.to_string(), (*option).to_string()),
+                    ));
+                    None
+                }
+                (Some(c), _) => Some(c),
+            },
         };
         let org = organisation(&row, &known, &mut plan, true);
         if plan.errors.len() > errors_before {
@@ -560,6 +575,34 @@ pub fn plan_applications(
             && store.case_exists(org_id, call.id, received_on, &title)?
         {
             plan.existing += 1;
+            continue;
+        }
+        // Rows to be created (not those already there, which a re-import skips): an
+        // application (steps 2–3) asks for money, an intresseanmälan need not.
+        if matches!(call.step, Step::Mapping | Step::Measures) && requested.ore() <= 0 {
+            let rule = if amount_text.trim().is_empty() {
+                Rule::Missing
+            } else {
+                Rule::AmountNotPositive
+            };
+            plan.errors.push(err(Column::Amount, rule));
+            continue;
+        }
+        // The chain of steps: step 2 needs a positive besked, step 3 a completed step 2.
+        let standing = match org_ref {
+            OrgRef::Existing(id) => match standings.get(&id) {
+                Some(s) => *s,
+                None => {
+                    let s = store.standing(id)?;
+                    standings.insert(id, s);
+                    s
+                }
+            },
+            OrgRef::New(_) => Standing::default(),
+        };
+        if let Err(why) = decision::eligible(call.step, standing) {
+            plan.errors
+                .push(err(Column::Organisation, Rule::NotEligible(why)));
             continue;
         }
         plan.cases.push(PlannedCase {
