@@ -532,6 +532,7 @@ catalogue! {
     RuleAmountPositive => "en ansökan (steg 2–3) måste ange ett belopp över noll", "an application (steps 2–3) must give an amount above zero";
     RuleTooEarly => "datumet ligger före 2018-01-01, då statsbidraget började", "the date is before 2018-01-01, when the grant began";
     RuleNotEligible => "organisationen kan inte söka i steg {0}: den saknar {1}", "the organisation cannot apply in step {0}: it lacks {1}";
+    DecAmountAbove => "Belopp: får inte vara mer än sökt belopp ({0}).", "Amount: must not be more than requested ({0}).";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

@@ -123,6 +123,9 @@ impl App {
             DecisionError::AmountNotRequested => {
                 tr(lang, T::DecAmountRequested, &[&requested.to_string()])
             }
+            DecisionError::AmountAboveRequested => {
+                tr(lang, T::DecAmountAbove, &[&requested.to_string()])
+            }
             DecisionError::AmountWithoutGrant => T::DecAmountWithoutGrant.text(lang).into(),
             DecisionError::PeriodRequired => T::DecPeriodRequired.text(lang).into(),
             DecisionError::PeriodOrder => T::DecPeriodOrder.text(lang).into(),
@@ -407,18 +410,41 @@ impl App {
             return Ok(Vec::new());
         };
         let d = &view.detail;
+        let old = d.decisions.iter().find(|x| x.id == decision_id);
         let (amount, report_due, at) = if grant {
             let text = form.value(0);
             let amount = Money::parse(&text)
                 .ok()
                 .filter(|a| a.ore() > 0)
                 .ok_or_else(|| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
+            // The same limits as the proposal had: what was asked for, in the outcome decided.
+            let outcome = old.map_or(Outcome::Granted, |x| x.outcome);
+            if let Err(e) = decision::validate_changed_amount(outcome, d.requested, amount) {
+                return Err((0, self.decision_error_text(&e, d.step, d.requested)));
+            }
             (Some(amount), Some(self.date(form, 1)?), 2)
         } else {
             (None, None, 0)
         };
         let motivation = self.required(form, at)?;
         let appeal_text = self.required(form, at + 1)?;
+        // A raise counts against the call's budget as a decision does; the old amount is in it.
+        let raise = amount.map_or(0, |a| {
+            a.ore()
+                .saturating_sub(old.and_then(|x| x.amount).map_or(0, Money::ore))
+        });
+        let over = (raise > 0)
+            .then(|| d.budget.exceeded_by(Money(raise)))
+            .flatten();
+        if let Some(over) = over
+            && !form.confirmed
+        {
+            // Shown once; the next submit is the explicit confirmation.
+            return Err((
+                usize::MAX,
+                tr(self.lang, T::OverBudget, &[&over.to_string()]),
+            ));
+        }
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,
@@ -429,6 +455,7 @@ impl App {
                 motivation,
                 appeal_text,
                 today: self.today,
+                over_budget: over.is_some(),
             },
         }])
     }

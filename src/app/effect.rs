@@ -72,6 +72,8 @@ pub enum CaseWrite {
         motivation: String,
         appeal_text: String,
         today: NaiveDate,
+        /// The raise takes the call over its budget and the decider confirmed it.
+        over_budget: bool,
     },
     ReformAreas(Vec<crate::domain::ReformArea>),
     /// A beslut on the proposal by the acting user as beslutsfattare.
@@ -350,8 +352,9 @@ fn run_write(
                 motivation,
                 appeal_text,
                 today,
+                over_budget,
             } => {
-                w.correct_decision(
+                let id = w.correct_decision(
                     user_id,
                     case_id,
                     *supersedes,
@@ -361,6 +364,9 @@ fn run_write(
                     appeal_text,
                     *today,
                 )?;
+                if *over_budget {
+                    w.annotate_decision(user_id, id, None, true)?;
+                }
                 Done::Corrected
             }
             CaseWrite::Decide {

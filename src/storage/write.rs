@@ -864,7 +864,7 @@ impl Writer<'_> {
         appeal_text: &str,
         decided_on: NaiveDate,
     ) -> Result<i64> {
-        self.tx.execute(
+        let inserted = self.tx.execute(
             "INSERT INTO decisions (case_id, kind, decided_on, outcome, amount_ore, period_from,
                  period_to, motivation, rules, presenter_id, decider_id, report_due_on,
                  appeal_text, created_at, supersedes_id)
@@ -883,6 +883,10 @@ impl Writer<'_> {
                 case_id
             ],
         )?;
+        // No decision of the case by that id: nothing to change (and no stale rowid to use).
+        if inserted == 0 {
+            return Err(StoreError::NotFound("decision"));
+        }
         let id = self.tx.last_insert_rowid();
         self.bump(case_id)?;
         let after = serde_json::json!({
