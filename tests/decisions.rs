@@ -749,3 +749,62 @@ fn changing_a_decision_that_does_not_exist_is_not_found() {
         .expect("count");
     assert_eq!(after, before);
 }
+
+#[test]
+fn a_round_flags_over_budget_only_the_call_that_goes_over() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    press(&mut app, &mut store, "B");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no preview: {}", status(&app))
+    };
+    let mut calls: Vec<i64> = round
+        .items
+        .iter()
+        .filter(|i| i.skipped.is_none() && i.amount.is_some())
+        .map(|i| i.call_id)
+        .collect();
+    calls.sort_unstable();
+    calls.dedup();
+    assert!(
+        calls.len() >= 2,
+        "the demo round has grants in two calls: {calls:?}"
+    );
+    let (over, under) = (calls[0], calls[1]);
+    // One call has no money left, the other plenty.
+    for (call, budget) in [(over, 100_i64), (under, 1_000_000_000_000)] {
+        store
+            .connection()
+            .execute(
+                "UPDATE calls SET budget_ore = ?1 WHERE id = ?2",
+                [budget, call],
+            )
+            .expect("budget");
+    }
+    press(&mut app, &mut store, "<Esc> B <C-s>");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no warning: {}", status(&app))
+    };
+    assert!(round.warning.is_some());
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none(), "{}", status(&app));
+    let flagged = |call: i64| -> (i64, i64) {
+        store
+            .connection()
+            .query_row(
+                "SELECT count(*), COALESCE(sum(d.over_budget_confirmed), 0) FROM decisions d
+                 JOIN cases c ON c.id = d.case_id
+                 WHERE d.round_id IS NOT NULL AND d.amount_ore > 0 AND c.call_id = ?1",
+                [call],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("flags")
+    };
+    let (n_over, f_over) = flagged(over);
+    let (n_under, f_under) = flagged(under);
+    assert!(n_over > 0 && n_under > 0);
+    assert_eq!(
+        f_over, n_over,
+        "every grant of the call over budget is flagged"
+    );
+    assert_eq!(f_under, 0, "no grant of the call within budget is flagged");
+}

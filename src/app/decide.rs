@@ -548,22 +548,24 @@ impl App {
         if chosen.is_empty() {
             return self.say(T::RoundEmpty, &[]);
         }
-        // Over budget per call, counting all the round's grants together.
-        let mut over = None;
+        // Over budget per call, counting the round's grants in that call together; only the
+        // grants of a call that goes over carry the confirmation.
+        let mut over_calls = Vec::new();
+        let mut over_total = 0i64;
         for (call, budget) in &round.budgets {
             let sum: i64 = chosen
                 .iter()
                 .filter(|i| i.call_id == *call)
                 .filter_map(|i| i.amount)
                 .map(Money::ore)
-                .sum();
+                .fold(0, i64::saturating_add);
             if let Some(x) = budget.exceeded_by(Money(sum)) {
-                over = Some(x);
+                over_calls.push(*call);
+                over_total = over_total.saturating_add(x.ore());
             }
         }
-        if let Some(x) = over
-            && round.warning.is_none()
-        {
+        if !over_calls.is_empty() && round.warning.is_none() {
+            let x = Money(over_total);
             round.warning = Some(tr(self.lang, T::OverBudget, &[&x.to_string()]));
             self.modal = Some(Modal::Round(round));
             return Vec::new();
@@ -572,7 +574,7 @@ impl App {
             items: chosen,
             held_on: self.today,
             appeal_text: records::DEFAULT_APPEAL_TEXT.to_string(),
-            over_budget: over.is_some(),
+            over_budget_calls: over_calls,
         }]
     }
 }

@@ -162,7 +162,8 @@ pub enum Effect {
         items: Vec<super::modal::RoundItem>,
         held_on: NaiveDate,
         appeal_text: String,
-        over_budget: bool,
+        /// The calls the round takes over budget, confirmed: their grants record it.
+        over_budget_calls: Vec<i64>,
     },
 }
 
@@ -614,7 +615,7 @@ pub fn run_effect(
             items,
             held_on,
             appeal_text,
-            over_budget,
+            over_budget_calls,
         } => store
             .write(now, |w| {
                 let round = w.open_round(user_id, *held_on)?;
@@ -626,7 +627,7 @@ pub fn run_effect(
                         item.proposal_id,
                         *held_on,
                         appeal_text,
-                        *over_budget && item.amount.is_some(),
+                        over_budget_calls.contains(&item.call_id) && item.amount.is_some(),
                         Some(round),
                     )?;
                 }
