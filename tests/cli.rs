@@ -788,3 +788,39 @@ fn a_removed_or_pseudonymised_contact_leaves_no_trace_in_the_file() {
         assert!(!file_holds(&db, gone), "{gone} is still in the file");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    for args in [
+        &["contacts"][..],
+        &["export", "cases"],
+        &["export", "cases", "--format", "json"],
+        &["report", "granted"],
+        &["report", "granted", "--format", "csv"],
+        &["check"],
+    ] {
+        // A pipe whose reading end is closed before the command writes a byte: every write
+        // fails with EPIPE, as `| head -1` makes it fail after the first line.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bidrag"))
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
