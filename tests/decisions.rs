@@ -808,3 +808,36 @@ fn a_round_flags_over_budget_only_the_call_that_goes_over() {
     );
     assert_eq!(f_under, 0, "no grant of the call within budget is flagged");
 }
+
+#[test]
+fn a_letter_file_left_by_a_crash_before_registering_does_not_block_the_resend() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    app.letters_dir = dir.path().join("brev");
+    open_proposal(&mut app, &mut store, grant_proposal);
+    press(&mut app, &mut store, "b <C-s>");
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        press(&mut app, &mut store, "<C-s>");
+    }
+    let d = &app.case_view.as_ref().expect("open").detail;
+    let dec = d.decision().expect("decided");
+    // What a crash after writing the file and before the commit leaves behind.
+    std::fs::create_dir_all(&app.letters_dir).expect("dir");
+    let orphan = app.letters_dir.join(format!(
+        "{}-{}-{}-beslut-{}.md",
+        d.dnr.prefix, d.dnr.year, d.dnr.seq, dec.id
+    ));
+    std::fs::write(&orphan, "halvt brev").expect("orphan");
+    press(&mut app, &mut store, "E");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.state, CaseState::Dispatched, "{}", status(&app));
+    let letter = std::fs::read_to_string(&orphan).expect("letter");
+    assert!(letter.contains(&d.dnr.to_string()), "{letter}");
+    let leftovers: Vec<_> = std::fs::read_dir(&app.letters_dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

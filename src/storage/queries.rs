@@ -535,6 +535,14 @@ impl Store {
         Ok(areas)
     }
 
+    /// Does a registered document name this file as where it is kept?
+    pub fn document_names_file(&self, file_path: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE file_path = ?1)")?
+            .query_row([file_path], |r| r.get(0))?)
+    }
+
     /// The kept text of a checklist version.
     pub fn checklist_body(&self, id: &str) -> Result<Option<String>> {
         Ok(self
