@@ -513,6 +513,7 @@ fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Fail
 }
 
 fn check(settings: &Settings) -> Result<(), Failure> {
+    use crate::domain::text::clean;
     use crate::storage::Problem;
     let lang = settings.lang;
     let store =
@@ -527,7 +528,8 @@ fn check(settings: &Settings) -> Result<(), Failure> {
         .problems
         .iter()
         .map(|p| match p {
-            Problem::Integrity(line) => tr(lang, T::CheckIntegrity, &[line]),
+            // SQLite's own text can quote damaged content: cleaned before it is printed.
+            Problem::Integrity(line) => tr(lang, T::CheckIntegrity, &[&clean(line)]),
             Problem::ForeignKey {
                 table,
                 rowid,
@@ -535,7 +537,7 @@ fn check(settings: &Settings) -> Result<(), Failure> {
             } => tr(
                 lang,
                 T::CheckForeignKey,
-                &[table, &rowid.to_string(), parent],
+                &[&clean(table), &rowid.to_string(), &clean(parent)],
             ),
             Problem::ChainLink { event_id } => {
                 tr(lang, T::CheckChainLink, &[&event_id.to_string()])
@@ -619,7 +621,11 @@ fn export(
             let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(sink);
             w.write_record(headers).map_err(|e| io_err(csv_io(e)))?;
             let n = store
-                .export_rows(table, |row| w.write_record(row).map_err(csv_io))
+                .export_rows(table, |row| {
+                    let cells: Vec<_> = row.iter().map(|c| crate::io::neutralise_cell(c)).collect();
+                    w.write_record(cells.iter().map(|c| c.as_bytes()))
+                        .map_err(csv_io)
+                })
                 .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
             w.flush().map_err(io_err)?;
             n
@@ -698,21 +704,31 @@ fn import(
         Some(d) => format!("{}, {d:?}", raw.encoding),
         None => format!("{}, JSON", raw.encoding),
     };
+    // File names, headers and values quoted in messages come from the file: cleaned.
+    let clean = crate::domain::text::clean;
     eprintln!(
         "{}",
-        tr(lang, T::ImpRead, &[&shown, &format, &plan.rows.to_string()])
+        clean(&tr(
+            lang,
+            T::ImpRead,
+            &[&shown, &format, &plan.rows.to_string()]
+        ))
     );
     if !plan.ignored_columns.is_empty() {
         eprintln!(
             "{}",
-            tr(lang, T::ImpIgnored, &[&plan.ignored_columns.join(", ")])
+            clean(&tr(
+                lang,
+                T::ImpIgnored,
+                &[&plan.ignored_columns.join(", ")]
+            ))
         );
     }
     if !plan.ok() {
         for e in &plan.errors {
             eprintln!(
                 "{}",
-                tr(
+                clean(&tr(
                     lang,
                     T::ImpError,
                     &[
@@ -720,7 +736,7 @@ fn import(
                         e.column.name(),
                         &crate::io::import::rule_text(lang, &e.rule)
                     ],
-                )
+                ))
             );
         }
         return Err(fail(
@@ -850,10 +866,17 @@ fn contacts(
             if needle.as_ref().is_some_and(|n| !hay.contains(n.as_str())) {
                 continue;
             }
+            // Names and addresses come from files: no escape sequence reaches the terminal.
+            let clean = crate::domain::text::clean;
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t{}",
-                c.id, c.name, c.role, c.email, c.phone, c.organisation
+                c.id,
+                clean(&c.name),
+                clean(&c.role),
+                clean(&c.email),
+                clean(&c.phone),
+                clean(&c.organisation)
             )
             .map_err(|e| write_failure(lang, &e))?;
         }

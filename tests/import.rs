@@ -638,3 +638,87 @@ fn an_organisation_must_be_eligible_for_the_step() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("1 ärenden"), "{out}");
 }
+
+#[test]
+fn spreadsheet_formulas_and_escape_sequences_are_neutralised_on_the_way_out() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let granted_org = |n: i64| -> i64 {
+        conn.query_row(
+            "SELECT DISTINCT organisation_id FROM cases WHERE granted_ore > 0
+             ORDER BY organisation_id LIMIT 1 OFFSET ?1",
+            [n],
+            |r| r.get(0),
+        )
+        .expect("granted organisation")
+    };
+    let (formula, escape) = (granted_org(0), granted_org(1));
+    conn.execute(
+        "UPDATE organisations SET name = '=SUM(1+1)' WHERE id = ?1",
+        [formula],
+    )
+    .expect("rename");
+    conn.execute(
+        "UPDATE organisations SET name = 'Ond' || char(27) || '[2J förening' WHERE id = ?1",
+        [escape],
+    )
+    .expect("rename");
+    conn.execute(
+        "UPDATE contacts SET name = 'Eva' || char(27) || ']0;titel' || char(7) WHERE id =
+             (SELECT min(id) FROM contacts)",
+        [],
+    )
+    .expect("contact");
+    drop(conn);
+    let out = |args: &[&str]| {
+        let (code, out, err) = run(bidrag(&home).arg("--db").arg(&db).args(args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    let export = out(&["export", "cases"]);
+    assert!(export.contains(",'=SUM(1+1),"), "{export}");
+    assert!(!export.contains(",=SUM"), "{export}");
+    let report_csv = out(&["report", "granted", "--format", "csv"]);
+    assert!(report_csv.contains("'=SUM(1+1)"), "{report_csv}");
+    for text in [
+        out(&["report", "granted"]),
+        out(&["contacts"]),
+        out(&["export", "cases", "--format", "json"]).replace("\\u001b", ""),
+    ] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+    }
+    assert!(out(&["report", "granted"]).contains("Ond�[2J förening"));
+    let xlsx = home.path().join("r.xlsx");
+    out(&[
+        "report",
+        "granted",
+        "--format",
+        "xlsx",
+        "--out",
+        &xlsx.display().to_string(),
+    ]);
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    let sheet = book.worksheet_range("Beviljat").expect("sheet");
+    assert!(
+        sheet
+            .rows()
+            .any(|r| r[0] == Data::String("'=SUM(1+1)".into())),
+        "the name is text with its guard"
+    );
+    // The guard comes off again on import: the export still re-imports to the same data.
+    let file = home.path().join("cases.csv");
+    std::fs::write(&file, export).expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &["--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Provkörning: 0 ärenden och 0 organisationer skulle skapas;"),
+        "{out}"
+    );
+}

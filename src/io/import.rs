@@ -197,10 +197,16 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, c: Column) -> &str {
-        self.index
+        let v = self
+            .index
             .get(&c)
             .and_then(|i| self.values.get(*i))
-            .map_or("", |v| v.as_str())
+            .map_or("", |v| v.as_str());
+        // An export neutralises a leading =, +, -, @, tab or CR for spreadsheets with a '.
+        match v.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(super::FORMULA_STARTS) => rest,
+            _ => v,
+        }
     }
 }
 

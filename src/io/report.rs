@@ -1,8 +1,10 @@
 //! "Sammanställning av beviljat statsbidrag": every grant by organisation, with totals per län
 //! and per kind of organisation, as text, CSV or Excel.
 
+use crate::domain::text::clean;
 use crate::domain::{Money, OrgKind};
 use crate::i18n::{self, Lang, T};
+use crate::io::neutralise_cell;
 use crate::storage::Granted;
 use std::collections::BTreeMap;
 
@@ -78,7 +80,8 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     use unicode_width::UnicodeWidthStr;
     let t = totals(rows);
     let mut out = format!("{title}\n\n");
-    let table: Vec<[String; 8]> = rows.iter().map(cells).collect();
+    // Names come from files and users: no escape sequence reaches the terminal.
+    let table: Vec<[String; 8]> = rows.iter().map(|g| cells(g).map(|c| clean(&c))).collect();
     let mut widths = HEADERS.map(|h| h.width());
     for r in &table {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -105,7 +108,7 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     }
     out.push_str(&format!("\n{}\n", T::RptByCounty.text(lang)));
     for (k, v) in &t.by_county {
-        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+        out.push_str(&format!("  {:<30} {:>16}\n", clean(k), v.to_string()));
     }
     out.push_str(&format!("\n{}\n", T::RptByKind.text(lang)));
     for (k, v) in &t.by_kind {
@@ -133,7 +136,7 @@ pub fn csv(rows: &[Granted], delimiter: u8) -> Result<Vec<u8>, csv::Error> {
     for g in rows {
         let mut c = cells(g);
         c[AMOUNT] = crate::storage::kronor(Some(g.amount.ore()));
-        w.write_record(c)?;
+        w.write_record(c.iter().map(|x| neutralise_cell(x).into_owned()))?;
     }
     let total = totals(rows).total;
     w.write_record([
@@ -167,10 +170,10 @@ pub fn xlsx(rows: &[Granted]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let r = i as u32 + 1;
         let c = cells(g);
         for (col, v) in c.iter().take(5).enumerate() {
-            sheet.write_string(r, col as u16, v)?;
+            sheet.write_string(r, col as u16, neutralise_cell(v))?;
         }
         sheet.write_number(r, 5, f64::from(g.step.number()))?;
-        sheet.write_string(r, 6, &c[6])?;
+        sheet.write_string(r, 6, neutralise_cell(&c[6]))?;
         sheet.write_number_with_format(r, AMOUNT as u16, kr(g.amount), &money)?;
     }
     let sum_row = rows.len() as u32 + 1;
@@ -197,7 +200,7 @@ pub fn xlsx(rows: &[Granted]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         s.write_string_with_format(0, 0, key, &bold)?;
         s.write_string_with_format(0, 1, "belopp", &bold)?;
         for (i, (k, v)) in map.iter().enumerate() {
-            s.write_string(i as u32 + 1, 0, k)?;
+            s.write_string(i as u32 + 1, 0, neutralise_cell(k))?;
             s.write_number_with_format(i as u32 + 1, 1, kr(*v), &money)?;
         }
         s.set_column_width(0, 32)?;
