@@ -820,13 +820,13 @@ fn report(
         ReportFormat::Text => {
             crate::io::report::text(&rows, lang, T::RptTitle.text(lang)).into_bytes()
         }
-        ReportFormat::Csv => crate::io::report::csv(&rows, sep)
+        ReportFormat::Csv => crate::io::report::csv(&rows, sep, lang)
             .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?,
         ReportFormat::Xlsx => {
             if out.is_none() {
                 return Err(fail(T::ErrXlsxOut.text(lang).into(), 2));
             }
-            crate::io::report::xlsx(&rows)
+            crate::io::report::xlsx(&rows, lang)
                 .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?
         }
     };

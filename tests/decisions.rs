@@ -535,7 +535,7 @@ fn the_granted_report_is_stable() {
     assert!(rows.iter().any(|g| !g.reform_areas.is_empty()));
     let text = bidrag::io::report::text(&rows, Lang::Sv, "Sammanställning av beviljat statsbidrag");
     insta::assert_snapshot!("report_granted_text", text);
-    let csv = bidrag::io::report::csv(&rows, b';').expect("csv");
+    let csv = bidrag::io::report::csv(&rows, b';', Lang::Sv).expect("csv");
     insta::assert_snapshot!("report_granted_csv", String::from_utf8(csv).expect("utf-8"));
 }
 

@@ -722,3 +722,64 @@ fn spreadsheet_formulas_and_escape_sequences_are_neutralised_on_the_way_out() {
         "{out}"
     );
 }
+
+#[test]
+fn the_granted_report_speaks_english_with_lang_en() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    // A grant to an organisation without a län.
+    rusqlite::Connection::open(&db)
+        .expect("open")
+        .execute(
+            "UPDATE organisations SET county = NULL WHERE id =
+                 (SELECT min(organisation_id) FROM cases WHERE granted_ore > 0)",
+            [],
+        )
+        .expect("county");
+    let en = |args: &[&str]| {
+        let (code, out, err) = run(bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(&db)
+            .args(args));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let text = en(&["report", "granted"]);
+    assert!(text.contains("Unknown county"), "{text}");
+    assert!(
+        text.contains("org_number") && text.contains("amount"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Okänt län") && !text.contains("organisationsnummer"),
+        "{text}"
+    );
+    let csv_text = en(&["report", "granted", "--format", "csv"]);
+    assert!(
+        csv_text.starts_with("organisation,org_number,kind,county,call,step,reform_areas,amount")
+    );
+    assert!(
+        csv_text
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Total,")),
+        "{csv_text}"
+    );
+    let xlsx = home.path().join("r.xlsx");
+    en(&[
+        "report",
+        "granted",
+        "--format",
+        "xlsx",
+        "--out",
+        &xlsx.display().to_string(),
+    ]);
+    use calamine::{Reader, Xlsx, open_workbook};
+    let book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    assert_eq!(
+        book.sheet_names(),
+        ["Granted", "By county", "By kind", "By reform area"]
+    );
+}
