@@ -187,11 +187,14 @@ fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
             .map_err(|e| db_error(&e))?;
     let shown = out.display().to_string();
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
-    println!(
-        "{}",
-        tr(lang, T::DemoScaled, &[&shown, &made.to_string(), &seconds])
-    );
-    Ok(())
+    say(
+        lang,
+        &[tr(
+            lang,
+            T::DemoScaled,
+            &[&shown, &made.to_string(), &seconds],
+        )],
+    )
 }
 
 /// The shipped keymap with the user's changes, if they have a keymap.toml; a bad file is
@@ -219,6 +222,34 @@ fn load_keymap(settings: &Settings) -> Result<Keymap, Failure> {
         let shown = path.display().to_string();
         fail(tr(lang, T::ErrKeymap, &[&shown, &e.to_string()]), 2)
     })
+}
+
+/// A failed write: a closed pipe (`bidrag export … | head`) ends the command quietly with
+/// status 0; anything else is an error.
+fn write_failure(lang: Lang, e: &std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        fail(String::new(), 0)
+    } else {
+        fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1)
+    }
+}
+
+/// The I/O error inside a CSV error, kind kept (so a closed pipe is still recognised).
+fn csv_io(e: csv::Error) -> std::io::Error {
+    if let csv::ErrorKind::Io(io) = e.kind() {
+        return std::io::Error::new(io.kind(), io.to_string());
+    }
+    std::io::Error::other(e)
+}
+
+/// Writes lines to standard output (locked, checked, flushed).
+fn say(lang: Lang, lines: &[String]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        writeln!(out, "{line}").map_err(|e| write_failure(lang, &e))?;
+    }
+    out.flush().map_err(|e| write_failure(lang, &e))
 }
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -265,6 +296,19 @@ fn login_name() -> Option<String> {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
         .or_else(|| whoami::username().ok().filter(|s| !s.trim().is_empty()))
+}
+
+/// Where a panic is logged (bidrag.log in the data directory, else in the temporary folder) and
+/// the message that names it.
+pub fn crash_report(lang: Lang, data_dir: Option<&Path>) -> crate::tui::CrashReport {
+    let log = data_dir
+        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .map_or_else(std::env::temp_dir, Path::to_path_buf)
+        .join("bidrag.log");
+    crate::tui::CrashReport {
+        message: tr(lang, T::Crashed, &[&log.display().to_string()]),
+        log,
+    }
 }
 
 /// Translates an open error into the user's language.
@@ -478,6 +522,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of the output went away (`| head`): not an error.
+        Err(f) if f.code == 0 => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("bidrag: {}", f.message);
             ExitCode::from(f.code)
@@ -540,6 +586,7 @@ fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Fail
 }
 
 fn check(settings: &Settings) -> Result<(), Failure> {
+    use crate::domain::text::clean;
     use crate::storage::Problem;
     let lang = settings.lang;
     let store =
@@ -548,14 +595,14 @@ fn check(settings: &Settings) -> Result<(), Failure> {
         .check()
         .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
     if report.problems.is_empty() {
-        println!("{}", tr(lang, T::CheckOk, &[&report.events.to_string()]));
-        return Ok(());
+        return say(lang, &[tr(lang, T::CheckOk, &[&report.events.to_string()])]);
     }
     let lines: Vec<String> = report
         .problems
         .iter()
         .map(|p| match p {
-            Problem::Integrity(line) => tr(lang, T::CheckIntegrity, &[line]),
+            // SQLite's own text can quote damaged content: cleaned before it is printed.
+            Problem::Integrity(line) => tr(lang, T::CheckIntegrity, &[&clean(line)]),
             Problem::ForeignKey {
                 table,
                 rowid,
@@ -563,7 +610,7 @@ fn check(settings: &Settings) -> Result<(), Failure> {
             } => tr(
                 lang,
                 T::CheckForeignKey,
-                &[table, &rowid.to_string(), parent],
+                &[&clean(table), &rowid.to_string(), &clean(parent)],
             ),
             Problem::ChainLink { event_id } => {
                 tr(lang, T::CheckChainLink, &[&event_id.to_string()])
@@ -615,8 +662,7 @@ fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
     }
     let cases = copy.count_all_cases().map_err(db_err)?;
     let p = file.display().to_string();
-    println!("{}", tr(lang, T::BackupDone, &[&p, &cases.to_string()]));
-    Ok(())
+    say(lang, &[tr(lang, T::BackupDone, &[&p, &cases.to_string()])])
 }
 
 fn export(
@@ -642,13 +688,17 @@ fn export(
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let headers = table.headers();
-    let io_err = |e: std::io::Error| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1);
+    let io_err = |e: std::io::Error| write_failure(lang, &e);
     let result = match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(sink);
-            w.write_record(headers).map_err(|e| io_err(e.into()))?;
+            w.write_record(headers).map_err(|e| io_err(csv_io(e)))?;
             let n = store
-                .export_rows(table, |row| w.write_record(row).map_err(Into::into))
+                .export_rows(table, |row| {
+                    let cells: Vec<_> = row.iter().map(|c| crate::io::neutralise_cell(c)).collect();
+                    w.write_record(cells.iter().map(|c| c.as_bytes()))
+                        .map_err(csv_io)
+                })
                 .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
             w.flush().map_err(io_err)?;
             n
@@ -674,12 +724,8 @@ fn export(
             n
         }
     };
-    let n = match result {
-        Ok(n) => n,
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => return Err(io_err(e)),
-    };
+    // A reader that stops early (`| head`) is not an error (write_failure).
+    let n = result.map_err(io_err)?;
     if let Some(path) = out {
         let p = path.display().to_string();
         eprintln!("{}", tr(lang, T::ExportDone, &[&n.to_string(), &p]));
@@ -731,21 +777,31 @@ fn import(
         Some(d) => format!("{}, {d:?}", raw.encoding),
         None => format!("{}, JSON", raw.encoding),
     };
+    // File names, headers and values quoted in messages come from the file: cleaned.
+    let clean = crate::domain::text::clean;
     eprintln!(
         "{}",
-        tr(lang, T::ImpRead, &[&shown, &format, &plan.rows.to_string()])
+        clean(&tr(
+            lang,
+            T::ImpRead,
+            &[&shown, &format, &plan.rows.to_string()]
+        ))
     );
     if !plan.ignored_columns.is_empty() {
         eprintln!(
             "{}",
-            tr(lang, T::ImpIgnored, &[&plan.ignored_columns.join(", ")])
+            clean(&tr(
+                lang,
+                T::ImpIgnored,
+                &[&plan.ignored_columns.join(", ")]
+            ))
         );
     }
     if !plan.ok() {
         for e in &plan.errors {
             eprintln!(
                 "{}",
-                tr(
+                clean(&tr(
                     lang,
                     T::ImpError,
                     &[
@@ -753,7 +809,7 @@ fn import(
                         e.column.name(),
                         &crate::io::import::rule_text(lang, &e.rule)
                     ],
-                )
+                ))
             );
         }
         return Err(fail(
@@ -767,8 +823,7 @@ fn import(
         plan.existing.to_string(),
     );
     if dry_run {
-        println!("{}", tr(lang, T::ImpWould, &[&cases, &orgs, &existing]));
-        return Ok(());
+        return say(lang, &[tr(lang, T::ImpWould, &[&cases, &orgs, &existing])]);
     }
     // A progress bar for large files, on a terminal only.
     let bar = (std::io::stderr().is_terminal() && plan.cases.len() >= 500)
@@ -778,7 +833,7 @@ fn import(
             b.inc(n as u64);
         }
     };
-    imp::apply(
+    let done = imp::apply(
         &plan,
         &mut store,
         &settings.login,
@@ -791,8 +846,13 @@ fn import(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    println!("{}", tr(lang, T::ImpDone, &[&cases, &orgs, &existing]));
-    Ok(())
+    // What was written: rows another writer created meanwhile count as already there.
+    let (cases, orgs, existing) = (
+        done.cases.to_string(),
+        done.organisations.to_string(),
+        (plan.existing + done.skipped).to_string(),
+    );
+    say(lang, &[tr(lang, T::ImpDone, &[&cases, &orgs, &existing])])
 }
 
 fn report(
@@ -833,27 +893,28 @@ fn report(
         ReportFormat::Text => {
             crate::io::report::text(&rows, lang, T::RptTitle.text(lang)).into_bytes()
         }
-        ReportFormat::Csv => crate::io::report::csv(&rows, sep)
+        ReportFormat::Csv => crate::io::report::csv(&rows, sep, lang)
             .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?,
         ReportFormat::Xlsx => {
             if out.is_none() {
                 return Err(fail(T::ErrXlsxOut.text(lang).into(), 2));
             }
-            crate::io::report::xlsx(&rows)
+            crate::io::report::xlsx(&rows, lang)
                 .map_err(|e| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1))?
         }
     };
-    let io_err = |e: std::io::Error| fail(tr(lang, T::ErrWrite, &[&e.to_string()]), 1);
+    let io_err = |e: std::io::Error| write_failure(lang, &e);
     match out {
         Some(path) => {
             let mut f = create_private(path, lang)?;
             f.write_all(&bytes).map_err(io_err)?;
             f.sync_all().map_err(io_err)?;
         }
-        None => match std::io::stdout().lock().write_all(&bytes) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(io_err(e)),
-            _ => {}
-        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).map_err(io_err)?;
+            stdout.flush().map_err(io_err)?;
+        }
     }
     Ok(())
 }
@@ -870,18 +931,29 @@ fn contacts(
     let Some(id) = pseudonymise.or(remove) else {
         let store = Store::open_read_only(&settings.db)
             .map_err(|e| fail(open_error_message(lang, &e), 1))?;
+        use std::io::Write;
         let needle = search.map(str::to_lowercase);
+        let mut out = std::io::stdout().lock();
         for c in store.contacts().map_err(db_err)? {
             let hay = format!("{} {} {}", c.name, c.email, c.organisation).to_lowercase();
             if needle.as_ref().is_some_and(|n| !hay.contains(n.as_str())) {
                 continue;
             }
-            println!(
+            // Names and addresses come from files: no escape sequence reaches the terminal.
+            let clean = crate::domain::text::clean;
+            writeln!(
+                out,
                 "{}\t{}\t{}\t{}\t{}\t{}",
-                c.id, c.name, c.role, c.email, c.phone, c.organisation
-            );
+                c.id,
+                clean(&c.name),
+                clean(&c.role),
+                clean(&c.email),
+                clean(&c.phone),
+                clean(&c.organisation)
+            )
+            .map_err(|e| write_failure(lang, &e))?;
         }
-        return Ok(());
+        return out.flush().map_err(|e| write_failure(lang, &e));
     };
     let checklists = load_checklists(lang)?;
     let (mut store, _, _, _) = prepare(settings, &checklists, false)?;
@@ -906,13 +978,14 @@ fn contacts(
             }
             other => db_err(other),
         })?;
+    // The old name must not stay behind in the write-ahead log.
+    store.checkpoint().map_err(db_err)?;
     let key = if removing {
         T::ContactRemoved
     } else {
         T::ContactPseudonymised
     };
-    println!("{}", tr(lang, key, &[&id.to_string()]));
-    Ok(())
+    say(lang, &[tr(lang, key, &[&id.to_string()])])
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
@@ -961,8 +1034,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 .count_all_cases()
                 .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
             let path = settings.db.display().to_string();
-            println!("{}", tr(lang, T::InitDone, &[&path, &cases.to_string()]));
-            return Ok(());
+            return say(lang, &[tr(lang, T::InitDone, &[&path, &cases.to_string()])]);
         }
         None => {}
     }
@@ -1005,15 +1077,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         app.set_status(notes.join(" "));
     }
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let log = dirs()
-        .map(|d| d.data_dir().to_path_buf())
-        .filter(|d| std::fs::create_dir_all(d).is_ok())
-        .unwrap_or_else(std::env::temp_dir)
-        .join("bidrag.log");
-    let crash = crate::tui::CrashReport {
-        message: tr(lang, T::Crashed, &[&log.display().to_string()]),
-        log,
-    };
+    let data_dir = dirs().map(|d| d.data_dir().to_path_buf());
+    let crash = crash_report(lang, data_dir.as_deref());
     crate::tui::run(&mut app, &mut store, &theme, crash)
         .map_err(|e| fail(tr(lang, T::ErrTerminal, &[&e.to_string()]), 1))
 }

@@ -715,6 +715,30 @@ catalogue! {
     FuEvRecoveryOpened => "Återkrav öppnat", "Recovery claim opened";
     FuEvRecoveryDecided => "Återkrav beslutat", "Recovery claim decided";
     FuEvRepayment => "Återbetalning registrerad", "Repayment registered";
+    // review fixes
+    RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
+    RuleOtherNumber => "{0:?} fick ett annat organisationsnummer på en tidigare rad", "{0:?} got another organisation number on an earlier line";
+    RuleCallConflict => "raden anger utlysningen {0:?} men --call anger {1:?}", "the row names the call {0:?} but --call names {1:?}";
+    RuleAmountPositive => "en ansökan (steg 2–3) måste ange ett belopp över noll", "an application (steps 2–3) must give an amount above zero";
+    RuleTooEarly => "datumet ligger före 2018-01-01, då statsbidraget började", "the date is before 2018-01-01, when the grant began";
+    RuleNotEligible => "organisationen kan inte söka i steg {0}: den saknar {1}", "the organisation cannot apply in step {0}: it lacks {1}";
+    DecAmountAbove => "Belopp: får inte vara mer än sökt belopp ({0}).", "Amount: must not be more than requested ({0}).";
+    RptUnknownCounty => "Okänt län", "Unknown county";
+    RptTotalRow => "Totalt", "Total";
+    RptHOrganisation => "organisation", "organisation";
+    RptHOrgNr => "organisationsnummer", "org_number";
+    RptHKind => "typ", "kind";
+    RptHCounty => "lan", "county";
+    RptHCall => "utlysning", "call";
+    RptHStep => "steg", "step";
+    RptHAreas => "reformomraden", "reform_areas";
+    RptHArea => "reformomrade", "reform_area";
+    RptHAmount => "belopp", "amount";
+    RptSheetGranted => "Beviljat", "Granted";
+    RptSheetCounty => "Per län", "By county";
+    RptSheetKind => "Per typ", "By kind";
+    RptSheetArea => "Per reformområde", "By reform area";
+    ImportKindCases => "ärenden", "cases";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

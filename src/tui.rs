@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
+use std::io::Write;
 
 /// Converts a terminal key press into the app's own key type.
 pub fn convert_key(k: KeyEvent) -> Option<Key> {
@@ -56,9 +57,8 @@ pub struct CrashReport {
     pub message: String,
 }
 
-/// Appends a panic to the log file; the screen gets only a short message.
-fn log_panic(log: &std::path::Path, info: &std::panic::PanicHookInfo<'_>) {
-    use std::io::Write;
+/// Where and why a panic happened, from the hook's info.
+fn panic_text(info: &std::panic::PanicHookInfo<'_>) -> (String, String) {
     let location = info
         .location()
         .map(|l| format!("{}:{}", l.file(), l.line()))
@@ -69,17 +69,34 @@ fn log_panic(log: &std::path::Path, info: &std::panic::PanicHookInfo<'_>) {
         .map(|s| (*s).to_string())
         .or_else(|| info.payload().downcast_ref::<String>().cloned())
         .unwrap_or_default();
+    (location, message)
+}
+
+/// What the panic hook does, in order: the panic is appended to the log file, the terminal is
+/// restored (`restore`), and `stderr` gets only the short message that names the log.
+pub fn report_panic(
+    crash: &CrashReport,
+    location: &str,
+    message: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    restore: impl FnOnce(),
+    stderr: &mut dyn std::io::Write,
+) {
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
-        .open(log)
+        .open(&crash.log)
     {
         let _ = writeln!(
             f,
             "{} panic at {location}: {message}",
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ")
+            now.format("%Y-%m-%dT%H:%M:%SZ")
         );
     }
+    restore();
+    // After the restore the terminal is back to normal: say where the details are.
+    let _ = writeln!(stderr, "{}", crash.message);
+    let _ = stderr.flush();
 }
 
 /// Runs the TUI until the user quits. The terminal is restored on return, on error and on panic.
@@ -99,12 +116,20 @@ pub fn run(
     // ratatui's hook restores raw mode and the screen; ours first turns bracketed paste off.
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-        let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture);
-        log_panic(&crash.log, info);
-        ratatui_hook(info);
-        // After ratatui's hook the terminal is back to normal: say where the details are.
-        eprintln!("{}", crash.message);
+        let (location, message) = panic_text(info);
+        let restore = || {
+            let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+            let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui_hook(info);
+        };
+        report_panic(
+            &crash,
+            &location,
+            &message,
+            chrono::Utc::now(),
+            restore,
+            &mut std::io::stderr(),
+        );
     }));
     if let Err(e) = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste) {
         let _ = restore();
@@ -169,5 +194,52 @@ fn event_loop(
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_panic_is_logged_then_the_terminal_restored_then_the_log_named() {
+        let dir = std::env::temp_dir().join(format!("bidrag-panic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let log = dir.join("bidrag.log");
+        let _ = std::fs::remove_file(&log);
+        let crash = crate::cli::crash_report(crate::i18n::Lang::Sv, Some(&dir));
+        assert_eq!(crash.log, log, "the log lives in the data directory");
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 28, 9, 30, 0)
+            .single()
+            .expect("time");
+        let mut restored_after_log = None;
+        let mut stderr = Vec::new();
+        report_panic(
+            &crash,
+            "src/app/mod.rs:12",
+            "index out of bounds",
+            now,
+            || restored_after_log = Some(log.exists()),
+            &mut stderr,
+        );
+        assert_eq!(restored_after_log, Some(true), "logged, then restored");
+        let logged = std::fs::read_to_string(&log).expect("log");
+        assert_eq!(
+            logged,
+            "2026-11-28T09:30:00Z panic at src/app/mod.rs:12: index out of bounds\n"
+        );
+        let shown = String::from_utf8(stderr).expect("utf-8");
+        assert!(shown.contains(&log.display().to_string()), "{shown}");
+        assert!(
+            shown.starts_with("bidrag avbröts av ett internt fel"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("index out of bounds"),
+            "details stay in the log"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -785,3 +785,98 @@ fn a_user_keymap_with_a_conflict_is_refused_at_start_with_file_key_and_reason() 
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("terminal"), "{err}");
 }
+
+/// Does the database file, or its write-ahead log, hold these bytes anywhere?
+fn file_holds(db: &Path, needle: &str) -> bool {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), std::path::PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .any(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+}
+
+#[test]
+fn a_removed_or_pseudonymised_contact_leaves_no_trace_in_the_file() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("b.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    for (name, email) in [
+        ("Qwxzy Borttagensson", "qwxzy.borttagen@example.org"),
+        ("Vyxqz Pseudonymsdotter", "vyxqz.pseudonym@example.org"),
+    ] {
+        conn.execute(
+            "INSERT INTO contacts (organisation_id, name, role, email, phone)
+             VALUES (1, ?1, 'Kontaktperson', ?2, '070-1234567')",
+            [name, email],
+        )
+        .expect("contact");
+    }
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM contacts WHERE name LIKE '%Qwxzy%' OR name LIKE '%Vyxqz%' ORDER BY name")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("ids");
+    drop(conn);
+    assert!(file_holds(&db, "Qwxzy Borttagensson"));
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--remove",
+        &ids[0].to_string(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--pseudonymise",
+        &ids[1].to_string(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    for gone in [
+        "Qwxzy Borttagensson",
+        "qwxzy.borttagen@example.org",
+        "Vyxqz Pseudonymsdotter",
+        "vyxqz.pseudonym@example.org",
+    ] {
+        assert!(!file_holds(&db, gone), "{gone} is still in the file");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    for args in [
+        &["contacts"][..],
+        &["export", "cases"],
+        &["export", "cases", "--format", "json"],
+        &["report", "granted"],
+        &["report", "granted", "--format", "csv"],
+        &["check"],
+    ] {
+        // A pipe whose reading end is closed before the command writes a byte: every write
+        // fails with EPIPE, as `| head -1` makes it fail after the first line.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bidrag"))
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}

@@ -544,7 +544,7 @@ fn the_granted_report_is_stable() {
     assert!(rows.iter().any(|g| !g.reform_areas.is_empty()));
     let text = bidrag::io::report::text(&rows, Lang::Sv, "Sammanställning av beviljat statsbidrag");
     insta::assert_snapshot!("report_granted_text", text);
-    let csv = bidrag::io::report::csv(&rows, b';').expect("csv");
+    let csv = bidrag::io::report::csv(&rows, b';', Lang::Sv).expect("csv");
     insta::assert_snapshot!("report_granted_csv", String::from_utf8(csv).expect("utf-8"));
 }
 
@@ -618,4 +618,237 @@ fn a_round_is_all_or_nothing_when_one_case_changed_meanwhile() {
             CaseState::ProposedDecision
         );
     }
+}
+
+/// Decides and expedites a grant proposal as cecilia, then opens the change form; returns the
+/// case, the expedited decision and its amount.
+fn expedited_grant(app: &mut App, store: &mut Store, dir: &std::path::Path) -> (i64, i64, i64) {
+    app.letters_dir = dir.join("brev");
+    let case = open_proposal(app, store, grant_proposal);
+    press(app, store, "b <C-s>");
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        press(app, store, "<C-s>");
+    }
+    common::reopen(app, store, case);
+    press(app, store, "E");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    let dec = d.decision().expect("decision");
+    assert!(dec.sent_on.is_some(), "{}", status(app));
+    (case, dec.id, dec.amount.expect("amount").ore())
+}
+
+fn decisions_of(store: &Store, case: i64) -> i64 {
+    one(
+        store,
+        "SELECT count(*) FROM decisions WHERE case_id = ?1",
+        case,
+    )
+}
+
+#[test]
+fn a_changed_grant_cannot_give_more_than_was_asked_for() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    let (case, _, _) = expedited_grant(&mut app, &mut store, dir.path());
+    let requested = app.case_view.as_ref().expect("open").detail.requested;
+    let before = decisions_of(&store, case);
+    press(&mut app, &mut store, "c <C-u>");
+    let more = bidrag::domain::Money(requested.ore() + 100_000);
+    type_text(&mut app, &mut store, &more.format_number());
+    press(&mut app, &mut store, "<Tab> <Tab>");
+    type_text(&mut app, &mut store, "Mer pengar.");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("changed above the requested amount: {}", status(&app))
+    };
+    let partly = app
+        .case_view
+        .as_ref()
+        .and_then(|v| v.detail.decision().map(|x| x.outcome))
+        == Some(bidrag::domain::Outcome::PartlyGranted);
+    let expected = if partly {
+        format!("Belopp: delvis bifall ska vara mindre än sökt belopp ({requested}).")
+    } else {
+        format!("Belopp: får inte vara mer än sökt belopp ({requested}).")
+    };
+    assert_eq!(form.error.as_ref().map(|e| e.1.clone()), Some(expected));
+    assert_eq!(decisions_of(&store, case), before, "nothing written");
+}
+
+#[test]
+fn a_raised_grant_over_budget_needs_an_explicit_confirmation() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    let (case, _, amount) = expedited_grant(&mut app, &mut store, dir.path());
+    let call = app.case_view.as_ref().expect("open").detail.call.id;
+    // Room to raise within what was asked for, and no money left in the call.
+    store
+        .connection()
+        .execute(
+            "UPDATE cases SET requested_ore = requested_ore * 2 WHERE id = ?1",
+            [case],
+        )
+        .expect("requested");
+    store
+        .connection()
+        .execute("UPDATE calls SET budget_ore = 100 WHERE id = ?1", [call])
+        .expect("budget");
+    common::reload(&mut app, &mut store, case);
+    let before = decisions_of(&store, case);
+    press(&mut app, &mut store, "c <C-u>");
+    type_text(
+        &mut app,
+        &mut store,
+        &bidrag::domain::Money(amount + 100_000).format_number(),
+    );
+    press(&mut app, &mut store, "<Tab> <Tab>");
+    type_text(&mut app, &mut store, "Utökad verksamhet.");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("raised over budget without confirmation: {}", status(&app))
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.1.contains("över budget")),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(decisions_of(&store, case), before, "nothing written");
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none(), "{}", status(&app));
+    assert_eq!(
+        one(
+            &store,
+            "SELECT over_budget_confirmed FROM decisions WHERE case_id = ?1 ORDER BY id DESC LIMIT 1",
+            case
+        ),
+        1
+    );
+}
+
+#[test]
+fn changing_a_decision_that_does_not_exist_is_not_found() {
+    let mut store = common::demo_store();
+    let before: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM decisions", [], |r| r.get(0))
+        .expect("count");
+    let result = store.write(common::now(), |w| {
+        w.correct_decision(
+            1,
+            1,
+            999_999,
+            None,
+            None,
+            "Skäl.",
+            "Överklagande.",
+            common::today(),
+        )
+    });
+    assert!(
+        matches!(
+            result,
+            Err(bidrag::storage::StoreError::NotFound("decision"))
+        ),
+        "{result:?}"
+    );
+    let after: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM decisions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_round_flags_over_budget_only_the_call_that_goes_over() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    press(&mut app, &mut store, "B");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no preview: {}", status(&app))
+    };
+    let mut calls: Vec<i64> = round
+        .items
+        .iter()
+        .filter(|i| i.skipped.is_none() && i.amount.is_some())
+        .map(|i| i.call_id)
+        .collect();
+    calls.sort_unstable();
+    calls.dedup();
+    assert!(
+        calls.len() >= 2,
+        "the demo round has grants in two calls: {calls:?}"
+    );
+    let (over, under) = (calls[0], calls[1]);
+    // One call has no money left, the other plenty.
+    for (call, budget) in [(over, 100_i64), (under, 1_000_000_000_000)] {
+        store
+            .connection()
+            .execute(
+                "UPDATE calls SET budget_ore = ?1 WHERE id = ?2",
+                [budget, call],
+            )
+            .expect("budget");
+    }
+    press(&mut app, &mut store, "<Esc> B <C-s>");
+    let Some(Modal::Round(round)) = &app.modal else {
+        panic!("no warning: {}", status(&app))
+    };
+    assert!(round.warning.is_some());
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none(), "{}", status(&app));
+    let flagged = |call: i64| -> (i64, i64) {
+        store
+            .connection()
+            .query_row(
+                "SELECT count(*), COALESCE(sum(d.over_budget_confirmed), 0) FROM decisions d
+                 JOIN cases c ON c.id = d.case_id
+                 WHERE d.round_id IS NOT NULL AND d.amount_ore > 0 AND c.call_id = ?1",
+                [call],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("flags")
+    };
+    let (n_over, f_over) = flagged(over);
+    let (n_under, f_under) = flagged(under);
+    assert!(n_over > 0 && n_under > 0);
+    assert_eq!(
+        f_over, n_over,
+        "every grant of the call over budget is flagged"
+    );
+    assert_eq!(f_under, 0, "no grant of the call within budget is flagged");
+}
+
+#[test]
+fn a_letter_file_left_by_a_crash_before_registering_does_not_block_the_resend() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "cecilia");
+    app.letters_dir = dir.path().join("brev");
+    let case = open_proposal(&mut app, &mut store, grant_proposal);
+    press(&mut app, &mut store, "b <C-s>");
+    if matches!(app.modal, Some(Modal::Form(_))) {
+        press(&mut app, &mut store, "<C-s>");
+    }
+    common::reopen(&mut app, &mut store, case);
+    let d = &app.case_view.as_ref().expect("open").detail;
+    let dec = d.decision().expect("decided");
+    // What a crash after writing the file and before the commit leaves behind.
+    std::fs::create_dir_all(&app.letters_dir).expect("dir");
+    let orphan = app.letters_dir.join(format!(
+        "{}-{}-{}-beslut-{}.md",
+        d.dnr.prefix, d.dnr.year, d.dnr.seq, dec.id
+    ));
+    std::fs::write(&orphan, "halvt brev").expect("orphan");
+    press(&mut app, &mut store, "E");
+    let d = &app.case_view.as_ref().expect("open").detail;
+    assert_eq!(d.state, CaseState::Dispatched, "{}", status(&app));
+    let letter = std::fs::read_to_string(&orphan).expect("letter");
+    assert!(letter.contains(&d.dnr.to_string()), "{letter}");
+    let leftovers: Vec<_> = std::fs::read_dir(&app.letters_dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -104,3 +104,15 @@ fn statistics_count_states_steps_and_calls() {
         .sum();
     assert_eq!(total, store.count_all_cases().expect("count"));
 }
+
+#[test]
+fn the_import_form_offers_its_default_in_the_users_language() {
+    for (lang, want) in [(Lang::Sv, "ärenden"), (Lang::En, "cases")] {
+        let (mut app, mut store) = app_on_demo(lang, "anna");
+        press(&mut app, &mut store, "i");
+        let Some(Modal::Form(form)) = &app.modal else {
+            panic!("no form")
+        };
+        assert_eq!(form.value(1), want);
+    }
+}

@@ -358,3 +358,428 @@ fn the_granted_report_as_text_csv_and_excel() {
     assert_eq!(code, 2);
     assert!(err.contains("--out"), "{err}");
 }
+
+fn org_nr_of(db: &Path, name: &str) -> Option<String> {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(
+            "SELECT org_nr FROM organisations WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .expect("organisation")
+}
+
+#[test]
+fn a_known_number_with_another_name_is_refused_and_nothing_is_written() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-1124,  malmö ,2018-05-02,Samma namn\n\
+         212000-1124,Göteborgs Stad,2018-05-03,Fel namn\n",
+    )
+    .expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "rad 3, kolumn organisation: organisationsnumret hör till \"Malmö\"; raden anger ett annat namn"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("rad 2"),
+        "case and spaces do not count: {err}"
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases, orgs)
+    );
+}
+
+#[test]
+fn an_unknown_number_fills_in_the_organisation_of_that_name_without_one() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let orgs = count(&db, "organisations");
+    assert_eq!(org_nr_of(&db, "Upplands Väsby"), None);
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-2882,UPPLANDS   väsby,2018-05-02,Första\n\
+         212000-2882,Upplands Väsby,2018-05-03,Andra\n",
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 ärenden och 0 organisationer"), "{out}");
+    assert_eq!(count(&db, "organisations"), orgs, "no duplicate kommun");
+    assert_eq!(
+        org_nr_of(&db, "Upplands Väsby").as_deref(),
+        Some("212000-2882")
+    );
+    let on_kommun: i64 = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM cases c JOIN organisations o ON o.id = c.organisation_id
+             WHERE o.name = 'Upplands Väsby'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(on_kommun, 2);
+}
+
+#[test]
+fn one_organisation_cannot_get_two_numbers_in_a_file() {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-2882,Upplands Väsby,2018-05-02,Första\n\
+         212000-0217,Upplands Väsby,2018-05-03,Andra\n",
+    )
+    .expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "rad 3, kolumn organisationsnummer: \"Upplands Väsby\" fick ett annat organisationsnummer på en tidigare rad"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases, orgs)
+    );
+    assert_eq!(org_nr_of(&db, "Upplands Väsby"), None);
+}
+
+#[test]
+fn a_plan_applied_after_another_writer_created_its_rows_writes_them_once() {
+    use bidrag::io::{import as imp, table};
+    use bidrag::storage::Store;
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let now = chrono::Utc::now();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+    let raw =
+        table::read_table(&std::fs::read(fixture("comma.csv")).expect("read")).expect("table");
+    let checklists = bidrag::checklists::shipped().expect("checklists");
+    let mut first = Store::open(&db, now).expect("open");
+    let mut second = Store::open(&db, now).expect("open");
+    // Both check the file before either writes: both plans create everything.
+    let plan_a = imp::plan_applications(&raw, &first, None, today).expect("plan");
+    let plan_b = imp::plan_applications(&raw, &second, None, today).expect("plan");
+    assert!(plan_a.ok() && plan_b.ok());
+    assert_eq!((plan_a.cases.len(), plan_a.new_orgs.len()), (2, 1));
+    let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
+    let done_b = imp::apply(
+        &plan_b,
+        &mut second,
+        "anna",
+        "b",
+        &checklists,
+        now,
+        &mut |_| {},
+    )
+    .expect("second writes first");
+    assert_eq!(
+        (done_b.cases, done_b.organisations, done_b.skipped),
+        (2, 1, 0)
+    );
+    let done_a = imp::apply(
+        &plan_a,
+        &mut first,
+        "anna",
+        "a",
+        &checklists,
+        now,
+        &mut |_| {},
+    )
+    .expect("the stale plan is no error");
+    assert_eq!(
+        (done_a.cases, done_a.organisations, done_a.skipped),
+        (0, 0, 2)
+    );
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        (cases + 2, orgs + 1),
+        "nothing twice"
+    );
+}
+
+/// Imports `csv` into a fresh database and expects it refused with every `expected` message,
+/// and nothing written.
+fn refused(csv: &str, extra: &[&str], expected: &[&str]) {
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let before = (count(&db, "cases"), count(&db, "organisations"));
+    let file = home.path().join("x.csv");
+    std::fs::write(&file, csv).expect("write");
+    let (code, _, err) = import(&home, &db, "applications", &file, extra);
+    assert_eq!(code, 1, "{err}");
+    for e in expected {
+        assert!(err.contains(e), "missing {e:?} in:\n{err}");
+    }
+    assert_eq!(
+        (count(&db, "cases"), count(&db, "organisations")),
+        before,
+        "nothing written"
+    );
+}
+
+#[test]
+fn the_rows_call_wins_and_a_different_call_option_is_a_conflict() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,2018 Intresseanmälan,2018-05-02,Anmälan\n",
+        &["--call", "2018 Kartläggning, behovsanalys och plan"],
+        &[
+            "rad 2, kolumn utlysning: raden anger utlysningen \"2018 Intresseanmälan\" men --call anger \"2018 Kartläggning, behovsanalys och plan\"",
+        ],
+    );
+    // The same call both ways, and a row without one, are fine.
+    let home = TempDir::new().expect("tmp");
+    let db = fresh(&home);
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,2018 intresseanmälan,2018-05-02,Anmälan\n\
+         212000-1124,Malmö,,2018-05-03,Utan utlysning\n",
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &["--call", "1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 ärenden"), "{out}");
+}
+
+#[test]
+fn an_unknown_call_in_a_row_is_refused_even_with_a_call_option() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,beskrivning\n\
+         212000-1124,Malmö,Finns inte,2018-05-02,Anmälan\n",
+        &["--call", "2018 Intresseanmälan"],
+        &["rad 2, kolumn utlysning: utlysningen \"Finns inte\" finns inte"],
+    );
+}
+
+#[test]
+fn an_application_needs_an_amount_above_zero() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,,Tom\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-03,0,Noll\n",
+        &[],
+        &[
+            "rad 2, kolumn belopp: saknas",
+            "rad 3, kolumn belopp: en ansökan (steg 2–3) måste ange ett belopp över noll",
+        ],
+    );
+}
+
+#[test]
+fn dates_before_2018_are_refused() {
+    refused(
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         212000-1124,Malmö,2017-12-31,För tidig\n",
+        &["--call", "2018 Intresseanmälan"],
+        &["rad 2, kolumn inkommen: datumet ligger före 2018-01-01, då statsbidraget började"],
+    );
+}
+
+#[test]
+fn an_organisation_must_be_eligible_for_the_step() {
+    refused(
+        "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+         212000-1124,Malmö,\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,1000,Utan besked\n\
+         802100-0024,Ny förening,\"2018 Insatser, hösten\",2018-10-02,1000,Ny\n",
+        &[],
+        &[
+            "rad 2, kolumn organisation: organisationen kan inte söka i steg 2: den saknar ett positivt besked på en intresseanmälan",
+            "rad 3, kolumn organisation: organisationen kan inte söka i steg 3: den saknar en avslutad kartläggning med godkänd rapport",
+        ],
+    );
+    // With a positive besked (the demo has some), step 2 is open.
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let (nr, name): (String, String) = rusqlite::Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT o.org_nr, o.name FROM organisations o JOIN cases c ON c.organisation_id = o.id
+             JOIN decisions d ON d.case_id = c.id
+             WHERE d.kind = 'beslut' AND d.outcome = 'positivt_besked' AND o.org_nr IS NOT NULL
+             LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("an organisation with a positive besked");
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "organisationsnummer,organisation,utlysning,inkommen,belopp,beskrivning\n\
+             {nr},\"{name}\",\"2018 Kartläggning, behovsanalys och plan\",2018-06-02,1000,Ny ansökan\n"
+        ),
+    )
+    .expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 ärenden"), "{out}");
+}
+
+#[test]
+fn spreadsheet_formulas_and_escape_sequences_are_neutralised_on_the_way_out() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let granted_org = |n: i64| -> i64 {
+        conn.query_row(
+            "SELECT DISTINCT organisation_id FROM cases WHERE granted_ore > 0
+             ORDER BY organisation_id LIMIT 1 OFFSET ?1",
+            [n],
+            |r| r.get(0),
+        )
+        .expect("granted organisation")
+    };
+    let (formula, escape) = (granted_org(0), granted_org(1));
+    conn.execute(
+        "UPDATE organisations SET name = '=SUM(1+1)' WHERE id = ?1",
+        [formula],
+    )
+    .expect("rename");
+    conn.execute(
+        "UPDATE organisations SET name = 'Ond' || char(27) || '[2J förening' WHERE id = ?1",
+        [escape],
+    )
+    .expect("rename");
+    conn.execute(
+        "UPDATE contacts SET name = 'Eva' || char(27) || ']0;titel' || char(7) WHERE id =
+             (SELECT min(id) FROM contacts)",
+        [],
+    )
+    .expect("contact");
+    drop(conn);
+    let out = |args: &[&str]| {
+        let (code, out, err) = run(bidrag(&home).arg("--db").arg(&db).args(args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    let export = out(&["export", "cases"]);
+    assert!(export.contains(",'=SUM(1+1),"), "{export}");
+    assert!(!export.contains(",=SUM"), "{export}");
+    let report_csv = out(&["report", "granted", "--format", "csv"]);
+    assert!(report_csv.contains("'=SUM(1+1)"), "{report_csv}");
+    for text in [
+        out(&["report", "granted"]),
+        out(&["contacts"]),
+        out(&["export", "cases", "--format", "json"]).replace("\\u001b", ""),
+    ] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+    }
+    assert!(out(&["report", "granted"]).contains("Ond�[2J förening"));
+    let xlsx = home.path().join("r.xlsx");
+    out(&[
+        "report",
+        "granted",
+        "--format",
+        "xlsx",
+        "--out",
+        &xlsx.display().to_string(),
+    ]);
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    let sheet = book.worksheet_range("Beviljat").expect("sheet");
+    assert!(
+        sheet
+            .rows()
+            .any(|r| r[0] == Data::String("'=SUM(1+1)".into())),
+        "the name is text with its guard"
+    );
+    // The guard comes off again on import: the export still re-imports to the same data.
+    let file = home.path().join("cases.csv");
+    std::fs::write(&file, export).expect("write");
+    let (code, out, err) = import(&home, &db, "applications", &file, &["--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Provkörning: 0 ärenden och 0 organisationer skulle skapas;"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_granted_report_speaks_english_with_lang_en() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("demo.db");
+    let (code, _, err) = run(bidrag(&home).args(["--demo", "--db"]).arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    // A grant to an organisation without a län.
+    rusqlite::Connection::open(&db)
+        .expect("open")
+        .execute(
+            "UPDATE organisations SET county = NULL WHERE id =
+                 (SELECT min(organisation_id) FROM cases WHERE granted_ore > 0)",
+            [],
+        )
+        .expect("county");
+    let en = |args: &[&str]| {
+        let (code, out, err) = run(bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(&db)
+            .args(args));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let text = en(&["report", "granted"]);
+    assert!(text.contains("Unknown county"), "{text}");
+    assert!(
+        text.contains("org_number") && text.contains("amount"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Okänt län") && !text.contains("organisationsnummer"),
+        "{text}"
+    );
+    let csv_text = en(&["report", "granted", "--format", "csv"]);
+    assert!(
+        csv_text.starts_with("organisation,org_number,kind,county,call,step,reform_areas,amount")
+    );
+    assert!(
+        csv_text
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Total,")),
+        "{csv_text}"
+    );
+    let xlsx = home.path().join("r.xlsx");
+    en(&[
+        "report",
+        "granted",
+        "--format",
+        "xlsx",
+        "--out",
+        &xlsx.display().to_string(),
+    ]);
+    use calamine::{Reader, Xlsx, open_workbook};
+    let book: Xlsx<_> = open_workbook(&xlsx).expect("xlsx opens");
+    assert_eq!(
+        book.sheet_names(),
+        ["Granted", "By county", "By kind", "By reform area"]
+    );
+}

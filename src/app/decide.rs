@@ -129,6 +129,9 @@ impl App {
             DecisionError::AmountNotRequested => {
                 tr(lang, T::DecAmountRequested, &[&requested.to_string()])
             }
+            DecisionError::AmountAboveRequested => {
+                tr(lang, T::DecAmountAbove, &[&requested.to_string()])
+            }
             DecisionError::AmountWithoutGrant => T::DecAmountWithoutGrant.text(lang).into(),
             DecisionError::PeriodRequired => T::DecPeriodRequired.text(lang).into(),
             DecisionError::PeriodOrder => T::DecPeriodOrder.text(lang).into(),
@@ -413,18 +416,41 @@ impl App {
             return Ok(Vec::new());
         };
         let d = &view.detail;
+        let old = d.decisions.iter().find(|x| x.id == decision_id);
         let (amount, report_due, at) = if grant {
             let text = form.value(0);
             let amount = Money::parse(&text)
                 .ok()
                 .filter(|a| a.ore() > 0)
                 .ok_or_else(|| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
+            // The same limits as the proposal had: what was asked for, in the outcome decided.
+            let outcome = old.map_or(Outcome::Granted, |x| x.outcome);
+            if let Err(e) = decision::validate_changed_amount(outcome, d.requested, amount) {
+                return Err((0, self.decision_error_text(&e, d.step, d.requested)));
+            }
             (Some(amount), Some(self.date(form, 1)?), 2)
         } else {
             (None, None, 0)
         };
         let motivation = self.required(form, at)?;
         let appeal_text = self.required(form, at + 1)?;
+        // A raise counts against the call's budget as a decision does; the old amount is in it.
+        let raise = amount.map_or(0, |a| {
+            a.ore()
+                .saturating_sub(old.and_then(|x| x.amount).map_or(0, Money::ore))
+        });
+        let over = (raise > 0)
+            .then(|| d.budget.exceeded_by(Money(raise)))
+            .flatten();
+        if let Some(over) = over
+            && !form.confirmed
+        {
+            // Shown once; the next submit is the explicit confirmation.
+            return Err((
+                usize::MAX,
+                tr(self.lang, T::OverBudget, &[&over.to_string()]),
+            ));
+        }
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,
@@ -435,6 +461,7 @@ impl App {
                 motivation,
                 appeal_text,
                 today: self.today,
+                over_budget: over.is_some(),
             },
         }])
     }
@@ -527,22 +554,24 @@ impl App {
         if chosen.is_empty() {
             return self.say(T::RoundEmpty, &[]);
         }
-        // Over budget per call, counting all the round's grants together.
-        let mut over = None;
+        // Over budget per call, counting the round's grants in that call together; only the
+        // grants of a call that goes over carry the confirmation.
+        let mut over_calls = Vec::new();
+        let mut over_total = 0i64;
         for (call, budget) in &round.budgets {
             let sum: i64 = chosen
                 .iter()
                 .filter(|i| i.call_id == *call)
                 .filter_map(|i| i.amount)
                 .map(Money::ore)
-                .sum();
+                .fold(0, i64::saturating_add);
             if let Some(x) = budget.exceeded_by(Money(sum)) {
-                over = Some(x);
+                over_calls.push(*call);
+                over_total = over_total.saturating_add(x.ore());
             }
         }
-        if let Some(x) = over
-            && round.warning.is_none()
-        {
+        if !over_calls.is_empty() && round.warning.is_none() {
+            let x = Money(over_total);
             round.warning = Some(tr(self.lang, T::OverBudget, &[&x.to_string()]));
             self.modal = Some(Modal::Round(round));
             return Vec::new();
@@ -551,7 +580,7 @@ impl App {
             items: chosen,
             held_on: self.today,
             appeal_text: records::DEFAULT_APPEAL_TEXT.to_string(),
-            over_budget: over.is_some(),
+            over_budget_calls: over_calls,
         }]
     }
 }

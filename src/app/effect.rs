@@ -73,6 +73,8 @@ pub enum CaseWrite {
         motivation: String,
         appeal_text: String,
         today: NaiveDate,
+        /// The raise takes the call over its budget and the decider confirmed it.
+        over_budget: bool,
     },
     ReformAreas(Vec<crate::domain::ReformArea>),
     /// A beslut on the proposal by the acting user as beslutsfattare.
@@ -181,7 +183,8 @@ pub enum Effect {
         items: Vec<super::modal::RoundItem>,
         held_on: NaiveDate,
         appeal_text: String,
-        over_budget: bool,
+        /// The calls the round takes over budget, confirmed: their grants record it.
+        over_budget_calls: Vec<i64>,
     },
 }
 
@@ -384,8 +387,9 @@ fn apply_write(
                 motivation,
                 appeal_text,
                 today,
+                over_budget,
             } => {
-                w.correct_decision(
+                let id = w.correct_decision(
                     user_id,
                     case_id,
                     *supersedes,
@@ -395,6 +399,9 @@ fn apply_write(
                     appeal_text,
                     *today,
                 )?;
+                if *over_budget {
+                    w.annotate_decision(user_id, id, None, true)?;
+                }
                 Done::Corrected
             }
             CaseWrite::Decide {
@@ -660,7 +667,7 @@ pub fn run_effect(
             login,
             checklists,
         } => crate::io::import::apply(plan, store, login, source, checklists, now, &mut |_| {})
-            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing)),
+            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing + i.skipped)),
         Effect::LoadStats => (|| {
             let (by_state, by_step) = store.counts_by()?;
             Ok(Msg::Stats(Box::new(super::StatsData {
@@ -685,7 +692,7 @@ pub fn run_effect(
             items,
             held_on,
             appeal_text,
-            over_budget,
+            over_budget_calls,
         } => store
             .write(now, |w| {
                 let round = w.open_round(user_id, *held_on)?;
@@ -697,7 +704,7 @@ pub fn run_effect(
                         item.proposal_id,
                         *held_on,
                         appeal_text,
-                        *over_budget && item.amount.is_some(),
+                        over_budget_calls.contains(&item.call_id) && item.amount.is_some(),
                         Some(round),
                     )?;
                 }

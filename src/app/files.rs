@@ -8,10 +8,7 @@ use crate::io::import::{Plan, rule_text};
 
 impl App {
     pub(super) fn open_import_form(&mut self) -> Vec<Effect> {
-        let cases = match self.lang {
-            crate::i18n::Lang::Sv => "ärenden",
-            crate::i18n::Lang::En => "cases",
-        };
+        let cases = T::ImportKindCases.text(self.lang);
         self.modal = Some(Modal::Form(Form {
             kind: FormKind::Import,
             title: T::TitleImport.text(self.lang).to_string(),

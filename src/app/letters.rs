@@ -80,15 +80,28 @@ fn file_name(d: &CaseDetail, decision_id: i64) -> String {
     )
 }
 
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+/// Writes the letter under a temporary name in the same folder, then renames it into place, so
+/// the letter's own name never holds half a letter.
+fn write_via_temp(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
-    // Never overwrite: an existing letter is a record.
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(path.file_name().unwrap_or_default());
+    temp_name.push(".tmp");
+    let temp = path.with_file_name(temp_name);
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&temp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
 }
 
 /// Writes the letter, then in one transaction registers it, marks the decision sent and moves
@@ -116,10 +129,16 @@ pub fn dispatch(
         return Ok(Msg::LetterFailed(format!("{}: {e}", dir.display())));
     }
     let path: PathBuf = dir.join(file_name(&d, decision_id));
-    if let Err(e) = write_new(&path, &text) {
-        return Ok(Msg::LetterFailed(format!("{}: {e}", path.display())));
-    }
     let shown = path.display().to_string();
+    // Never overwrite a letter that is on record. A file of that name that no registered
+    // document names is what a crash between writing and registering left: it is replaced.
+    if path.exists() && store.document_names_file(&shown)? {
+        let e = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+        return Ok(Msg::LetterFailed(format!("{shown}: {e}")));
+    }
+    if let Err(e) = write_via_temp(&path, &text) {
+        return Ok(Msg::LetterFailed(format!("{shown}: {e}")));
+    }
     let result = store.write(now, |w| {
         w.check_version(case_id, version)?;
         w.register_document(

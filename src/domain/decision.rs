@@ -53,6 +53,8 @@ pub enum DecisionError {
     /// A partial grant gives less than was asked for; a full one exactly that.
     AmountNotBelowRequested,
     AmountNotRequested,
+    /// A changed grant may not give more than was asked for.
+    AmountAboveRequested,
     AmountWithoutGrant,
     PeriodRequired,
     PeriodOrder,
@@ -102,6 +104,24 @@ pub fn validate_proposal(step: Step, requested: Money, p: &Proposal) -> Vec<Deci
         errors.push(E::MotivationRequired);
     }
     errors
+}
+
+/// Checks the amount of a changed grant as a proposal's is checked: above zero, below what was
+/// asked for in a partial grant, and never more than that.
+pub fn validate_changed_amount(
+    outcome: Outcome,
+    requested: Money,
+    amount: Money,
+) -> Result<(), DecisionError> {
+    if amount.ore() <= 0 {
+        Err(DecisionError::AmountNotPositive)
+    } else if outcome == Outcome::PartlyGranted && amount >= requested {
+        Err(DecisionError::AmountNotBelowRequested)
+    } else if amount > requested {
+        Err(DecisionError::AmountAboveRequested)
+    } else {
+        Ok(())
+    }
 }
 
 /// May `decider` decide a proposal presented by `presenter`? `jav`: the decider has declared
@@ -303,6 +323,32 @@ mod tests {
         for (step, p, want) in cases {
             assert_eq!(validate_proposal(step, requested, &p), want, "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_changed_amount_stays_within_what_was_asked() {
+        use DecisionError as E;
+        let req = Money(1_000);
+        assert_eq!(
+            validate_changed_amount(Outcome::Granted, req, Money(900)),
+            Ok(())
+        );
+        assert_eq!(
+            validate_changed_amount(Outcome::Granted, req, Money(1_000)),
+            Ok(())
+        );
+        assert_eq!(
+            validate_changed_amount(Outcome::Granted, req, Money(1_001)),
+            Err(E::AmountAboveRequested)
+        );
+        assert_eq!(
+            validate_changed_amount(Outcome::PartlyGranted, req, Money(1_000)),
+            Err(E::AmountNotBelowRequested)
+        );
+        assert_eq!(
+            validate_changed_amount(Outcome::Granted, req, Money(0)),
+            Err(E::AmountNotPositive)
+        );
     }
 
     #[test]

@@ -17,6 +17,14 @@ pub fn swedish_sort_key(s: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Text from the database or a file, made safe to draw or print: control characters (escape
+/// sequences included) become visible replacement symbols instead of reaching the terminal.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 use super::table::RawTable;
 use crate::checklists::Checklist;
+use crate::domain::decision::{self, Standing};
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNrError;
 use crate::domain::{Call, Direction, Money, OrgKind, OrgNr, Organisation, Step, records};
@@ -98,12 +99,37 @@ pub enum Rule {
     NoOpenCall,
     UnknownCall(String),
     UnknownKind(String),
-    /// The organisationsnummer belongs to another organisation name (kept, not renamed).
+    /// The organisation is unknown and the row has no name to create it with.
     UnknownOrganisation,
     Email,
     UnknownReformArea(String),
     /// The same row stands earlier in the file, on this line.
     Duplicate(usize),
+    /// The organisationsnummer belongs to an organisation of this (other) name.
+    NameMismatch(String),
+    /// An earlier row gave the organisation of this name another organisationsnummer.
+    OtherNumber(String),
+    /// The row's utlysning and --call name different calls: (the row's, --call's).
+    CallConflict(String, String),
+    /// An application (steps 2–3) must ask for an amount above zero.
+    AmountNotPositive,
+    /// Received before the first call of the statsbidrag (2018-01-01).
+    DateTooEarly,
+    /// The organisation may not apply in the call's step yet.
+    NotEligible(crate::domain::decision::NotEligible),
+}
+
+/// The first day an application can have been received: the statsbidrag began in 2018.
+pub fn earliest_received() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// A name as compared: trimmed, runs of whitespace as one space, case ignored.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +179,8 @@ pub struct Plan {
     pub existing: usize,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
+    /// Existing organisations without a number that a row names with its number: (id, number).
+    pub org_numbers: Vec<(i64, OrgNr)>,
 }
 
 impl Plan {
@@ -169,10 +197,16 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, c: Column) -> &str {
-        self.index
+        let v = self
+            .index
             .get(&c)
             .and_then(|i| self.values.get(*i))
-            .map_or("", |v| v.as_str())
+            .map_or("", |v| v.as_str());
+        // An export neutralises a leading =, +, -, @, tab or CR for spreadsheets with a '.
+        match v.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(super::FORMULA_STARTS) => rest,
+            _ => v,
+        }
     }
 }
 
@@ -209,6 +243,7 @@ fn kind_from_orgnr(nr: OrgNr) -> Option<OrgKind> {
 /// Reads what the database must answer: organisations, calls and (for re-imports) the cases
 /// already there.
 struct Known {
+    by_id: HashMap<i64, Organisation>,
     by_nr: HashMap<OrgNr, Organisation>,
     by_name: HashMap<String, Vec<Organisation>>,
     calls: Vec<Call>,
@@ -217,15 +252,18 @@ struct Known {
 impl Known {
     fn load(store: &Store) -> Result<Self> {
         let orgs = store.organisations()?;
+        let mut by_id = HashMap::new();
         let mut by_nr = HashMap::new();
         let mut by_name: HashMap<String, Vec<Organisation>> = HashMap::new();
         for o in orgs {
             if let Some(nr) = o.org_nr {
                 by_nr.insert(nr, o.clone());
             }
-            by_name.entry(o.name.to_lowercase()).or_default().push(o);
+            by_id.insert(o.id, o.clone());
+            by_name.entry(name_key(&o.name)).or_default().push(o);
         }
         Ok(Self {
+            by_id,
             by_nr,
             by_name,
             calls: store.calls()?,
@@ -246,7 +284,7 @@ impl Known {
 
     /// (länskod, län) of the kommun with this name.
     fn county_of_kommun(&self, name: &str) -> Option<(String, String)> {
-        let list = self.by_name.get(&name.trim().to_lowercase())?;
+        let list = self.by_name.get(&name_key(name))?;
         let k = list.iter().find(|o| o.kind == OrgKind::Kommun)?;
         let county = k.county.clone()?;
         let code = k.code.as_deref().map(|c| c.chars().take(2).collect())?;
@@ -263,12 +301,13 @@ impl Known {
     }
 }
 
-/// Resolves the organisation of a row: by number, else by its exact name.
+/// Resolves the organisation of a row: by number, else by its name. A known number with a
+/// clearly different name is refused; an unknown number whose name is an organisation without a
+/// number (a kommun from the reference data, say) is that organisation, and gives it the number.
 fn organisation(
     row: &Row<'_>,
     known: &Known,
-    new_orgs: &mut Vec<NewOrg>,
-    errors: &mut Vec<RowError>,
+    plan: &mut Plan,
     need_new: bool,
 ) -> Option<(OrgRef, String)> {
     let err = |column, rule| RowError {
@@ -278,38 +317,81 @@ fn organisation(
     };
     let nr_text = row.get(Column::OrgNr);
     let name = row.get(Column::Organisation).trim().to_string();
+    let key = name_key(&name);
     let nr = if nr_text.is_empty() {
         None
     } else {
         match OrgNr::parse(nr_text) {
             Ok(nr) => Some(nr),
             Err(e) => {
-                errors.push(err(Column::OrgNr, Rule::OrgNr(e)));
+                plan.errors.push(err(Column::OrgNr, Rule::OrgNr(e)));
                 return None;
             }
         }
     };
+    // The name on the row must be the name the number is known by (when the row has one).
+    let same_name = |plan: &mut Plan, registered: &str| {
+        if key.is_empty() || key == name_key(registered) {
+            true
+        } else {
+            plan.errors.push(err(
+                Column::Organisation,
+                Rule::NameMismatch(registered.to_string()),
+            ));
+            false
+        }
+    };
     if let Some(nr) = nr {
         if let Some(o) = known.by_nr.get(&nr) {
+            return same_name(plan, &o.name).then(|| (OrgRef::Existing(o.id), o.name.clone()));
+        }
+        if let Some(o) = plan
+            .org_numbers
+            .iter()
+            .find(|(_, n)| *n == nr)
+            .and_then(|(id, _)| known.by_id.get(id))
+        {
+            return same_name(plan, &o.name).then(|| (OrgRef::Existing(o.id), o.name.clone()));
+        }
+        if let Some(i) = plan.new_orgs.iter().position(|n| n.org_nr == Some(nr)) {
+            let registered = plan.new_orgs[i].name.clone();
+            return same_name(plan, &registered).then_some((OrgRef::New(i), registered));
+        }
+        // An organisation of this name that has no number yet, and is of the number's kind.
+        let unnumbered: Vec<&Organisation> = known
+            .by_name
+            .get(&key)
+            .map(|list| {
+                list.iter()
+                    .filter(|o| o.org_nr.is_none())
+                    .filter(|o| kind_from_orgnr(nr).is_none_or(|k| k == o.kind))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [o] = unnumbered.as_slice() {
+            if plan.org_numbers.iter().any(|(id, _)| *id == o.id) {
+                plan.errors
+                    .push(err(Column::OrgNr, Rule::OtherNumber(o.name.clone())));
+                return None;
+            }
+            plan.org_numbers.push((o.id, nr));
             return Some((OrgRef::Existing(o.id), o.name.clone()));
         }
-        if let Some(i) = new_orgs.iter().position(|n| n.org_nr == Some(nr)) {
-            return Some((OrgRef::New(i), new_orgs[i].name.clone()));
-        }
-    } else if let Some([o]) = known.by_name.get(&name.to_lowercase()).map(Vec::as_slice) {
+    } else if let Some([o]) = known.by_name.get(&key).map(Vec::as_slice) {
         return Some((OrgRef::Existing(o.id), o.name.clone()));
     }
     // A new organisation needs its number, its name and its kind.
     let Some(nr) = nr else {
-        errors.push(err(Column::OrgNr, Rule::Missing));
+        plan.errors.push(err(Column::OrgNr, Rule::Missing));
         return None;
     };
     if !need_new && name.is_empty() {
-        errors.push(err(Column::Organisation, Rule::UnknownOrganisation));
+        plan.errors
+            .push(err(Column::Organisation, Rule::UnknownOrganisation));
         return None;
     }
     if name.is_empty() {
-        errors.push(err(Column::Organisation, Rule::Missing));
+        plan.errors.push(err(Column::Organisation, Rule::Missing));
         return None;
     }
     let kind_text = row.get(Column::Kind);
@@ -324,14 +406,14 @@ fn organisation(
         } else {
             Rule::UnknownKind(kind_text.to_string())
         };
-        errors.push(err(Column::Kind, rule));
+        plan.errors.push(err(Column::Kind, rule));
         return None;
     };
     let contact_name = row.get(Column::Contact).trim().to_string();
     let email = row.get(Column::Email).trim().to_string();
     let looks_like_email = email.contains('@') && !email.contains(' ');
     if !email.is_empty() && !looks_like_email {
-        errors.push(err(Column::Email, Rule::Email));
+        plan.errors.push(err(Column::Email, Rule::Email));
         return None;
     }
     let contact = (!contact_name.is_empty()).then(|| {
@@ -342,14 +424,14 @@ fn organisation(
         )
     });
     let county = known.county_of_kommun(row.get(Column::Kommun));
-    new_orgs.push(NewOrg {
+    plan.new_orgs.push(NewOrg {
         kind,
         name: name.clone(),
         org_nr: Some(nr),
         county,
         contact,
     });
-    Some((OrgRef::New(new_orgs.len() - 1), name))
+    Some((OrgRef::New(plan.new_orgs.len() - 1), name))
 }
 
 fn index_columns(table: &RawTable) -> (HashMap<Column, usize>, Vec<String>) {
@@ -383,6 +465,7 @@ pub fn plan_applications(
     };
     let forced_call = call.map(|c| (c, known.call(c)));
     let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> = HashMap::new();
+    let mut standings: HashMap<i64, Standing> = HashMap::new();
     for (line, values) in &table.rows {
         let row = Row {
             line: *line,
@@ -403,6 +486,10 @@ pub fn plan_applications(
             match NaiveDate::parse_from_str(received, "%Y-%m-%d") {
                 Ok(d) if d > today => {
                     plan.errors.push(err(Column::Received, Rule::FutureDate));
+                    None
+                }
+                Ok(d) if d < earliest_received() => {
+                    plan.errors.push(err(Column::Received, Rule::DateTooEarly));
                     None
                 }
                 Ok(d) => Some(d),
@@ -441,31 +528,40 @@ pub fn plan_applications(
                 Vec::new()
             }
         };
-        let call = match (&forced_call, row.get(Column::Call), received_on) {
-            (Some((_, Some(c))), _, _) => Some(*c),
-            (Some((name, None)), _, _) => {
+        // The row's utlysning wins; --call applies to rows without one and must not contradict.
+        let named = row.get(Column::Call).trim();
+        let call = match (named, &forced_call, received_on) {
+            ("", Some((_, Some(c))), _) => Some(*c),
+            (_, Some((option, None)), _) => {
                 plan.errors
-                    .push(err(Column::Call, Rule::UnknownCall((*name).to_string())));
+                    .push(err(Column::Call, Rule::UnknownCall((*option).to_string())));
                 None
             }
-            (None, named, _) if !named.is_empty() => match known.call(named) {
-                Some(c) => Some(c),
-                None => {
-                    plan.errors
-                        .push(err(Column::Call, Rule::UnknownCall(named.to_string())));
-                    None
-                }
-            },
-            (None, _, Some(date)) => match known.open_interest_call(date) {
+            ("", None, Some(date)) => match known.open_interest_call(date) {
                 Some(c) => Some(c),
                 None => {
                     plan.errors.push(err(Column::Call, Rule::NoOpenCall));
                     None
                 }
             },
-            (None, _, None) => None,
+            ("", None, None) => None,
+            (named, forced, _) => match (known.call(named), forced) {
+                (None, _) => {
+                    plan.errors
+                        .push(err(Column::Call, Rule::UnknownCall(named.to_string())));
+                    None
+                }
+                (Some(c), Some((option, Some(f)))) if f.id != c.id => {
+                    plan.errors.push(err(
+                        Column::Call,
+                        Rule::CallConflict(named.to_string(), (*option).to_string()),
+                    ));
+                    None
+                }
+                (Some(c), _) => Some(c),
+            },
         };
-        let org = organisation(&row, &known, &mut plan.new_orgs, &mut plan.errors, true);
+        let org = organisation(&row, &known, &mut plan, true);
         if plan.errors.len() > errors_before {
             continue;
         }
@@ -487,6 +583,34 @@ pub fn plan_applications(
             plan.existing += 1;
             continue;
         }
+        // Rows to be created (not those already there, which a re-import skips): an
+        // application (steps 2–3) asks for money, an intresseanmälan need not.
+        if matches!(call.step, Step::Mapping | Step::Measures) && requested.ore() <= 0 {
+            let rule = if amount_text.trim().is_empty() {
+                Rule::Missing
+            } else {
+                Rule::AmountNotPositive
+            };
+            plan.errors.push(err(Column::Amount, rule));
+            continue;
+        }
+        // The chain of steps: step 2 needs a positive besked, step 3 a completed step 2.
+        let standing = match org_ref {
+            OrgRef::Existing(id) => match standings.get(&id) {
+                Some(s) => *s,
+                None => {
+                    let s = store.standing(id)?;
+                    standings.insert(id, s);
+                    s
+                }
+            },
+            OrgRef::New(_) => Standing::default(),
+        };
+        if let Err(why) = decision::eligible(call.step, standing) {
+            plan.errors
+                .push(err(Column::Organisation, Rule::NotEligible(why)));
+            continue;
+        }
         plan.cases.push(PlannedCase {
             line: *line,
             organisation: org_ref,
@@ -502,6 +626,7 @@ pub fn plan_applications(
     if !plan.ok() {
         plan.cases.clear();
         plan.new_orgs.clear();
+        plan.org_numbers.clear();
     }
     Ok(plan)
 }
@@ -537,14 +662,13 @@ pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
             continue;
         }
         seen.insert(key, *line);
-        if let Some((OrgRef::Existing(_), _)) =
-            organisation(&row, &known, &mut plan.new_orgs, &mut plan.errors, true)
-        {
+        if let Some((OrgRef::Existing(_), _)) = organisation(&row, &known, &mut plan, true) {
             plan.existing += 1;
         }
     }
     if !plan.ok() {
         plan.new_orgs.clear();
+        plan.org_numbers.clear();
     }
     Ok(plan)
 }
@@ -554,9 +678,14 @@ pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
 pub struct Imported {
     pub cases: usize,
     pub organisations: usize,
+    /// Planned rows that another writer had created by the time the plan was written: skipped,
+    /// as a re-import skips them.
+    pub skipped: usize,
 }
 
-/// Writes a plan without errors in one transaction: all of it or none.
+/// Writes a plan without errors in one transaction: all of it or none. What the plan found
+/// missing is looked for again inside the transaction, so rows another writer created since the
+/// check are skipped (cases) or reused (organisations), never written twice.
 pub fn apply(
     plan: &Plan,
     store: &mut Store,
@@ -568,8 +697,18 @@ pub fn apply(
 ) -> Result<Imported> {
     store.write(now, |w| {
         let (user, _) = w.ensure_user(login)?;
+        for (id, nr) in &plan.org_numbers {
+            w.set_org_nr(user.id, *id, *nr)?;
+        }
         let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
+        let mut organisations = 0;
         for o in &plan.new_orgs {
+            if let Some(nr) = o.org_nr
+                && let Some(id) = w.organisation_by_nr(nr)?
+            {
+                new_ids.push(id);
+                continue;
+            }
             let (county_code, county) = match &o.county {
                 Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
                 None => (None, None),
@@ -579,12 +718,21 @@ pub fn apply(
                 w.insert_contact(id, name, "Kontaktperson", email, phone)?;
             }
             new_ids.push(id);
+            organisations += 1;
         }
+        let (mut cases, mut skipped) = (0, 0);
         for c in &plan.cases {
             let organisation_id = match c.organisation {
                 OrgRef::Existing(id) => id,
-                OrgRef::New(i) => new_ids[i],
+                OrgRef::New(i) => *new_ids
+                    .get(i)
+                    .ok_or(crate::storage::StoreError::NotFound("organisation"))?,
             };
+            if w.case_exists(organisation_id, c.call_id, c.received_on, &c.title)? {
+                skipped += 1;
+                progress(1);
+                continue;
+            }
             let reg = w.insert_case(
                 user.id,
                 &NewCase {
@@ -619,11 +767,13 @@ pub fn apply(
                 w.set_reform_areas(user.id, reg.id, &c.reform_areas)?;
             }
             w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
+            cases += 1;
             progress(1);
         }
         Ok(Imported {
-            cases: plan.cases.len(),
-            organisations: plan.new_orgs.len(),
+            cases,
+            organisations,
+            skipped,
         })
     })
 }
@@ -665,5 +815,18 @@ pub fn rule_text(lang: crate::i18n::Lang, rule: &Rule) -> String {
         R::Email => T::RuleEmail.text(lang).into(),
         R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
         R::UnknownReformArea(v) => tr(lang, T::RuleReformArea, &[v]),
+        R::NameMismatch(name) => tr(lang, T::RuleNameMismatch, &[name]),
+        R::OtherNumber(name) => tr(lang, T::RuleOtherNumber, &[name]),
+        R::CallConflict(row, option) => tr(lang, T::RuleCallConflict, &[row, option]),
+        R::AmountNotPositive => T::RuleAmountPositive.text(lang).into(),
+        R::DateTooEarly => T::RuleTooEarly.text(lang).into(),
+        R::NotEligible(why) => {
+            use crate::domain::decision::NotEligible as N;
+            let (step, lacks) = match why {
+                N::NoPositiveBesked => ("2", T::LackBesked),
+                N::NoCompletedMapping => ("3", T::LackMapping),
+            };
+            tr(lang, T::RuleNotEligible, &[step, lacks.text(lang)])
+        }
     }
 }

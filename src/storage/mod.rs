@@ -101,6 +101,16 @@ impl Store {
         Ok(out)
     }
 
+    /// Copies the write-ahead log into the database file and empties it, so what was erased
+    /// is gone from the log too (the database zeroes deleted content: secure_delete).
+    pub fn checkpoint(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
     /// The schema version stored in the file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self

@@ -190,6 +190,8 @@ pub(super) fn open_memory(now: DateTime<Utc>) -> Result<Connection, OpenError> {
 
 fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connection, OpenError> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted and overwritten personal data (contacts) is zeroed, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     migrate(&mut conn, now)?;
     Ok(conn)

@@ -207,6 +207,33 @@ pub(super) fn user_by_login(conn: &Connection, login: &str) -> Result<Option<Use
     .transpose()
 }
 
+/// See [`Store::case_exists`]; also used inside a write transaction.
+pub(super) fn case_exists(
+    conn: &Connection,
+    organisation_id: i64,
+    call_id: i64,
+    received_on: NaiveDate,
+    title: &str,
+) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE organisation_id = ?1 AND call_id = ?2
+               AND received_on = ?3 AND lower(title) = lower(?4))",
+        )?
+        .query_row(
+            rusqlite::params![organisation_id, call_id, date_to_sql(received_on), title],
+            |r| r.get(0),
+        )?)
+}
+
+/// The organisation with this organisationsnummer, if any.
+pub(super) fn organisation_id_by_nr(conn: &Connection, nr: OrgNr) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM organisations WHERE org_nr = ?1")?
+        .query_row([nr.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
 /// Raw values of one case-list row, converted after the SQLite borrow ends.
 struct RawCaseRow {
     id: i64,
@@ -706,6 +733,14 @@ impl Store {
         Ok(areas)
     }
 
+    /// Does a registered document name this file as where it is kept?
+    pub fn document_names_file(&self, file_path: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE file_path = ?1)")?
+            .query_row([file_path], |r| r.get(0))?)
+    }
+
     /// The kept text of a checklist version.
     pub fn checklist_body(&self, id: &str) -> Result<Option<String>> {
         Ok(self
@@ -724,16 +759,7 @@ impl Store {
         received_on: NaiveDate,
         title: &str,
     ) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM cases WHERE organisation_id = ?1 AND call_id = ?2
-                   AND received_on = ?3 AND lower(title) = lower(?4))",
-            )?
-            .query_row(
-                rusqlite::params![organisation_id, call_id, date_to_sql(received_on), title],
-                |r| r.get(0),
-            )?)
+        case_exists(&self.conn, organisation_id, call_id, received_on, title)
     }
 
     /// Every granted case, for the Sammanställning av beviljat statsbidrag.

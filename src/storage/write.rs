@@ -867,7 +867,7 @@ impl Writer<'_> {
         appeal_text: &str,
         decided_on: NaiveDate,
     ) -> Result<i64> {
-        self.tx.execute(
+        let inserted = self.tx.execute(
             "INSERT INTO decisions (case_id, kind, decided_on, outcome, amount_ore, period_from,
                  period_to, motivation, rules, presenter_id, decider_id, report_due_on,
                  appeal_text, created_at, supersedes_id)
@@ -886,6 +886,10 @@ impl Writer<'_> {
                 case_id
             ],
         )?;
+        // No decision of the case by that id: nothing to change (and no stale rowid to use).
+        if inserted == 0 {
+            return Err(StoreError::NotFound("decision"));
+        }
         let id = self.tx.last_insert_rowid();
         self.bump(case_id)?;
         let after = serde_json::json!({
@@ -1027,5 +1031,48 @@ impl Writer<'_> {
             None,
             Some(&after.to_string()),
         )
+    }
+}
+
+impl Writer<'_> {
+    /// Is there already a case of the organisation in the call, received that day, with that
+    /// summary? Asked inside the transaction, so what another process wrote counts.
+    pub fn case_exists(
+        &mut self,
+        organisation_id: i64,
+        call_id: i64,
+        received_on: NaiveDate,
+        title: &str,
+    ) -> Result<bool> {
+        super::queries::case_exists(self.tx, organisation_id, call_id, received_on, title)
+    }
+
+    /// The organisation that has this organisationsnummer now.
+    pub fn organisation_by_nr(&mut self, nr: OrgNr) -> Result<Option<i64>> {
+        super::queries::organisation_id_by_nr(self.tx, nr)
+    }
+
+    /// Gives an organisation without a number its organisationsnummer. Returns false (and changes
+    /// nothing) when it has one by now, or another organisation has this one.
+    pub fn set_org_nr(&mut self, user_id: i64, organisation_id: i64, nr: OrgNr) -> Result<bool> {
+        let n = self.tx.execute(
+            "UPDATE organisations SET org_nr = ?1
+             WHERE id = ?2 AND org_nr IS NULL
+               AND NOT EXISTS (SELECT 1 FROM organisations WHERE org_nr = ?1)",
+            params![nr.to_string(), organisation_id],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let after =
+            serde_json::json!({"organisation_id": organisation_id, "org_nr": nr.to_string()});
+        self.event(
+            Some(user_id),
+            None,
+            "org_nr_set",
+            None,
+            Some(&after.to_string()),
+        )?;
+        Ok(true)
     }
 }

@@ -262,13 +262,7 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// Text from the database or a file, made safe to draw: control characters (escape sequences
-/// included) become visible replacement symbols instead of reaching the terminal.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '�' } else { c })
-        .collect()
-}
+pub use crate::domain::text::clean;
 
 pub(crate) fn context_label(context: Context) -> T {
     match context {
