@@ -73,6 +73,8 @@ pub enum CaseWrite {
         motivation: String,
         appeal_text: String,
         today: NaiveDate,
+        /// The new amount per calendar year; empty: all in one year.
+        years: Vec<crate::domain::multiyear::YearAmount>,
     },
     ReformAreas(Vec<crate::domain::ReformArea>),
     /// A beslut on the proposal by the acting user as beslutsfattare.
@@ -368,6 +370,7 @@ fn apply_write(
                         report_due_on: p.report_due,
                         appeal_text: "",
                         sent_on: None,
+                        years: &p.years,
                     },
                 )?;
                 w.set_state(user_id, case_id, CaseState::ProposedDecision)?;
@@ -384,6 +387,7 @@ fn apply_write(
                 motivation,
                 appeal_text,
                 today,
+                years,
             } => {
                 w.correct_decision(
                     user_id,
@@ -394,6 +398,7 @@ fn apply_write(
                     motivation,
                     appeal_text,
                     *today,
+                    years,
                 )?;
                 Done::Corrected
             }
@@ -668,6 +673,7 @@ pub fn run_effect(
                 by_state,
                 by_step,
                 calls: store.calls()?,
+                unassigned: store.unassigned_commitments()?,
             })))
         })(),
         Effect::LoadStanding(org) => store.standing(*org).map(|s| Msg::StandingLoaded(*org, s)),
