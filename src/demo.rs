@@ -357,8 +357,18 @@ fn followup(w: &mut Writer<'_>, today: NaiveDate) -> Result<()> {
         if !w.followup(g.case_id)?.instalments.is_empty() {
             continue;
         }
-        w.init_followup(anna.id, g.case_id, g.sent_on, g.granted, g.report_due)?;
+        let years = w.grant_years(g.case_id)?;
+        let plan = crate::domain::multiyear::default_plan(g.granted, g.sent_on, &years);
+        w.init_followup(anna.id, g.case_id, &plan, g.report_due)?;
         if !g.sent || !matches!(g.state, Ongoing | ReportDue | Closed) {
+            continue;
+        }
+        if years.len() > 1 {
+            // A multi-year grant: one instalment per year, paid as each year begins.
+            let f = w.followup(g.case_id)?;
+            for i in f.instalments.iter().filter(|i| i.due_on <= today) {
+                w.mark_paid(anna.id, g.case_id, i.id, i.due_on, i.amount)?;
+            }
             continue;
         }
         let two = g.state == Ongoing && gated < 3;
@@ -673,6 +683,7 @@ impl Gen<'_> {
                         org_name,
                         parent,
                         received,
+                        later_year: later_year(&calls, batch.call, batch.step),
                     };
                     if let Some(g) = self.case(w, rng, &c, &caseworkers, &deciders)? {
                         grants.push(g);
@@ -867,6 +878,7 @@ impl Gen<'_> {
                             report_due_on,
                             appeal_text: "",
                             sent_on: None,
+                            years: &[],
                         },
                     )?;
                     grant = Some((outcome, amount));
@@ -878,6 +890,12 @@ impl Gen<'_> {
                         _ => None,
                     };
                     let period = report_due.map(|r| (when, r - Duration::days(30)));
+                    let years = match amount {
+                        Some(a) if crate::domain::decision::is_grant(outcome) => {
+                            demo_years(case_id, c.state, when, a, c.later_year)
+                        }
+                        _ => Vec::new(),
+                    };
                     decision_id = Some(w.insert_decision(
                         decider,
                         &NewDecision {
@@ -894,6 +912,7 @@ impl Gen<'_> {
                             report_due_on: report_due,
                             appeal_text: "Beslutet kan inte överklagas.",
                             sent_on: None,
+                            years: &years,
                         },
                     )?);
                     if let Some(amount) = amount {
@@ -960,6 +979,7 @@ impl Gen<'_> {
                             report_due_on: None,
                             appeal_text: "Beslutet kan inte överklagas.",
                             sent_on: Some(when),
+                            years: &[],
                         },
                     )?;
                 }
@@ -1011,6 +1031,19 @@ impl Gen<'_> {
     }
 }
 
+/// The opening year of the latest call after `index` that a batch of the same step uses.
+fn later_year(calls: &[DemoCall], index: usize, step: Step) -> Option<i32> {
+    let own = calls.get(index)?.opens;
+    BATCHES
+        .iter()
+        .filter(|b| b.step == step && b.report_of.is_none())
+        .filter_map(|b| calls.get(b.call))
+        .map(|c| c.opens)
+        .filter(|&o| o > own)
+        .max()
+        .map(|o| o.year())
+}
+
 struct CaseSpec {
     call_id: i64,
     call_index: usize,
@@ -1020,6 +1053,47 @@ struct CaseSpec {
     org_name: String,
     parent: Option<Grant>,
     received: NaiveDate,
+    /// The year of the next call of the same step, for multi-year grants (issue 6).
+    later_year: Option<i32>,
+}
+
+/// A multi-year split (issue 6) for some of last year's grants still under way: the decision's
+/// year, then the year of this year's call of the same step (a commitment against its budget),
+/// and for every other one also the year after (no call yet: "utan utlysning").
+fn demo_years(
+    case_id: i64,
+    state: CaseState,
+    decided: NaiveDate,
+    amount: Money,
+    later_year: Option<i32>,
+) -> Vec<crate::domain::multiyear::YearAmount> {
+    use crate::domain::multiyear::YearAmount;
+    let Some(later) = later_year.filter(|&y| y > decided.year()) else {
+        return Vec::new();
+    };
+    if !matches!(state, Ongoing | ReportDue) || case_id % 3 != 0 {
+        return Vec::new();
+    }
+    // Whole ten thousands of kronor per later year.
+    let part = |percent: i64| Money(amount.ore() / 100 * percent / 1_000_000 * 1_000_000);
+    let mut later_parts = vec![(later, part(40))];
+    if case_id % 2 == 0 {
+        later_parts = vec![(later, part(30)), (later + 1, part(20))];
+    }
+    let rest = later_parts.iter().map(|(_, m)| m.ore()).sum::<i64>();
+    if later_parts.iter().any(|(_, m)| m.ore() <= 0) || rest >= amount.ore() {
+        return Vec::new();
+    }
+    let mut years = vec![YearAmount {
+        year: decided.year(),
+        amount: Money(amount.ore() - rest),
+    }];
+    years.extend(
+        later_parts
+            .into_iter()
+            .map(|(year, amount)| YearAmount { year, amount }),
+    );
+    years
 }
 
 fn motivation(outcome: Outcome) -> &'static str {

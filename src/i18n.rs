@@ -739,6 +739,21 @@ catalogue! {
     RptSheetKind => "Per typ", "By kind";
     RptSheetArea => "Per reformområde", "By reform area";
     ImportKindCases => "ärenden", "cases";
+
+    // multi-year (issue 6)
+    MyFldYears => "Belopp per år (ÅÅÅÅ: belopp; tomt = ett år)", "Amount per year (YYYY: amount; empty = one year)";
+    MyValUnparsable => "{0}: del {1} är inte ÅÅÅÅ: belopp (t.ex. 2026: 500 000; 2027: 300 000).", "{0}: part {1} is not YYYY: amount (e.g. 2026: 500 000; 2027: 300 000).";
+    MyValYear => "{0}: del {1} har inget årtal med fyra siffror.", "{0}: part {1} has no four-digit year.";
+    MyValAmount => "{0}: del {1} har inget belopp över noll.", "{0}: part {1} has no amount above zero.";
+    MyValDuplicate => "{0}: året {1} står två gånger.", "{0}: the year {1} appears twice.";
+    MyValBeforeDecision => "{0}: året {1} ligger före beslutsåret {2}.", "{0}: the year {1} is before the decision year {2}.";
+    MyValFirstYear => "{0}: första året {1} ska vara beslutsåret {2} eller bidragsperiodens startår ({3}).", "{0}: the first year {1} must be the decision year {2} or the grant period's start year ({3}).";
+    MyValSum => "{0}: åren summerar till {1} men beloppet är {2}; åren ska summera till beloppet.", "{0}: the years add up to {1} but the amount is {2}; the years must add up to the amount.";
+    MyCommitted => " · åtaget från tidigare år {0}", " · committed from earlier years {0}";
+    MyLblYears => "Belopp per år", "Amount per year";
+    MyLater => "åtagande", "commitment";
+    MyUnassigned => "Åtaganden utan utlysning (inget anslag för året ännu)", "Commitments without a call (no call for the year yet)";
+    MyUnassignedRow => "{0} · {1}: {2}", "{0} · {1}: {2}";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

@@ -744,6 +744,7 @@ fn changing_a_decision_that_does_not_exist_is_not_found() {
             "Skäl.",
             "Överklagande.",
             common::today(),
+            &[],
         )
     });
     assert!(

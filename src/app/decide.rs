@@ -8,6 +8,7 @@ use super::modal::{Editor, EditorKind, Field, Form, FormKind, Modal, Picker, Pic
 use crate::domain::decision::{
     self, Budget, DecisionError, LetterPart, Proposal, is_grant, outcomes_for,
 };
+use crate::domain::multiyear::{self, YearAmount, YearsError};
 use crate::domain::workflow::Transition;
 use crate::domain::{CaseState, Money, OrgKind, Outcome, Step, records};
 use crate::i18n::{self, T, tr};
@@ -16,7 +17,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate};
 impl App {
     /// The budget line of the call a case belongs to.
     pub fn budget_line(&self, b: &Budget) -> String {
-        tr(
+        let mut line = tr(
             self.lang,
             T::FuBudgetLine,
             &[
@@ -26,7 +27,67 @@ impl App {
                 &b.proposed.to_string(),
                 &b.remaining().to_string(),
             ],
-        )
+        );
+        // Multi-year grants (issue 6): what earlier calls' grants take of this year's budget.
+        if b.committed.ore() != 0 {
+            line.push_str(&tr(self.lang, T::MyCommitted, &[&b.committed.to_string()]));
+        }
+        line
+    }
+
+    /// Why a "Belopp per år" text or split is refused, naming the field (label `field`).
+    pub(super) fn years_error_text(&self, field: &str, e: &YearsError) -> String {
+        let lang = self.lang;
+        match e {
+            YearsError::Unparsable(n) => tr(lang, T::MyValUnparsable, &[field, &n.to_string()]),
+            YearsError::BadYear(n) => tr(lang, T::MyValYear, &[field, &n.to_string()]),
+            YearsError::BadAmount(n) => tr(lang, T::MyValAmount, &[field, &n.to_string()]),
+            YearsError::Duplicate(y) => tr(lang, T::MyValDuplicate, &[field, &y.to_string()]),
+            YearsError::BeforeDecisionYear {
+                year,
+                decision_year,
+            } => tr(
+                lang,
+                T::MyValBeforeDecision,
+                &[field, &year.to_string(), &decision_year.to_string()],
+            ),
+            YearsError::FirstYear {
+                year,
+                decision_year,
+                period_year,
+            } => tr(
+                lang,
+                T::MyValFirstYear,
+                &[
+                    field,
+                    &year.to_string(),
+                    &decision_year.to_string(),
+                    &period_year.map_or_else(|| T::Dash.text(lang).to_string(), |y| y.to_string()),
+                ],
+            ),
+            YearsError::Sum { sum, total } => tr(
+                lang,
+                T::MyValSum,
+                &[field, &sum.to_string(), &total.to_string()],
+            ),
+        }
+    }
+
+    /// Reads and checks the "Belopp per år" field `i` of `form` for a grant of `amount`.
+    fn years_field(
+        &self,
+        form: &Form,
+        i: usize,
+        amount: Option<Money>,
+        decided_on: NaiveDate,
+        period_from: Option<NaiveDate>,
+    ) -> Result<Vec<YearAmount>, (usize, String)> {
+        let label = T::MyFldYears.text(self.lang);
+        let years = multiyear::parse_years(&form.value(i))
+            .map_err(|e| (i, self.years_error_text(label, &e)))?;
+        multiyear::check_years(&years, amount.unwrap_or_default(), decided_on, period_from)
+            .map_err(|e| (i, self.years_error_text(label, &e)))?;
+        Ok(years)
     }
 
     pub(super) fn open_proposal(&mut self) -> Vec<Effect> {
@@ -80,12 +141,17 @@ impl App {
             fields.push(Field::line(T::FldPeriodTo, &end.to_string()));
             fields.push(Field::line(T::FldReportDue, &report.to_string()));
         }
+        let motivation_at = fields.len();
         fields.push(Field::lines(T::FldMotivation, ""));
         fields.push(Field::line(T::FldRules, rules));
+        if is_grant(outcome) {
+            // Multi-year grants (issue 6): empty = the whole amount in one year.
+            fields.push(Field::line(T::MyFldYears, ""));
+        }
         let focus = if outcome == Outcome::PartlyGranted {
             0
         } else {
-            fields.len() - 2
+            motivation_at
         };
         let info = if is_grant(outcome) {
             vec![self.budget_line(&d.budget)]
@@ -180,6 +246,7 @@ impl App {
         } else {
             (None, None, None, 0)
         };
+        let years_at = motivation_at + 2;
         let proposal = Proposal {
             outcome,
             amount,
@@ -187,6 +254,7 @@ impl App {
             report_due,
             motivation: form.value(motivation_at).trim().to_string(),
             rules: form.value(motivation_at + 1).trim().to_string(),
+            years: Vec::new(),
         };
         if let Some(e) = decision::validate_proposal(d.step, d.requested, &proposal).first() {
             let field = match e {
@@ -200,6 +268,13 @@ impl App {
             };
             return Err((field, self.decision_error_text(e, d.step, d.requested)));
         }
+        let proposal = if grant {
+            let years =
+                self.years_field(form, years_at, amount, self.today, period.map(|p| p.0))?;
+            Proposal { years, ..proposal }
+        } else {
+            proposal
+        };
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,
@@ -277,10 +352,23 @@ impl App {
         let d = &view.detail;
         let decided_on = self.past_date(form, 0)?;
         let appeal_text = self.required(form, 1)?;
+        // A multi-year split must still hold on the decision date (a proposal from last year).
+        if let Some(p) = d.proposal().filter(|p| is_grant(p.outcome))
+            && let Err(e) = multiyear::check_years(
+                &p.years,
+                p.amount.unwrap_or_default(),
+                decided_on,
+                p.period.map(|x| x.0),
+            )
+        {
+            let label = T::MyFldYears.text(self.lang);
+            return Err((0, self.years_error_text(label, &e)));
+        }
+        // Only the first year is charged to this call; later years are commitments.
         let over = d
             .proposal()
             .filter(|p| is_grant(p.outcome))
-            .and_then(|p| p.amount)
+            .and_then(|p| p.years.first().map(|y| y.amount).or(p.amount))
             .and_then(|a| d.budget.exceeded_by(a));
         if let Some(over) = over
             && !form.confirmed
@@ -384,6 +472,13 @@ impl App {
         }
         fields.push(Field::lines(T::FldChangeReason, ""));
         fields.push(Field::lines(T::FldAppeal, &dec.appeal_text));
+        if grant {
+            // Multi-year grants (issue 6): the split carries over unless changed.
+            fields.push(Field::line(
+                T::MyFldYears,
+                &multiyear::format_years(&dec.years),
+            ));
+        }
         let title = tr(
             self.lang,
             T::TitleCorrect,
@@ -451,6 +546,17 @@ impl App {
                 tr(self.lang, T::OverBudget, &[&over.to_string()]),
             ));
         }
+        let years = if grant {
+            let period_from = d
+                .decisions
+                .iter()
+                .find(|x| x.id == decision_id)
+                .and_then(|x| x.period)
+                .map(|p| p.0);
+            self.years_field(form, at + 2, amount, self.today, period_from)?
+        } else {
+            Vec::new()
+        };
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,
@@ -462,6 +568,7 @@ impl App {
                 appeal_text,
                 today: self.today,
                 over_budget: over.is_some(),
+                years,
             },
         }])
     }
@@ -513,8 +620,23 @@ impl App {
                     .map(|e| match e {
                         DecisionError::Jav => tr(self.lang, T::DecJav, &[&d.organisation.name]),
                         other => self.decision_error_text(&other, d.step, d.requested),
+                    })
+                    .or_else(|| {
+                        // A multi-year split that no longer holds on the round's date.
+                        multiyear::check_years(
+                            &p.years,
+                            p.amount.unwrap_or_default(),
+                            self.today,
+                            p.period.map(|x| x.0),
+                        )
+                        .err()
+                        .map(|e| self.years_error_text(T::MyFldYears.text(self.lang), &e))
                     });
-            let amount = p.amount.filter(|_| is_grant(p.outcome));
+            // Only the first year of a multi-year grant is charged to the call.
+            let amount = p
+                .amount
+                .filter(|_| is_grant(p.outcome))
+                .map(|a| p.years.first().map_or(a, |y| y.amount));
             items.push(super::modal::RoundItem {
                 case_id: d.id,
                 version: d.version,
@@ -525,7 +647,10 @@ impl App {
                     d.dnr,
                     d.organisation.name,
                     i18n::outcome(p.outcome).text(self.lang),
-                    amount.map(|a| format!(" {a}")).unwrap_or_default()
+                    p.amount
+                        .filter(|_| is_grant(p.outcome))
+                        .map(|a| format!(" {a}"))
+                        .unwrap_or_default()
                 ),
                 amount,
                 skipped,

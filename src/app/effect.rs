@@ -75,6 +75,8 @@ pub enum CaseWrite {
         today: NaiveDate,
         /// The raise takes the call over its budget and the decider confirmed it.
         over_budget: bool,
+        /// The new amount per calendar year; empty: all in one year.
+        years: Vec<crate::domain::multiyear::YearAmount>,
     },
     ReformAreas(Vec<crate::domain::ReformArea>),
     /// A beslut on the proposal by the acting user as beslutsfattare.
@@ -371,6 +373,7 @@ fn apply_write(
                         report_due_on: p.report_due,
                         appeal_text: "",
                         sent_on: None,
+                        years: &p.years,
                     },
                 )?;
                 w.set_state(user_id, case_id, CaseState::ProposedDecision)?;
@@ -388,6 +391,7 @@ fn apply_write(
                 appeal_text,
                 today,
                 over_budget,
+                years,
             } => {
                 let id = w.correct_decision(
                     user_id,
@@ -398,6 +402,7 @@ fn apply_write(
                     motivation,
                     appeal_text,
                     *today,
+                    years,
                 )?;
                 if *over_budget {
                     w.annotate_decision(user_id, id, None, true)?;
@@ -675,6 +680,7 @@ pub fn run_effect(
                 by_state,
                 by_step,
                 calls: store.calls()?,
+                unassigned: store.unassigned_commitments()?,
             })))
         })(),
         Effect::LoadStanding(org) => store.standing(*org).map(|s| Msg::StandingLoaded(*org, s)),

@@ -148,8 +148,21 @@ impl App {
         lines.push(T::StatsByCall.text(lang).to_string());
         for c in &data.calls {
             lines.push(format!("  {:<44} {:>6}", c.name, c.case_count));
-            if c.budget.ore() > 0 {
+            if c.budget.ore() > 0 || c.committed.ore() > 0 {
                 lines.push(format!("      {}", self.budget_line(&c.budget_status())));
+            }
+        }
+        if !data.unassigned.is_empty() {
+            lines.push(String::new());
+            lines.push(T::MyUnassigned.text(lang).to_string());
+            for (year, step, amount) in &data.unassigned {
+                let step = i18n::step(*step).text(lang);
+                let row = tr(
+                    lang,
+                    T::MyUnassignedRow,
+                    &[&year.to_string(), step, &amount.to_string()],
+                );
+                lines.push(format!("  {row}"));
             }
         }
         lines.push(String::new());

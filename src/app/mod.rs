@@ -216,6 +216,8 @@ pub struct StatsData {
     pub by_state: Vec<(crate::domain::CaseState, i64)>,
     pub by_step: Vec<(crate::domain::Step, i64)>,
     pub calls: Vec<Call>,
+    /// Later years of multi-year grants with no call for their year yet: (year, step, amount).
+    pub unassigned: Vec<(i32, crate::domain::Step, crate::domain::Money)>,
 }
 
 /// Everything that can change the state.

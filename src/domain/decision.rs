@@ -40,6 +40,8 @@ pub struct Proposal {
     pub report_due: Option<NaiveDate>,
     pub motivation: String,
     pub rules: String,
+    /// The amount per calendar year of a multi-year grant; empty: all in one year.
+    pub years: Vec<super::multiyear::YearAmount>,
 }
 
 /// A rule a proposal or decision breaks.
@@ -148,16 +150,25 @@ pub fn check_decider(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Budget {
     pub budget: Money,
+    /// The call's own grants; of a multi-year grant only its first year.
     pub granted: Money,
     pub proposed: Money,
     /// Paid out of what is granted (the instalments marked paid).
     pub paid: Money,
+    /// Committed from earlier years: the later years of multi-year grants of earlier calls that
+    /// fall in this call's year (issue 6).
+    pub committed: Money,
 }
 
 impl Budget {
-    /// What is left after the decided grants (proposals not counted).
+    /// What is left after the decided grants and the commitments (proposals not counted).
     pub fn remaining(&self) -> Money {
-        Money(self.budget.ore().saturating_sub(self.granted.ore()))
+        Money(
+            self.budget
+                .ore()
+                .saturating_sub(self.granted.ore())
+                .saturating_sub(self.committed.ore()),
+        )
     }
 
     /// What is left if every open proposal were granted too.
@@ -233,6 +244,7 @@ mod tests {
             report_due: Some(d(2027, 8, 31)),
             motivation: String::new(),
             rules: "SFS 2018:118 §§ 2–5".into(),
+            years: Vec::new(),
         }
     }
 
@@ -299,6 +311,7 @@ mod tests {
                     report_due: None,
                     motivation: "I linje med syftet.".into(),
                     rules: String::new(),
+                    years: Vec::new(),
                 },
                 vec![],
             ),
@@ -311,6 +324,7 @@ mod tests {
                     report_due: None,
                     motivation: String::new(),
                     rules: String::new(),
+                    years: Vec::new(),
                 },
                 vec![E::AmountWithoutGrant, E::MotivationRequired],
             ),
@@ -376,11 +390,18 @@ mod tests {
             granted: Money(700),
             proposed: Money(200),
             paid: Money(0),
+            committed: Money(0),
         };
         assert_eq!(b.remaining(), Money(300));
         assert_eq!(b.remaining_after_proposals(), Money(100));
         assert_eq!(b.exceeded_by(Money(300)), None);
         assert_eq!(b.exceeded_by(Money(450)), Some(Money(150)));
+        let committed = Budget {
+            committed: Money(250),
+            ..b
+        };
+        assert_eq!(committed.remaining(), Money(50));
+        assert_eq!(committed.exceeded_by(Money(100)), Some(Money(50)));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod followup;
 pub mod letter;
 pub mod model;
 pub mod money;
+pub mod multiyear;
 pub mod orgnr;
 pub mod records;
 pub mod search;

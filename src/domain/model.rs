@@ -101,6 +101,8 @@ pub struct Call {
     pub proposed: Money,
     /// Paid out of what is granted.
     pub paid: Money,
+    /// Committed from earlier years' multi-year grants (issue 6).
+    pub committed: Money,
 }
 
 impl Call {
@@ -110,6 +112,7 @@ impl Call {
             granted: self.granted,
             proposed: self.proposed,
             paid: self.paid,
+            committed: self.committed,
         }
     }
 }
@@ -409,6 +412,8 @@ pub struct Decision {
     pub over_budget_confirmed: bool,
     /// The date of the decision this one corrects or changes, if any.
     pub supersedes: Option<NaiveDate>,
+    /// The amount per calendar year of a multi-year grant; empty: all in one year.
+    pub years: Vec<super::multiyear::YearAmount>,
 }
 
 /// One entry of the append-only event log.

@@ -275,14 +275,15 @@ pub struct NewRecovery<'a> {
 }
 
 impl Writer<'_> {
-    /// A grant's follow-up as its decision sets it: one instalment of the whole amount on the
-    /// decision date (unless a plan exists), and the slutrapport by the decision's report date.
+    /// A grant's follow-up as its decision sets it: the default `plan` (one instalment of the
+    /// whole amount on the decision date, or one per year of a multi-year grant; see
+    /// `domain::multiyear::default_plan`) unless something is paid, and the slutrapport by the
+    /// decision's report date.
     pub fn init_followup(
         &mut self,
         user_id: i64,
         case_id: i64,
-        decided_on: NaiveDate,
-        granted: Money,
+        plan: &[(NaiveDate, Money)],
         report_due: Option<NaiveDate>,
     ) -> Result<()> {
         let any_paid: bool = self.tx.query_row(
@@ -290,8 +291,12 @@ impl Writer<'_> {
             [case_id],
             |r| r.get(0),
         )?;
-        if !any_paid && granted.ore() > 0 {
-            self.replace_plan(user_id, case_id, &[(decided_on, granted)], None)?;
+        let granted = plan
+            .iter()
+            .try_fold(0i64, |acc, (_, a)| acc.checked_add(a.ore()))
+            .unwrap_or(0);
+        if !any_paid && granted > 0 {
+            self.replace_plan(user_id, case_id, plan, None)?;
         }
         if let Some(due) = report_due {
             self.expect_report(user_id, case_id, ReportKind::Final, due)?;

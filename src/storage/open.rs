@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_reform_areas.sql"),
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_followup.sql"),
+    include_str!("migrations/0007_multiyear.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

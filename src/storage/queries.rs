@@ -1,6 +1,7 @@
 //! Reads. Lists are windows onto indexed queries; nothing loads all cases.
 
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
+use crate::domain::multiyear::YearAmount;
 use crate::domain::search::{CaseQuery, SavedQueue, Search, Sort};
 use crate::domain::{
     Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
@@ -394,6 +395,7 @@ impl Store {
                         granted: money.granted,
                         proposed: money.proposed,
                         paid: money.paid,
+                        committed: money.committed,
                     })
                 },
             )
@@ -1137,20 +1139,31 @@ impl Store {
                     sent_on: opt("decisions.sent_on", x.sent)?,
                     over_budget_confirmed: x.over != 0,
                     supersedes: opt("decisions.supersedes", x.supersedes)?,
+                    years: self.decision_years(x.id)?,
                 })
             })
             .collect()
     }
 
-    /// A call's budget with what is decided and what is proposed against it.
+    /// A call's budget with what is decided and what is proposed against it. Of a multi-year
+    /// grant (or proposal) only the first year counts as the call's own; its later years are
+    /// commitments against the call of the same step opening in that year (the `commitments`
+    /// view of migration 0007), counted there as `committed`.
     pub fn call_budget(&self, call_id: i64) -> Result<crate::domain::decision::Budget> {
-        let (budget, granted, proposed, paid): (i64, i64, i64, i64) = self
+        let (budget, granted, proposed, paid, committed): (i64, i64, i64, i64, i64) = self
             .conn
             .prepare_cached(
                 "SELECT k.budget_ore,
                     (SELECT COALESCE(SUM(c.granted_ore), 0) FROM cases c
-                      WHERE c.call_id = k.id AND c.granted_ore IS NOT NULL),
-                    (SELECT COALESCE(SUM(d.amount_ore), 0) FROM cases c
+                      WHERE c.call_id = k.id AND c.granted_ore IS NOT NULL)
+                    - (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
+                        WHERE m.from_call_id = k.id),
+                    (SELECT COALESCE(SUM(d.amount_ore), 0)
+                            - COALESCE(SUM((SELECT SUM(y.amount_ore) FROM decision_years y
+                                WHERE y.decision_id = d.id
+                                  AND y.year > (SELECT MIN(z.year) FROM decision_years z
+                                                WHERE z.decision_id = d.id))), 0)
+                      FROM cases c
                       JOIN decisions d ON d.case_id = c.id
                       WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut'
                         AND d.kind = 'forslag'
@@ -1158,11 +1171,13 @@ impl Store {
                                     WHERE x.case_id = c.id AND x.kind = 'forslag')),
                     (SELECT COALESCE(SUM(i.paid_ore), 0) FROM cases c
                       JOIN instalments i ON i.case_id = c.id
-                      WHERE c.call_id = k.id AND i.paid_on IS NOT NULL)
+                      WHERE c.call_id = k.id AND i.paid_on IS NOT NULL),
+                    (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
+                      WHERE m.call_id = k.id)
                  FROM calls k WHERE k.id = ?1",
             )?
             .query_row([call_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
             .optional()?
             .ok_or(StoreError::NotFound("call"))?;
@@ -1171,7 +1186,28 @@ impl Store {
             granted: Money(granted),
             proposed: Money(proposed),
             paid: Money(paid),
+            committed: Money(committed),
         })
+    }
+
+    /// Commitments of multi-year grants for years no call of their step opens in yet ("utan
+    /// utlysning"): (year, step, amount), summed, by year then step.
+    pub fn unassigned_commitments(&self) -> Result<Vec<(i32, Step, Money)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, step, SUM(amount_ore) FROM commitments WHERE call_id IS NULL
+             GROUP BY year, step ORDER BY year, step",
+        )?;
+        let raw: Vec<(i64, i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(year, step, amount)| Ok((year as i32, step_of(step)?, Money(amount))))
+            .collect()
+    }
+
+    /// The amount per year of a decision or proposal, by year; empty for a one-year grant.
+    pub(super) fn decision_years(&self, decision_id: i64) -> Result<Vec<YearAmount>> {
+        decision_years(&self.conn, decision_id)
     }
 
     /// Where the organisation stands in the chain of steps.
@@ -1301,4 +1337,20 @@ fn raw_org(r: &Row<'_>) -> rusqlite::Result<RawOrg> {
         r.get(5)?,
         r.get(6)?,
     ))
+}
+
+/// The amount per year of a decision or proposal, by year; empty for a one-year grant.
+pub(super) fn decision_years(conn: &Connection, decision_id: i64) -> Result<Vec<YearAmount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT year, amount_ore FROM decision_years WHERE decision_id = ?1 ORDER BY year",
+    )?;
+    let rows = stmt
+        .query_map([decision_id], |r| {
+            Ok(YearAmount {
+                year: r.get(0)?,
+                amount: Money(r.get(1)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }

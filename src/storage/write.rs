@@ -2,6 +2,7 @@
 
 use super::{Result, StoreError, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
+use crate::domain::multiyear::YearAmount;
 use crate::domain::{
     Answer, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, OrgKind, OrgNr, Outcome,
     Role, Step, User,
@@ -50,6 +51,8 @@ pub struct NewDecision<'a> {
     pub report_due_on: Option<NaiveDate>,
     pub appeal_text: &'a str,
     pub sent_on: Option<NaiveDate>,
+    /// The amount per calendar year of a multi-year grant; empty: all in one year.
+    pub years: &'a [YearAmount],
 }
 
 pub struct NewDocument<'a> {
@@ -607,11 +610,15 @@ impl<'t> Writer<'t> {
                 time_to_sql(self.now)
             ])?;
         let id = self.tx.last_insert_rowid();
+        self.insert_years(id, d.years)?;
         self.bump(d.case_id)?;
-        let after = serde_json::json!({
+        let mut after = serde_json::json!({
             "kind": d.kind.code(), "outcome": d.outcome.code(),
             "amount_ore": d.amount.map(Money::ore),
         });
+        if !d.years.is_empty() {
+            after["years"] = years_json(d.years);
+        }
         let kind = match d.kind {
             DecisionKind::Proposal => "decision_proposed",
             DecisionKind::Decision => "decision_made",
@@ -625,6 +632,28 @@ impl<'t> Writer<'t> {
         )?;
         Ok(id)
     }
+}
+
+impl Writer<'_> {
+    /// The amount per year of a decision just inserted (multi-year grants, issue 6).
+    fn insert_years(&mut self, decision_id: i64, years: &[YearAmount]) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO decision_years (decision_id, year, amount_ore) VALUES (?1, ?2, ?3)",
+        )?;
+        for y in years {
+            stmt.execute(params![decision_id, y.year, y.amount.ore()])?;
+        }
+        Ok(())
+    }
+}
+
+/// A split as the event log records it: {"2026": öre, "2027": öre}.
+fn years_json(years: &[YearAmount]) -> serde_json::Value {
+    years
+        .iter()
+        .map(|y| (y.year.to_string(), serde_json::json!(y.amount.ore())))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 impl Writer<'_> {
@@ -802,6 +831,7 @@ impl Writer<'_> {
             _ => None,
         };
         let report_due_on = date("decisions.report_due_on", report)?;
+        let years = super::queries::decision_years(self.tx, proposal_id)?;
         let id = self.insert_decision(
             decider_id,
             &NewDecision {
@@ -818,6 +848,7 @@ impl Writer<'_> {
                 report_due_on,
                 appeal_text,
                 sent_on: None,
+                years: &years,
             },
         )?;
         self.annotate_decision(decider_id, id, round_id, over_budget_confirmed)?;
@@ -830,7 +861,8 @@ impl Writer<'_> {
             }
             // Follow-up (issue 6): the default payment plan and the expected slutrapport.
             let granted = Money(amount.unwrap_or(0));
-            self.init_followup(decider_id, case_id, decided_on, granted, report_due_on)?;
+            let plan = crate::domain::multiyear::default_plan(granted, decided_on, &years);
+            self.init_followup(decider_id, case_id, &plan, report_due_on)?;
         }
         self.set_state(decider_id, case_id, CaseState::Decided)?;
         Ok(id)
@@ -838,6 +870,19 @@ impl Writer<'_> {
 }
 
 impl Writer<'_> {
+    /// The amount per year of the case's latest decision; empty for a one-year grant.
+    pub fn grant_years(&self, case_id: i64) -> Result<Vec<YearAmount>> {
+        let id: Option<i64> = self.tx.query_row(
+            "SELECT MAX(id) FROM decisions WHERE case_id = ?1 AND kind = 'beslut'",
+            [case_id],
+            |r| r.get(0),
+        )?;
+        match id {
+            Some(id) => super::queries::decision_years(self.tx, id),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// The outcome of a decision or proposal.
     pub fn decision_outcome(&mut self, decision_id: i64) -> Result<Outcome> {
         let code: String = self.tx.query_row(
@@ -866,6 +911,7 @@ impl Writer<'_> {
         motivation: &str,
         appeal_text: &str,
         decided_on: NaiveDate,
+        years: &[YearAmount],
     ) -> Result<i64> {
         let inserted = self.tx.execute(
             "INSERT INTO decisions (case_id, kind, decided_on, outcome, amount_ore, period_from,
@@ -891,10 +937,14 @@ impl Writer<'_> {
             return Err(StoreError::NotFound("decision"));
         }
         let id = self.tx.last_insert_rowid();
+        self.insert_years(id, years)?;
         self.bump(case_id)?;
-        let after = serde_json::json!({
+        let mut after = serde_json::json!({
             "decision_id": id, "supersedes": supersedes, "amount_ore": amount.map(Money::ore),
         });
+        if !years.is_empty() {
+            after["years"] = years_json(years);
+        }
         self.event(
             Some(decider_id),
             Some(case_id),
@@ -911,7 +961,8 @@ impl Writer<'_> {
         // Follow-up (issue 6): a changed amount or report date carries over while nothing is paid.
         if amount.is_some() || report_due.is_some() {
             let granted = amount.unwrap_or(Money::ZERO);
-            self.init_followup(decider_id, case_id, decided_on, granted, report_due)?;
+            let plan = crate::domain::multiyear::default_plan(granted, decided_on, years);
+            self.init_followup(decider_id, case_id, &plan, report_due)?;
         }
         Ok(id)
     }

@@ -511,8 +511,14 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             ])
         })
         .collect();
+    // A multi-year decision (issue 6) gets one more line for its amounts per year.
+    let years_line = d
+        .decisions
+        .get(view.row)
+        .is_some_and(|x| !x.years.is_empty());
+    let detail_height = if years_line { 6 } else { 5 };
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     table(
         app,
         theme,
@@ -565,6 +571,24 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         }
         if !facts.is_empty() {
             lines.push(Line::from(facts));
+        }
+        if !x.years.is_empty() {
+            let later = T::MyLater.text(lang);
+            let years = x
+                .years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| {
+                    let tag = if i > 0 {
+                        format!(" ({later})")
+                    } else {
+                        String::new()
+                    };
+                    format!("{}: {}{tag}", y.year, y.amount)
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            lines.push(Line::from(vec![label(T::MyLblYears), Span::raw(years)]));
         }
         if x.kind == crate::domain::DecisionKind::Decision {
             let sent = x.sent_on.map_or(dash, date);

@@ -338,7 +338,7 @@ pub fn banner(app: &App) -> Option<String> {
         Some(CaseSource::Call(_)) => app
             .calls
             .selected_item()
-            .filter(|c| c.budget.ore() > 0)
+            .filter(|c| c.budget.ore() > 0 || c.committed.ore() > 0)
             .map(|c| app.budget_line(&c.budget_status())),
         Some(CaseSource::Organisation(id)) => {
             app.standing.filter(|(org, _)| *org == id).map(|(_, s)| {
