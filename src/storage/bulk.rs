@@ -37,8 +37,31 @@ pub struct BulkCase {
 const TEXT_TRIGGERS: [&str; 3] = ["case_text_insert", "case_text_note", "case_text_document"];
 
 impl Store {
-    /// Inserts the cases in one transaction; returns how many.
+    /// Inserts the cases in one transaction; returns how many. Only for a database file that is
+    /// being created (`bidrag demo`): it runs without a journal.
     pub fn bulk_insert(
+        &mut self,
+        now: DateTime<Utc>,
+        user_id: i64,
+        cases: impl Iterator<Item = BulkCase>,
+    ) -> Result<usize> {
+        // A file being generated has nothing to lose to a crash: no journal, no syncing, a
+        // large cache; WAL comes back when the load is done.
+        self.conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288;",
+        )?;
+        let count = self.bulk_load(now, user_id, cases);
+        self.conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000;",
+        )?;
+        let count = count?;
+        // Fresh statistics so the planner picks the indexes a large database needs.
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE")?;
+        Ok(count)
+    }
+
+    fn bulk_load(
         &mut self,
         now: DateTime<Utc>,
         user_id: i64,
@@ -191,8 +214,6 @@ impl Store {
             tx.execute_batch(&sql)?;
         }
         tx.commit()?;
-        // Fresh statistics so the planner picks the indexes a large database needs.
-        self.conn.execute_batch("ANALYZE")?;
         Ok(count)
     }
 }
