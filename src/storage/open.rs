@@ -194,6 +194,8 @@ fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connection, OpenE
     // Deleted and overwritten personal data (contacts) is zeroed, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Sorting and union sets of a large list stay in memory rather than in temporary files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     migrate(&mut conn, now)?;
     Ok(conn)
 }

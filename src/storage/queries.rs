@@ -507,7 +507,7 @@ impl Store {
         );
         let window = format!(
             "SELECT c.id FROM cases c
-             JOIN organisations o ON o.id = c.organisation_id
+             CROSS JOIN organisations o ON o.id = c.organisation_id
              LEFT JOIN users u ON u.id = c.assignee_id
              WHERE ({}) AND ({search})
              ORDER BY {} LIMIT 200 OFFSET 0",
@@ -569,7 +569,9 @@ impl Store {
                     u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
                     (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id)
              FROM cases c
-             JOIN organisations o ON o.id = c.organisation_id
+             -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
+             -- statistics, SQLite would otherwise drive from the small organisations table.
+             CROSS JOIN organisations o ON o.id = c.organisation_id
              LEFT JOIN users u ON u.id = c.assignee_id
              WHERE ({}) AND ({search})
              ORDER BY {}

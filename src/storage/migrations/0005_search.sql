@@ -94,3 +94,7 @@ WHERE state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
      'forslag_till_beslut', 'beslutad', 'expedierad', 'pagaende', 'rapport_vantas');
 CREATE INDEX cases_step ON cases (step, received_on, id);
 CREATE INDEX cases_received ON cases (received_on, id);
+
+-- What an import asks for each row ("is this case already here?"): one index lookup, so a
+-- large import of one organisation's cases is not quadratic.
+CREATE INDEX cases_identity ON cases (organisation_id, call_id, received_on, lower(title));
