@@ -99,6 +99,20 @@ pub fn report_panic(
     let _ = stderr.flush();
 }
 
+/// Appends one line to the log file: what went wrong for the user (never shown to the screen
+/// by the log). Control characters are neutralised so the file stays one line per event.
+pub fn log_line(log: &std::path::Path, at: chrono::DateTime<chrono::Utc>, level: &str, text: &str) {
+    use std::io::Write;
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+    {
+        let text = crate::domain::text::clean(text).replace('\n', " ");
+        let _ = writeln!(f, "{} {level}: {text}", at.format("%Y-%m-%dT%H:%M:%SZ"));
+    }
+}
+
 /// Runs the TUI until the user quits. The terminal is restored on return, on error and on panic.
 pub fn run(
     app: &mut App,
@@ -114,6 +128,7 @@ pub fn run(
         }
     };
     // ratatui's hook restores raw mode and the screen; ours first turns bracketed paste off.
+    let log = crash.log.clone();
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let (location, message) = panic_text(info);
@@ -141,7 +156,14 @@ pub fn run(
         let _ = restore();
         return Err(e);
     }
-    let result = event_loop(&mut terminal, app, store, theme);
+    log_line(
+        &log,
+        chrono::Utc::now(),
+        "info",
+        &format!("started on {}", app.db_label),
+    );
+    let result = event_loop(&mut terminal, app, store, theme, &log);
+    log_line(&log, chrono::Utc::now(), "info", "stopped");
     let restored = restore();
     result.and(restored)
 }
@@ -151,11 +173,20 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     theme: &Theme,
+    log: &std::path::Path,
 ) -> std::io::Result<()> {
     let now = chrono::Utc::now;
     let start = app.start();
     drive(app, store, start, &now);
+    let mut logged: Option<String> = None;
     loop {
+        // Every error the user is shown also goes to the log, once.
+        if let Some(status) = app.status.as_ref().filter(|s| s.error)
+            && logged.as_deref() != Some(status.text.as_str())
+        {
+            log_line(log, now(), "error", &status.text);
+            logged = Some(status.text.clone());
+        }
         terminal.draw(|f| ui::render(app, theme, f))?;
         if app.quit {
             return Ok(());
@@ -201,6 +232,27 @@ fn event_loop(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn errors_go_to_the_log_one_line_each_with_escapes_neutralised() {
+        let dir = std::env::temp_dir().join(format!("bidrag-log-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let log = dir.join("bidrag.log");
+        let _ = std::fs::remove_file(&log);
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 28, 9, 30, 0)
+            .single()
+            .expect("time");
+        log_line(&log, at, "error", "Databasen är upptagen.\n\u{1b}[2J");
+        log_line(&log, at, "info", "stopped");
+        let text = std::fs::read_to_string(&log).expect("log");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text:?}");
+        assert!(lines[0].starts_with("2026-11-28T09:30:00Z error: Databasen är upptagen."));
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert_eq!(lines[1], "2026-11-28T09:30:00Z info: stopped");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn a_panic_is_logged_then_the_terminal_restored_then_the_log_named() {
