@@ -2,10 +2,10 @@
 //! a preview of exactly what will change and what is skipped and why; confirming writes the
 //! changes in one transaction, refused whole if any of the cases changed since the preview.
 
-use super::modal::{Editor, EditorKind, Menu, Modal, Picker, PickerKind, Preview, PreviewAction};
+use super::modal::{EditorKind, Menu, Modal, Picker, PickerKind, Preview, PreviewAction};
 use super::{App, CaseWrite, Effect, Pane, Screen};
-use crate::domain::workflow::{self, Refusal, Transition};
-use crate::domain::{CaseDetail, CaseState, Role};
+use crate::domain::workflow::{Refusal, Transition};
+use crate::domain::{CaseDetail, Role};
 use crate::i18n::{self, T, tr};
 
 /// What a batch does to each case.
@@ -61,18 +61,8 @@ pub fn plan_line(detail: CaseDetail, change: &BatchChange) -> BatchLine {
             }
         }
         BatchChange::Transition { transition, reason } => {
-            let facts = App::facts(&detail);
-            let first = workflow::apply(detail.state, *transition, &facts);
-            let result = match (&first, detail.state) {
-                // From inkommen, handling starts with the change, as in the case view.
-                (Err(Refusal::NotFrom { .. }), CaseState::Received)
-                    if *transition != Transition::StartHandling =>
-                {
-                    workflow::apply(CaseState::InProgress, *transition, &facts).map(|s| (true, s))
-                }
-                _ => first.map(|s| (false, s)),
-            };
-            result
+            // The same rules as in the case view, inkommen included.
+            App::plan_transition(&detail, *transition)
                 .map(|(start, to)| CaseWrite::Transition {
                     start,
                     to,
@@ -159,19 +149,7 @@ impl App {
 
     pub(super) fn batch_transition_chosen(&mut self, t: Transition) -> Vec<Effect> {
         if t.needs_reason() {
-            let title = tr(
-                self.lang,
-                T::TitleReason,
-                &[i18n::transition(t).text(self.lang)],
-            );
-            self.modal = Some(Modal::Editor(Editor {
-                kind: EditorKind::BatchReason(t),
-                title,
-                about: String::new(),
-                label: T::FldReason,
-                input: super::modal::text_area(""),
-                error: None,
-            }));
+            self.open_reason_editor(EditorKind::BatchReason(t), t);
             return Vec::new();
         }
         self.batch(BatchChange::Transition {

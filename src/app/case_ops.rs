@@ -105,21 +105,47 @@ impl App {
         }
     }
 
-    /// Checks `t` against the rules; an inkommen case is first taken into handling where that
-    /// is what makes `t` possible. Returns (start, new state) or says why not.
-    pub(super) fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
-        let detail = &self.view()?.detail;
+    /// What `t` does to the case by the rules: (start handling first, new state), or why not.
+    /// An inkommen case is first taken into handling where that is what makes `t` possible.
+    /// Shared by the case view and batches.
+    pub fn plan_transition(
+        detail: &CaseDetail,
+        t: Transition,
+    ) -> Result<(bool, CaseState), Refusal> {
         let facts = Self::facts(detail);
         let first = workflow::apply(detail.state, t, &facts);
-        let result = match (&first, detail.state) {
+        match (&first, detail.state) {
             (Err(Refusal::NotFrom { .. }), CaseState::Received)
                 if t != Transition::StartHandling =>
             {
                 workflow::apply(CaseState::InProgress, t, &facts).map(|s| (true, s))
             }
             _ => first.map(|s| (false, s)),
-        };
-        match result {
+        }
+    }
+
+    /// The editor asking for the reason a transition needs (kept as a tjänsteanteckning).
+    pub(super) fn open_reason_editor(&mut self, kind: EditorKind, t: Transition) {
+        let title = tr(
+            self.lang,
+            T::TitleReason,
+            &[i18n::transition(t).text(self.lang)],
+        );
+        self.modal = Some(Modal::Editor(Editor {
+            kind,
+            title,
+            about: String::new(),
+            label: T::FldReason,
+            input: super::modal::text_area(""),
+            error: None,
+        }));
+    }
+
+    /// Checks `t` against the rules; an inkommen case is first taken into handling where that
+    /// is what makes `t` possible. Returns (start, new state) or says why not.
+    pub(super) fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
+        let detail = &self.view()?.detail;
+        match Self::plan_transition(detail, t) {
             Ok(r) => Some(r),
             Err(refusal) => {
                 let text = self.refusal_text(&refusal, detail);
@@ -293,19 +319,7 @@ impl App {
             return Vec::new();
         };
         if t.needs_reason() {
-            let title = tr(
-                self.lang,
-                T::TitleReason,
-                &[i18n::transition(t).text(self.lang)],
-            );
-            self.modal = Some(Modal::Editor(Editor {
-                kind: EditorKind::Reason(t),
-                title,
-                about: String::new(),
-                label: T::FldReason,
-                input: super::modal::text_area(""),
-                error: None,
-            }));
+            self.open_reason_editor(EditorKind::Reason(t), t);
             return Vec::new();
         }
         self.write(CaseWrite::Transition {

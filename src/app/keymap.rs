@@ -235,18 +235,21 @@ struct RawKeymap {
 
 impl RawKeymap {
     fn contexts(self) -> Vec<(Context, &'static str, Vec<RawBinding>)> {
-        vec![
-            (Context::Global, "global", self.global),
-            (Context::Home, "home", self.home),
-            (Context::Case, "case", self.case),
-            (Context::Help, "help", self.help),
-            (Context::Form, "form", self.form),
-            (Context::Editor, "editor", self.editor),
-            (Context::Menu, "menu", self.menu),
-            (Context::Picker, "picker", self.picker),
-            (Context::Round, "round", self.round),
-            (Context::Filter, "filter", self.filter),
+        [
+            (Context::Global, self.global),
+            (Context::Home, self.home),
+            (Context::Case, self.case),
+            (Context::Help, self.help),
+            (Context::Form, self.form),
+            (Context::Editor, self.editor),
+            (Context::Menu, self.menu),
+            (Context::Picker, self.picker),
+            (Context::Round, self.round),
+            (Context::Filter, self.filter),
         ]
+        .into_iter()
+        .map(|(c, b)| (c, c.name(), b))
+        .collect()
     }
 }
 

@@ -336,11 +336,7 @@ impl App {
         let id = match self.screen {
             Screen::Case => self.case_view.as_ref().map(|v| v.detail.organisation.id),
             Screen::Home if self.focus == Pane::Orgs => self.orgs.selected_item().map(|o| o.id),
-            Screen::Home => self
-                .cases
-                .selected_row()
-                .and_then(|r| self.orgs.items.iter().find(|o| o.name == r.organisation))
-                .map(|o| o.id),
+            Screen::Home => self.cases.selected_row().map(|r| r.organisation_id),
         };
         match id {
             Some(id) => vec![Effect::LoadOrganisation(id)],

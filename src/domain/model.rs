@@ -210,6 +210,7 @@ impl CaseSource {
 pub struct CaseRow {
     pub id: i64,
     pub dnr: Dnr,
+    pub organisation_id: i64,
     pub organisation: String,
     pub step: Step,
     pub state: CaseState,

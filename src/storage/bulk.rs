@@ -147,12 +147,7 @@ impl Store {
                     at,
                 ])?;
                 let id = tx.last_insert_rowid();
-                let after = serde_json::json!({
-                    "dnr": format!("{year}/{seq}"),
-                    "state": c.state.code(),
-                    "title": c.title,
-                })
-                .to_string();
+                let after = super::write::registered_event(year, seq, c.state, &c.title);
                 let hash = event_hash(
                     &prev,
                     &EventContent {

@@ -156,6 +156,34 @@ fn search_clauses(search: &Search, body: bool) -> (String, Vec<(String, SearchVa
     (clauses.join(" AND "), params)
 }
 
+/// How many cases a query finds (the SQL; its search clause from [`search_clauses`]).
+fn count_sql(query: &CaseQuery, search: &str) -> String {
+    format!(
+        "SELECT count(*) FROM cases c WHERE ({}) AND ({search})",
+        source_filter(query.source)
+    )
+}
+
+/// One window of a query's cases in its order (the SQL the list and the plan test share).
+fn window_sql(query: &CaseQuery, search: &str) -> String {
+    format!(
+        "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
+                u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
+                (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
+                c.organisation_id
+         FROM cases c
+         -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
+         -- statistics, SQLite would otherwise drive from the small organisations table.
+         CROSS JOIN organisations o ON o.id = c.organisation_id
+         LEFT JOIN users u ON u.id = c.assignee_id
+         WHERE ({}) AND ({search})
+         ORDER BY {}
+         LIMIT :limit OFFSET :offset",
+        source_filter(query.source),
+        order_by(query.sort),
+    )
+}
+
 fn order_by(sort: Sort) -> &'static str {
     match sort {
         Sort::Received => "c.received_on, c.id",
@@ -257,6 +285,7 @@ struct RawCaseRow {
     supplement_due: Option<String>,
     report_due: Option<String>,
     answered: i64,
+    organisation_id: i64,
 }
 
 fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
@@ -273,6 +302,7 @@ fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
         supplement_due: r.get(9)?,
         report_due: r.get(10)?,
         answered: r.get(11)?,
+        organisation_id: r.get(12)?,
     })
 }
 
@@ -283,6 +313,7 @@ fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
     Ok(CaseRow {
         id: raw.id,
         dnr: Dnr::new(prefix, raw.year as i32, raw.seq as u32),
+        organisation_id: raw.organisation_id,
         organisation: raw.organisation,
         step: step_of(raw.step)?,
         state: state_of(&raw.state)?,
@@ -501,23 +532,13 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<String>> {
         let (search, params) = search_clauses(&query.search, query.body);
-        let count = format!(
-            "SELECT count(*) FROM cases c WHERE ({}) AND ({search})",
-            source_filter(query.source)
-        );
-        let window = format!(
-            "SELECT c.id FROM cases c
-             CROSS JOIN organisations o ON o.id = c.organisation_id
-             LEFT JOIN users u ON u.id = c.assignee_id
-             WHERE ({}) AND ({search})
-             ORDER BY {} LIMIT 200 OFFSET 0",
-            source_filter(query.source),
-            order_by(query.sort),
-        );
+        let (count, window) = (count_sql(query, &search), window_sql(query, &search));
         let mut out = Vec::new();
         for sql in [count, window] {
             let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
             Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+            let (limit, offset) = (200i64, 0i64);
+            bind(&mut stmt, &[(":limit", &limit), (":offset", &offset)])?;
             let mut rows = stmt.raw_query();
             while let Some(row) = rows.next()? {
                 out.push(row.get::<_, String>(3)?);
@@ -529,10 +550,7 @@ impl Store {
     /// How many cases a query finds.
     pub fn count_query(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<i64> {
         let (search, params) = search_clauses(&query.search, query.body);
-        let sql = format!(
-            "SELECT count(*) FROM cases c WHERE ({}) AND ({search})",
-            source_filter(query.source)
-        );
+        let sql = count_sql(query, &search);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Self::bind_query(&mut stmt, query, &params, user_id, today)?;
         let mut rows = stmt.raw_query();
@@ -564,21 +582,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<CaseRow>> {
         let (search, params) = search_clauses(&query.search, query.body);
-        let sql = format!(
-            "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
-                    u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
-                    (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id)
-             FROM cases c
-             -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
-             -- statistics, SQLite would otherwise drive from the small organisations table.
-             CROSS JOIN organisations o ON o.id = c.organisation_id
-             LEFT JOIN users u ON u.id = c.assignee_id
-             WHERE ({}) AND ({search})
-             ORDER BY {}
-             LIMIT :limit OFFSET :offset",
-            source_filter(query.source),
-            order_by(query.sort),
-        );
+        let sql = window_sql(query, &search);
         let (limit, offset) = (limit as i64, offset as i64);
         let prefix = self.dnr_prefix()?;
         let mut stmt = self.conn.prepare_cached(&sql)?;

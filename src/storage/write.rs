@@ -65,6 +65,16 @@ pub struct NewDocument<'a> {
     pub file_path: Option<&'a str>,
 }
 
+/// The `after` of a "case_registered" event (also written by the bulk load).
+pub(super) fn registered_event(year: i32, seq: i64, state: CaseState, title: &str) -> String {
+    serde_json::json!({
+        "dnr": format!("{year}/{seq}"),
+        "state": state.code(),
+        "title": title,
+    })
+    .to_string()
+}
+
 fn roles_to_sql(roles: &[Role]) -> String {
     roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
 }
@@ -269,17 +279,13 @@ impl<'t> Writer<'t> {
                 time_to_sql(self.now)
             ])?;
         let id = self.tx.last_insert_rowid();
-        let after = serde_json::json!({
-            "dnr": format!("{year}/{seq}"),
-            "state": CaseState::Received.code(),
-            "title": c.title,
-        });
+        let after = registered_event(year, seq, CaseState::Received, c.title);
         self.event(
             Some(user_id),
             Some(id),
             "case_registered",
             None,
-            Some(&after.to_string()),
+            Some(&after),
         )?;
         Ok(Registered {
             id,
