@@ -618,6 +618,7 @@ fn check(settings: &Settings) -> Result<(), Failure> {
             Problem::ChainContent { event_id } => {
                 tr(lang, T::CheckChainContent, &[&event_id.to_string()])
             }
+            Problem::Tally(what) => tr(lang, T::CheckTally, &[&clean(what)]),
         })
         .collect();
     Err(fail(lines.join("\n"), 1))

@@ -330,6 +330,7 @@ catalogue! {
     CheckForeignKey => "Bruten referens: {0} rad {1} pekar på {2} som saknas.", "Broken reference: {0} row {1} points to a missing {2}.";
     CheckChainLink => "Händelsekedjan är bruten vid händelse {0}: föregående hash stämmer inte.", "The event chain is broken at event {0}: the previous hash does not match.";
     CheckChainContent => "Händelsekedjan är bruten vid händelse {0}: innehållet har ändrats efter att det skrevs.", "The event chain is broken at event {0}: its content was changed after it was written.";
+    CheckTally => "Räknaren {0} stämmer inte med raderna den räknar (en skrivning utanför bidrag?); rätta med en ny migrering eller kontakta förvaltningen.", "The counter {0} does not match the rows it counts (a write outside bidrag?).";
 
     ActDecide => "Besluta", "Decide";
     ActDispatch => "Expediera beslutet (brev)", "Dispatch the decision (letter)";

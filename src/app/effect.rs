@@ -3,7 +3,7 @@
 use super::Msg;
 use crate::domain::decision::Proposal;
 use crate::domain::records;
-use crate::domain::search::{CaseQuery, Search};
+use crate::domain::search::{Anchor, CaseQuery, Search};
 use crate::domain::{
     Answer, CaseSource, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, Outcome, Step,
 };
@@ -110,7 +110,11 @@ pub enum Effect {
     /// A window of the case list.
     LoadCases {
         query: CaseQuery,
+        /// The position of the window's first row (for `Before`: of the row after the window).
         offset: usize,
+        anchor: Anchor,
+        /// The list's size when it is already known (moving within an unchanged list).
+        total: Option<usize>,
     },
     /// Reads the cases of a batch and decides what it would do to each; nothing is written.
     PreviewBatch {
@@ -544,13 +548,31 @@ pub fn run_effect(
         Effect::LoadOrganisation(id) => store
             .organisation_overview(*id, today)
             .map(|o| Msg::OrganisationLoaded(Box::new(o))),
-        Effect::LoadCases { query, offset } => (|| {
-            let total = store.count_query(query, user_id, today)?;
-            let rows = store.query_window(query, user_id, today, *offset, CASE_PAGE)?;
+        Effect::LoadCases {
+            query,
+            offset,
+            anchor,
+            total,
+        } => (|| {
+            let count = || -> Result<usize, StoreError> {
+                Ok(usize::try_from(store.count_query(query, user_id, today)?).unwrap_or(0))
+            };
+            let rows = store.query_window_at(query, user_id, today, anchor, *offset, CASE_PAGE)?;
+            // A known size is trusted while the window is full; at the list's end it is counted
+            // again, so a list that shrank meanwhile cannot send the selection past its end.
+            let total = match total {
+                Some(n) if rows.len() == CASE_PAGE && !matches!(anchor, Anchor::End) => *n,
+                _ => count()?,
+            };
+            let offset = match anchor {
+                Anchor::Before(_) => offset.saturating_sub(rows.len()),
+                Anchor::End => total.saturating_sub(rows.len()),
+                Anchor::At | Anchor::After(_) | Anchor::From(_) => *offset,
+            };
             Ok(Msg::CasesLoaded {
                 query: query.clone(),
-                total: usize::try_from(total).unwrap_or(0),
-                offset: *offset,
+                total,
+                offset,
                 rows,
             })
         })(),

@@ -21,7 +21,7 @@ pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
 
 use crate::checklists::Checklist;
-use crate::domain::search::{CaseQuery, Search, Sort};
+use crate::domain::search::{Anchor, CaseQuery, RowKey, Search, Sort};
 use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
 use crate::i18n::{Lang, T, tr};
 use crate::storage::Store;
@@ -142,6 +142,25 @@ impl CaseList {
 
     fn in_window(&self, position: usize) -> bool {
         position >= self.offset && position < self.offset + self.rows.len()
+    }
+
+    /// Where to read the window that holds `position`: next to the rows already here when it
+    /// borders them (a seek however deep the list), at the end for the last row, otherwise by
+    /// position (the top of the list, or a jump).
+    fn window_for(&self, position: usize) -> (usize, Anchor) {
+        let end = self.offset + self.rows.len();
+        match (self.rows.first(), self.rows.last()) {
+            (_, Some(last)) if position >= end && position < end + CASE_PAGE => {
+                (end, Anchor::After(RowKey::of(last)))
+            }
+            (Some(first), _) if position < self.offset && position + CASE_PAGE >= self.offset => {
+                (self.offset, Anchor::Before(RowKey::of(first)))
+            }
+            _ if position + CASE_PAGE >= self.total && position >= CASE_PAGE => {
+                (self.total, Anchor::End)
+            }
+            _ => (position.saturating_sub(CASE_PAGE / 2), Anchor::At),
+        }
     }
 }
 
@@ -699,17 +718,30 @@ impl App {
                 loading: true,
                 ..CaseList::default()
             };
-            let mut effects = vec![Effect::LoadCases { query, offset: 0 }];
+            let mut effects = vec![Effect::LoadCases {
+                query,
+                offset: 0,
+                anchor: Anchor::At,
+                total: None,
+            }];
             if let CaseSource::Organisation(org) = source {
                 effects.push(Effect::LoadStanding(org));
             }
             return effects;
         }
         if force {
+            // The same window again, sought from its first row; the count may have changed.
             self.cases.loading = true;
+            let anchor = self
+                .cases
+                .rows
+                .first()
+                .map_or(Anchor::At, |r| Anchor::From(RowKey::of(r)));
             return vec![Effect::LoadCases {
                 query,
                 offset: self.cases.offset,
+                anchor,
+                total: None,
             }];
         }
         Vec::new()
@@ -729,9 +761,12 @@ impl App {
         match self.cases.query.clone() {
             Some(query) if self.cases.total > 0 && !self.cases.in_window(self.cases.selected) => {
                 self.cases.loading = true;
+                let (offset, anchor) = self.cases.window_for(self.cases.selected);
                 vec![Effect::LoadCases {
                     query,
-                    offset: self.cases.selected.saturating_sub(CASE_PAGE / 2),
+                    offset,
+                    anchor,
+                    total: Some(self.cases.total),
                 }]
             }
             _ => Vec::new(),

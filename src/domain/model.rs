@@ -221,6 +221,8 @@ pub struct CaseRow {
     pub report_due_on: Option<NaiveDate>,
     /// Checklist items answered so far.
     pub answered: usize,
+    /// The value the list is ordered by first, as stored (for the next window's seek).
+    pub order_key: String,
 }
 
 /// Everything the case view shows.

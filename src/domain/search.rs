@@ -162,6 +162,41 @@ impl CaseQuery {
     }
 }
 
+/// Where a window of a list starts. Next to a row already shown, the window is a seek in the
+/// list's index (keyset pagination), as fast at row 900 000 as at row 1; a position is read
+/// by skipping rows, which is only for the top of a list and rare jumps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// From the window's position (OFFSET).
+    At,
+    /// The rows after this one.
+    After(RowKey),
+    /// This row and the ones after it: the same window again, after a write.
+    From(RowKey),
+    /// The rows just before this one.
+    Before(RowKey),
+    /// The last rows of the list.
+    End,
+}
+
+/// A row's place in its list's order: the first sort column as stored, then what breaks ties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowKey {
+    pub order: String,
+    pub received_on: String,
+    pub id: i64,
+}
+
+impl RowKey {
+    pub fn of(row: &crate::domain::CaseRow) -> Self {
+        Self {
+            order: row.order_key.clone(),
+            received_on: row.received_on.format("%Y-%m-%d").to_string(),
+            id: row.id,
+        }
+    }
+}
+
 /// A caseworker's own queue: a named filter over a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedQueue {

@@ -18,6 +18,8 @@ pub enum Problem {
     ChainLink { event_id: i64 },
     /// The event's content no longer gives its hash (edited after it was written).
     ChainContent { event_id: i64 },
+    /// A counter of migration 8 that differs from a recount: which one.
+    Tally(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +68,8 @@ impl Store {
                     parent,
                 }),
         );
+
+        problems.extend(self.tally_problems()?.into_iter().map(Problem::Tally));
 
         let mut stmt = self.conn.prepare(
             "SELECT id, at, user_id, case_id, kind, before, after, prev_hash, hash
@@ -117,5 +121,55 @@ impl Store {
             previous = hash;
         }
         Ok(CheckReport { events, problems })
+    }
+
+    /// The counters that differ from a recount of their rows, named like `call_tallies 3`.
+    fn tally_problems(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT 'call_tallies ' || k.id FROM calls k
+             LEFT JOIN call_tallies t ON t.call_id = k.id
+             WHERE coalesce(t.cases, 0) <> (SELECT count(*) FROM cases c WHERE c.call_id = k.id)
+                OR coalesce(t.granted_ore, 0) <> (SELECT coalesce(sum(c.granted_ore), 0)
+                                                  FROM cases c WHERE c.call_id = k.id)
+                OR coalesce(t.proposed_ore, 0) <> (
+                       SELECT coalesce(sum(c.proposed_ore), 0) FROM cases c
+                       WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut')
+                OR coalesce(t.paid_ore, 0) <> (
+                       SELECT coalesce(sum(i.paid_ore), 0) FROM instalments i
+                       JOIN cases c ON c.id = i.case_id
+                       WHERE c.call_id = k.id AND i.paid_on IS NOT NULL)
+             UNION ALL
+             SELECT 'organisation_tallies ' || o.id FROM organisations o
+             LEFT JOIN organisation_tallies t ON t.organisation_id = o.id
+             WHERE coalesce(t.cases, 0)
+                   <> (SELECT count(*) FROM cases c WHERE c.organisation_id = o.id)
+             UNION ALL
+             SELECT 'state_tallies ' || state || '/' || assignee_id FROM (
+                 SELECT state, assignee_id, cases FROM state_tallies WHERE cases <> 0
+                 EXCEPT
+                 SELECT state, coalesce(assignee_id, 0), count(*) FROM cases
+                 GROUP BY state, coalesce(assignee_id, 0))
+             UNION ALL
+             SELECT 'state_tallies ' || state || '/' || assignee_id FROM (
+                 SELECT state, coalesce(assignee_id, 0) AS assignee_id, count(*) FROM cases
+                 GROUP BY state, coalesce(assignee_id, 0)
+                 EXCEPT
+                 SELECT state, assignee_id, cases FROM state_tallies WHERE cases <> 0)
+             UNION ALL
+             SELECT 'cases.proposed_ore ' || c.id FROM cases c
+             WHERE c.proposed_ore IS NOT (
+                 SELECT coalesce(d.amount_ore, 0)
+                        - coalesce((SELECT sum(y.amount_ore) FROM decision_years y
+                                    WHERE y.decision_id = d.id
+                                      AND y.year > (SELECT min(z.year) FROM decision_years z
+                                                    WHERE z.decision_id = d.id)), 0)
+                 FROM decisions d
+                 WHERE d.id = (SELECT max(x.id) FROM decisions x
+                               WHERE x.case_id = c.id AND x.kind = 'forslag'))",
+        )?;
+        let names = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
     }
 }

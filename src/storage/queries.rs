@@ -2,7 +2,7 @@
 
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
 use crate::domain::multiyear::YearAmount;
-use crate::domain::search::{CaseQuery, SavedQueue, Search, Sort};
+use crate::domain::search::{Anchor, CaseQuery, RowKey, SavedQueue, Search, Sort};
 use crate::domain::{
     Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
     DecisionKind, Direction, Dnr, Document, Event, Money, Note, OrgKind, OrgNr, Organisation,
@@ -164,34 +164,63 @@ fn count_sql(query: &CaseQuery, search: &str) -> String {
     )
 }
 
-/// One window of a query's cases in its order (the SQL the list and the plan test share).
-fn window_sql(query: &CaseQuery, search: &str) -> String {
+/// The nearest deadline of a case, written as the index `cases_deadline` is.
+const DEADLINE: &str =
+    "coalesce(c.supplement_due_on, c.report_due_on, date(c.received_on, '+6 months'))";
+
+/// The columns a list is ordered by, most significant first; every order ends in the id.
+fn order_columns(sort: Sort) -> &'static [&'static str] {
+    match sort {
+        Sort::Received => &["c.received_on", "c.id"],
+        Sort::Deadline => &[DEADLINE, "c.id"],
+        Sort::Organisation => &["o.name", "c.received_on", "c.id"],
+    }
+}
+
+/// The keyset clause of an anchor (`:k_order`, `:k_received`, `:k_id`) and whether the window
+/// is read backwards.
+fn anchor_clause(sort: Sort, anchor: &Anchor) -> (String, bool) {
+    let columns = order_columns(sort);
+    let values: Vec<&str> = match sort {
+        Sort::Organisation => vec![":k_order", ":k_received", ":k_id"],
+        Sort::Received | Sort::Deadline => vec![":k_order", ":k_id"],
+    };
+    let compare = |op: &str| format!("({}) {op} ({})", columns.join(", "), values.join(", "));
+    match anchor {
+        Anchor::At => ("1".into(), false),
+        Anchor::After(_) => (compare(">"), false),
+        Anchor::From(_) => (compare(">="), false),
+        Anchor::Before(_) => (compare("<"), true),
+        Anchor::End => ("1".into(), true),
+    }
+}
+
+/// One window of a query's cases in its order, from an anchor (the SQL the list and the plan
+/// test share). Backwards windows come out last row first.
+fn window_sql(query: &CaseQuery, search: &str, anchor: &Anchor) -> String {
+    let (seek, backwards) = anchor_clause(query.sort, anchor);
+    let direction = if backwards { " DESC" } else { "" };
+    let order: Vec<String> = order_columns(query.sort)
+        .iter()
+        .map(|c| format!("{c}{direction}"))
+        .collect();
     format!(
         "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
                 u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
                 (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
-                c.organisation_id
+                c.organisation_id, {}
          FROM cases c
          -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
          -- statistics, SQLite would otherwise drive from the small organisations table.
          CROSS JOIN organisations o ON o.id = c.organisation_id
          LEFT JOIN users u ON u.id = c.assignee_id
-         WHERE ({}) AND ({search})
+         WHERE ({}) AND ({search}) AND ({seek})
          ORDER BY {}
          LIMIT :limit OFFSET :offset",
+        order_columns(query.sort)[0],
         source_filter(query.source),
-        order_by(query.sort),
+        order.join(", "),
     )
-}
-
-fn order_by(sort: Sort) -> &'static str {
-    match sort {
-        Sort::Received => "c.received_on, c.id",
-        Sort::Deadline => {
-            "coalesce(c.supplement_due_on, c.report_due_on, date(c.received_on, '+6 months')), c.id"
-        }
-        Sort::Organisation => "o.name, c.received_on, c.id",
-    }
 }
 
 /// Binds only the named parameters that the statement uses.
@@ -286,6 +315,7 @@ struct RawCaseRow {
     report_due: Option<String>,
     answered: i64,
     organisation_id: i64,
+    order_key: String,
 }
 
 fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
@@ -303,6 +333,7 @@ fn raw_case_row(r: &Row<'_>) -> rusqlite::Result<RawCaseRow> {
         report_due: r.get(10)?,
         answered: r.get(11)?,
         organisation_id: r.get(12)?,
+        order_key: r.get(13)?,
     })
 }
 
@@ -323,6 +354,7 @@ fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
         supplement_due_on: optional_date("cases.supplement_due_on", raw.supplement_due)?,
         report_due_on: optional_date("cases.report_due_on", raw.report_due)?,
         answered: usize::try_from(raw.answered).unwrap_or(0),
+        order_key: raw.order_key,
     })
 }
 
@@ -388,7 +420,7 @@ impl Store {
     fn calls_where(&self, only: Option<i64>) -> Result<Vec<Call>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT k.id, k.name, k.step, k.regulation, k.opens_on, k.closes_on, k.budget_ore,
-                    (SELECT count(*) FROM cases c WHERE c.call_id = k.id)
+                    coalesce((SELECT t.cases FROM call_tallies t WHERE t.call_id = k.id), 0)
              FROM calls k WHERE ?1 IS NULL OR k.id = ?1
              ORDER BY k.opens_on DESC, k.step, k.id",
         )?;
@@ -452,7 +484,8 @@ impl Store {
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.kind, o.name, o.org_nr, o.code, o.county,
-                    (SELECT count(*) FROM cases c WHERE c.organisation_id = o.id)
+                    coalesce((SELECT t.cases FROM organisation_tallies t
+                              WHERE t.organisation_id = o.id), 0)
              FROM organisations o ORDER BY o.name COLLATE NOCASE, o.id",
         )?;
         let raw: Vec<RawOrg> = stmt
@@ -471,8 +504,71 @@ impl Store {
     pub fn queue_counts(&self, user_id: i64, today: NaiveDate) -> Result<Vec<(Queue, i64)>> {
         Queue::ALL
             .iter()
-            .map(|&q| Ok((q, self.count_cases(CaseSource::Queue(q), user_id, today)?)))
+            .map(|&q| Ok((q, self.queue_count(q, user_id, today)?)))
             .collect()
+    }
+
+    /// How many cases a queue holds: read from the counters of migration 8, and for Försenade
+    /// (which depends on the day) counted from covered index ranges.
+    fn queue_count(&self, queue: Queue, user_id: i64, today: NaiveDate) -> Result<i64> {
+        let tally = |filter: &str, me: Option<i64>| -> Result<i64> {
+            let sql = format!("SELECT coalesce(sum(cases), 0) FROM state_tallies WHERE {filter}");
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            Ok(match me {
+                Some(me) => stmt.query_row([me], |r| r.get(0))?,
+                None => stmt.query_row([], |r| r.get(0))?,
+            })
+        };
+        let open = OPEN.replace("c.state", "state");
+        match queue {
+            Queue::New => tally("state = 'inkommen'", None),
+            Queue::Mine => tally(&format!("assignee_id = ?1 AND {open}"), Some(user_id)),
+            Queue::Unassigned => tally(&format!("assignee_id = 0 AND {open}"), None),
+            Queue::AwaitingSupplement => tally("state = 'komplettering_begard'", None),
+            Queue::ReadyForDecision => tally("state = 'forslag_till_beslut'", None),
+            Queue::AllOpen => tally(&open, None),
+            Queue::Overdue => self.overdue_count(today),
+        }
+    }
+
+    /// Försenade without listing it: the ways of being late by state are disjoint but for a
+    /// komplettering both overdue and past the FL 12 § mark, which is subtracted once; an
+    /// overdue report is added when its case is late in no other way.
+    fn overdue_count(&self, today: NaiveDate) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT
+               (SELECT count(*) FROM cases x
+                 WHERE x.state = 'komplettering_begard' AND x.supplement_due_on < :today)
+             + (SELECT count(*) FROM cases x
+                 WHERE x.state IN ('pagaende', 'rapport_vantas') AND x.report_due_on < :today)
+             + (SELECT count(*) FROM cases x
+                 WHERE x.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
+                                   'forslag_till_beslut') AND x.received_on <= :cutoff)
+             - (SELECT count(*) FROM cases x
+                 WHERE x.state = 'komplettering_begard' AND x.supplement_due_on < :today
+                   AND x.received_on <= :cutoff)
+             + (SELECT count(DISTINCT c.id) FROM reports r JOIN cases c ON c.id = r.case_id
+                 WHERE r.received_on IS NULL AND r.due_on < :today AND c.state IN (
+                       'inkommen', 'under_handlaggning', 'komplettering_begard',
+                       'forslag_till_beslut', 'beslutad', 'expedierad', 'pagaende',
+                       'rapport_vantas')
+                   AND NOT (c.state = 'komplettering_begard' AND c.supplement_due_on < :today)
+                   AND NOT (c.state IN ('pagaende', 'rapport_vantas')
+                            AND c.report_due_on < :today)
+                   AND NOT (c.state IN ('inkommen', 'under_handlaggning',
+                                        'komplettering_begard', 'forslag_till_beslut')
+                            AND c.received_on <= :cutoff))",
+        )?;
+        let (today, cutoff) = (
+            date_to_sql(today),
+            date_to_sql(statutory_warning_cutoff(today)),
+        );
+        bind(&mut stmt, &[(":today", &today), (":cutoff", &cutoff)])?;
+        let mut rows = stmt.raw_query();
+        match rows.next()? {
+            Some(row) => Ok(row.get(0)?),
+            None => Ok(0),
+        }
     }
 
     fn source_params(
@@ -494,6 +590,30 @@ impl Store {
 
     pub fn count_cases(&self, source: CaseSource, user_id: i64, today: NaiveDate) -> Result<i64> {
         self.count_query(&CaseQuery::of(source), user_id, today)
+    }
+
+    /// A whole source's size, from the counters (Försenade from its index ranges).
+    fn source_count(&self, source: CaseSource, user_id: i64, today: NaiveDate) -> Result<i64> {
+        let one = |sql: &str, id: i64| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([id], |r| r.get::<_, i64>(0))
+                .optional()?
+                .unwrap_or(0))
+        };
+        match source {
+            CaseSource::Queue(q) => self.queue_count(q, user_id, today),
+            CaseSource::Call(id) => one("SELECT cases FROM call_tallies WHERE call_id = ?1", id),
+            CaseSource::Organisation(id) => one(
+                "SELECT cases FROM organisation_tallies WHERE organisation_id = ?1",
+                id,
+            ),
+            CaseSource::All => Ok(self
+                .conn
+                .prepare_cached("SELECT coalesce(sum(cases), 0) FROM call_tallies")?
+                .query_row([], |r| r.get(0))?),
+        }
     }
 
     /// Binds the parameters of a case query (source, search) to `stmt`.
@@ -532,11 +652,26 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<String>> {
         let (search, params) = search_clauses(&query.search, query.body);
-        let (count, window) = (count_sql(query, &search), window_sql(query, &search));
+        let key = RowKey {
+            order: "2026-01-01".into(),
+            received_on: "2026-01-01".into(),
+            id: 1,
+        };
+        let mut sqls = vec![count_sql(query, &search)];
+        for anchor in [
+            Anchor::At,
+            Anchor::After(key.clone()),
+            Anchor::From(key.clone()),
+            Anchor::Before(key.clone()),
+            Anchor::End,
+        ] {
+            sqls.push(window_sql(query, &search, &anchor));
+        }
         let mut out = Vec::new();
-        for sql in [count, window] {
+        for sql in sqls {
             let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
             Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+            Self::bind_anchor(&mut stmt, &Anchor::After(key.clone()))?;
             let (limit, offset) = (200i64, 0i64);
             bind(&mut stmt, &[(":limit", &limit), (":offset", &offset)])?;
             let mut rows = stmt.raw_query();
@@ -549,6 +684,9 @@ impl Store {
 
     /// How many cases a query finds.
     pub fn count_query(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<i64> {
+        if query.search == Search::default() {
+            return self.source_count(query.source, user_id, today);
+        }
         let (search, params) = search_clauses(&query.search, query.body);
         let sql = count_sql(query, &search);
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -581,12 +719,32 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<CaseRow>> {
+        self.query_window_at(query, user_id, today, &Anchor::At, offset, limit)
+    }
+
+    /// `limit` cases that a query finds from an anchor, in the list's order (an `At` anchor
+    /// starts at position `offset`; the others ignore it).
+    pub fn query_window_at(
+        &self,
+        query: &CaseQuery,
+        user_id: i64,
+        today: NaiveDate,
+        anchor: &Anchor,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<CaseRow>> {
         let (search, params) = search_clauses(&query.search, query.body);
-        let sql = window_sql(query, &search);
+        let sql = window_sql(query, &search, anchor);
+        let offset = if matches!(anchor, Anchor::At) {
+            offset
+        } else {
+            0
+        };
         let (limit, offset) = (limit as i64, offset as i64);
         let prefix = self.dnr_prefix()?;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+        Self::bind_anchor(&mut stmt, anchor)?;
         bind(&mut stmt, &[(":limit", &limit), (":offset", &offset)])?;
         let mut raw = Vec::new();
         let mut rows = stmt.raw_query();
@@ -594,7 +752,24 @@ impl Store {
             raw.push(raw_case_row(row)?);
         }
         drop(rows);
+        if matches!(anchor, Anchor::Before(_) | Anchor::End) {
+            raw.reverse();
+        }
         raw.into_iter().map(|r| case_row(&prefix, r)).collect()
+    }
+
+    fn bind_anchor(stmt: &mut Statement<'_>, anchor: &Anchor) -> Result<()> {
+        if let Anchor::After(key) | Anchor::From(key) | Anchor::Before(key) = anchor {
+            bind(
+                stmt,
+                &[
+                    (":k_order", &key.order),
+                    (":k_received", &key.received_on),
+                    (":k_id", &key.id),
+                ],
+            )?;
+        }
+        Ok(())
     }
 
     /// The user's saved queues, by name.
@@ -1160,27 +1335,14 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT k.budget_ore,
-                    (SELECT COALESCE(SUM(c.granted_ore), 0) FROM cases c
-                      WHERE c.call_id = k.id AND c.granted_ore IS NOT NULL)
+                    coalesce(t.granted_ore, 0)
                     - (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
                         WHERE m.from_call_id = k.id),
-                    (SELECT COALESCE(SUM(d.amount_ore), 0)
-                            - COALESCE(SUM((SELECT SUM(y.amount_ore) FROM decision_years y
-                                WHERE y.decision_id = d.id
-                                  AND y.year > (SELECT MIN(z.year) FROM decision_years z
-                                                WHERE z.decision_id = d.id))), 0)
-                      FROM cases c
-                      JOIN decisions d ON d.case_id = c.id
-                      WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut'
-                        AND d.kind = 'forslag'
-                        AND d.id = (SELECT MAX(x.id) FROM decisions x
-                                    WHERE x.case_id = c.id AND x.kind = 'forslag')),
-                    (SELECT COALESCE(SUM(i.paid_ore), 0) FROM cases c
-                      JOIN instalments i ON i.case_id = c.id
-                      WHERE c.call_id = k.id AND i.paid_on IS NOT NULL),
+                    coalesce(t.proposed_ore, 0),
+                    coalesce(t.paid_ore, 0),
                     (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
                       WHERE m.call_id = k.id)
-                 FROM calls k WHERE k.id = ?1",
+                 FROM calls k LEFT JOIN call_tallies t ON t.call_id = k.id WHERE k.id = ?1",
             )?
             .query_row([call_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
