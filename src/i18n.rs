@@ -47,6 +47,9 @@ catalogue! {
     PaneCases => "Ärenden", "Cases";
     CasesOfCall => "Ärenden · {0}", "Cases · {0}";
     CasesPosition => "{0} av {1}", "{0} of {1}";
+    CasesPositionCapped => "{0} av {1}+", "{0} of {1}+";
+    ListCapped => "Fler än {0} träffar: de {0} nyaste visas, nyast först. Skriv fler ord för att smalna av.", "More than {0} matches: the newest {0} are shown, newest first. Type more words to narrow it down.";
+    ShortWordsWait => "Ord kortare än tre tecken söks i stora listor först tillsammans med ett längre ord.", "In large lists, words shorter than three characters are searched for only together with a longer word.";
 
     QueueNew => "Nya", "New";
     QueueMine => "Mina", "Mine";

@@ -173,7 +173,7 @@ fn by_keyset(store: &Store, query: &CaseQuery, page: usize) -> Vec<i64> {
     let mut anchor = Anchor::At;
     loop {
         let rows = store
-            .query_window_at(query, 1, common::today(), &anchor, 0, page)
+            .query_window_at(query, 1, common::today(), false, &anchor, 0, page)
             .expect("window");
         let Some(last) = rows.last() else { break };
         anchor = Anchor::After(RowKey::of(last));
@@ -219,6 +219,7 @@ fn keyset_windows_hold_the_rows_positions_hold() {
                         &query,
                         1,
                         common::today(),
+                        false,
                         &Anchor::Before(RowKey::of(&rows[at])),
                         0,
                         3,
@@ -227,7 +228,7 @@ fn keyset_windows_hold_the_rows_positions_hold() {
                 let ids: Vec<i64> = before.iter().map(|r| r.id).collect();
                 assert_eq!(ids, by_position[at - 3..at], "{query:?}");
                 let end = store
-                    .query_window_at(&query, 1, common::today(), &Anchor::End, 0, 3)
+                    .query_window_at(&query, 1, common::today(), false, &Anchor::End, 0, 3)
                     .expect("end");
                 let ids: Vec<i64> = end.iter().map(|r| r.id).collect();
                 assert_eq!(ids, by_position[by_position.len() - 3..], "{query:?}");

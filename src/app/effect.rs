@@ -3,7 +3,7 @@
 use super::Msg;
 use crate::domain::decision::Proposal;
 use crate::domain::records;
-use crate::domain::search::{Anchor, CaseQuery, Search};
+use crate::domain::search::{Anchor, CaseQuery, ListSize, Search};
 use crate::domain::{
     Answer, CaseSource, CaseState, ChecklistTemplate, DecisionKind, Direction, Money, Outcome, Step,
 };
@@ -114,7 +114,7 @@ pub enum Effect {
         offset: usize,
         anchor: Anchor,
         /// The list's size when it is already known (moving within an unchanged list).
-        total: Option<usize>,
+        known: Option<ListSize>,
     },
     /// Reads the cases of a batch and decides what it would do to each; nothing is written.
     PreviewBatch {
@@ -552,18 +552,27 @@ pub fn run_effect(
             query,
             offset,
             anchor,
-            total,
+            known,
         } => (|| {
-            let count = || -> Result<usize, StoreError> {
-                Ok(usize::try_from(store.count_query(query, user_id, today)?).unwrap_or(0))
+            let mut size = match known {
+                Some(size) => *size,
+                None => store.list_size(query, user_id, today)?,
             };
-            let rows = store.query_window_at(query, user_id, today, anchor, *offset, CASE_PAGE)?;
+            let rows = store.query_window_at(
+                query,
+                user_id,
+                today,
+                size.capped,
+                anchor,
+                *offset,
+                CASE_PAGE,
+            )?;
             // A known size is trusted while the window is full; at the list's end it is counted
             // again, so a list that shrank meanwhile cannot send the selection past its end.
-            let total = match total {
-                Some(n) if rows.len() == CASE_PAGE && !matches!(anchor, Anchor::End) => *n,
-                _ => count()?,
-            };
+            if known.is_some() && (rows.len() < CASE_PAGE || matches!(anchor, Anchor::End)) {
+                size = store.list_size(query, user_id, today)?;
+            }
+            let total = size.total;
             let offset = match anchor {
                 Anchor::Before(_) => offset.saturating_sub(rows.len()),
                 Anchor::End => total.saturating_sub(rows.len()),
@@ -571,7 +580,7 @@ pub fn run_effect(
             };
             Ok(Msg::CasesLoaded {
                 query: query.clone(),
-                total,
+                size,
                 offset,
                 rows,
             })

@@ -21,7 +21,7 @@ pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
 
 use crate::checklists::Checklist;
-use crate::domain::search::{Anchor, CaseQuery, RowKey, Search, Sort};
+use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, Search, Sort};
 use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
 use crate::i18n::{Lang, T, tr};
 use crate::storage::Store;
@@ -123,6 +123,10 @@ pub struct CaseList {
     /// What the list shows; the window belongs to exactly this query.
     pub query: Option<CaseQuery>,
     pub total: usize,
+    /// More cases match a common word than are listed (`total` of the newest are).
+    pub capped: bool,
+    /// Words shorter than three characters wait for a longer one in this (large) list.
+    pub short_dropped: bool,
     pub offset: usize,
     pub rows: Vec<CaseRow>,
     pub selected: usize,
@@ -246,7 +250,7 @@ pub enum Msg {
     HomeLoaded(HomeData),
     CasesLoaded {
         query: CaseQuery,
-        total: usize,
+        size: ListSize,
         offset: usize,
         rows: Vec<CaseRow>,
     },
@@ -722,7 +726,7 @@ impl App {
                 query,
                 offset: 0,
                 anchor: Anchor::At,
-                total: None,
+                known: None,
             }];
             if let CaseSource::Organisation(org) = source {
                 effects.push(Effect::LoadStanding(org));
@@ -741,7 +745,7 @@ impl App {
                 query,
                 offset: self.cases.offset,
                 anchor,
-                total: None,
+                known: None,
             }];
         }
         Vec::new()
@@ -766,7 +770,11 @@ impl App {
                     query,
                     offset,
                     anchor,
-                    total: Some(self.cases.total),
+                    known: Some(ListSize {
+                        total: self.cases.total,
+                        capped: self.cases.capped,
+                        short_dropped: self.cases.short_dropped,
+                    }),
                 }]
             }
             _ => Vec::new(),
@@ -869,13 +877,16 @@ impl App {
             }
             Msg::CasesLoaded {
                 query,
-                total,
+                size,
                 offset,
                 rows,
             } => {
                 // A window for a list the user has already left is dropped.
                 if self.cases.query.as_ref() == Some(&query) {
+                    let total = size.total;
                     self.cases.total = total;
+                    self.cases.capped = size.capped;
+                    self.cases.short_dropped = size.short_dropped;
                     self.cases.offset = offset;
                     self.cases.rows = rows;
                     self.cases.loading = false;

@@ -179,6 +179,17 @@ pub enum Anchor {
     End,
 }
 
+/// How many cases a list holds, as far as they were counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListSize {
+    pub total: usize,
+    /// A common word in a large list: more than `total` match, and the newest `total` are
+    /// listed, newest first.
+    pub capped: bool,
+    /// Words shorter than three characters wait for a longer one in a large list.
+    pub short_dropped: bool,
+}
+
 /// A row's place in its list's order: the first sort column as stored, then what breaks ties.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowKey {

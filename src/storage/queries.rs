@@ -2,7 +2,7 @@
 
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
 use crate::domain::multiyear::YearAmount;
-use crate::domain::search::{Anchor, CaseQuery, RowKey, SavedQueue, Search, Sort};
+use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, SavedQueue, Search, Sort};
 use crate::domain::{
     Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
     DecisionKind, Direction, Dnr, Document, Event, Money, Note, OrgKind, OrgNr, Organisation,
@@ -67,7 +67,11 @@ fn like(text: &str) -> String {
 
 /// The AND-ed clauses of a search over `cases c`, and their parameters. `body`: the words may
 /// also match notes and documents (full-text search), not only the list's columns (`/` filter).
-fn search_clauses(search: &Search, body: bool) -> (String, Vec<(String, SearchValue)>) {
+fn search_clauses(
+    search: &Search,
+    body: bool,
+    shape: Shape,
+) -> (String, Vec<(String, SearchValue)>) {
     let mut clauses = Vec::new();
     let mut params = Vec::new();
     let columns: &[&str] = if body {
@@ -85,18 +89,29 @@ fn search_clauses(search: &Search, body: bool) -> (String, Vec<(String, SearchVa
             .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
             .collect();
         let expr = format!("{{{}}} : ({})", columns.join(" "), phrases.join(" AND "));
-        clauses
-            .push("c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)".to_string());
+        // Driven from the text index, the MATCH is the join's own condition (see `window_sql`).
+        if !shape.text_driven {
+            clauses.push(
+                "c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH :fts)".to_string(),
+            );
+        }
         params.push((":fts".to_string(), SearchValue::Text(expr)));
     }
+    // Short words are compared case by case (a rowid lookup each); in a large list they wait
+    // for a longer word, which the index can answer (see `Shape`).
+    let short = if shape.short_dropped {
+        Vec::new()
+    } else {
+        short
+    };
     for (i, word) in short.iter().enumerate() {
         let name = format!(":short{i}");
         let any: Vec<String> = columns
             .iter()
-            .map(|c| format!("{c} LIKE {name} ESCAPE '\\'"))
+            .map(|c| format!("s.{c} LIKE {name} ESCAPE '\\'"))
             .collect();
         clauses.push(format!(
-            "c.id IN (SELECT rowid FROM case_text WHERE {})",
+            "EXISTS (SELECT 1 FROM case_text s WHERE s.rowid = c.id AND ({}))",
             any.join(" OR ")
         ));
         params.push((name, SearchValue::Text(like(word))));
@@ -156,8 +171,54 @@ fn search_clauses(search: &Search, body: bool) -> (String, Vec<(String, SearchVa
     (clauses.join(" AND "), params)
 }
 
-/// How many cases a query finds (the SQL; its search clause from [`search_clauses`]).
-fn count_sql(query: &CaseQuery, search: &str) -> String {
+/// Lists larger than this are read from the text index when a search word can use it, and
+/// their short words wait for a longer one.
+pub const LARGE_LIST: i64 = 5_000;
+
+/// How many matches of a common word are counted and listed before the list says "1 000+".
+pub const SEARCH_CAP: usize = 1_000;
+
+/// How a list is read: from its source's index, each case checked against the search (small
+/// lists, lists without words), or from the text index, each match checked against the source
+/// (a word searched in a large list: what costs is then the matches, not the list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Shape {
+    pub text_driven: bool,
+    /// More than [`SEARCH_CAP`] cases match: the newest are listed, newest first.
+    pub capped: bool,
+    /// Words shorter than three characters were left out (a large list without a longer word).
+    pub short_dropped: bool,
+}
+
+/// Where a list's rows come from, as SQL: the cases, or the text index's matches joined to them.
+fn from_clause(shape: Shape) -> &'static str {
+    if shape.text_driven {
+        "case_text CROSS JOIN cases c ON c.id = case_text.rowid"
+    } else {
+        "cases c"
+    }
+}
+
+/// The MATCH of a text-driven list (empty otherwise).
+fn text_match(shape: Shape) -> &'static str {
+    if shape.text_driven {
+        " AND case_text MATCH :fts"
+    } else {
+        ""
+    }
+}
+
+/// How many cases a query finds (the SQL; its search clause from [`search_clauses`]). A
+/// text-driven count stops at `:cap`.
+fn count_sql(query: &CaseQuery, search: &str, shape: Shape) -> String {
+    if shape.text_driven {
+        return format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {} WHERE ({}) AND ({search}){} LIMIT :cap)",
+            from_clause(shape),
+            source_filter(query.source),
+            text_match(shape)
+        );
+    }
     format!(
         "SELECT count(*) FROM cases c WHERE ({}) AND ({search})",
         source_filter(query.source)
@@ -168,8 +229,12 @@ fn count_sql(query: &CaseQuery, search: &str) -> String {
 const DEADLINE: &str =
     "coalesce(c.supplement_due_on, c.report_due_on, date(c.received_on, '+6 months'))";
 
-/// The columns a list is ordered by, most significant first; every order ends in the id.
-fn order_columns(sort: Sort) -> &'static [&'static str] {
+/// The columns a list is ordered by, most significant first; every order ends in the id. A
+/// capped list is the newest matches, in the text index's own (rowid) order, descending.
+fn order_columns(sort: Sort, shape: Shape) -> &'static [&'static str] {
+    if shape.capped {
+        return &["case_text.rowid"];
+    }
     match sort {
         Sort::Received => &["c.received_on", "c.id"],
         Sort::Deadline => &[DEADLINE, "c.id"],
@@ -178,47 +243,55 @@ fn order_columns(sort: Sort) -> &'static [&'static str] {
 }
 
 /// The keyset clause of an anchor (`:k_order`, `:k_received`, `:k_id`) and whether the window
-/// is read backwards.
-fn anchor_clause(sort: Sort, anchor: &Anchor) -> (String, bool) {
-    let columns = order_columns(sort);
-    let values: Vec<&str> = match sort {
-        Sort::Organisation => vec![":k_order", ":k_received", ":k_id"],
-        Sort::Received | Sort::Deadline => vec![":k_order", ":k_id"],
+/// is read against the list's order.
+fn anchor_clause(sort: Sort, shape: Shape, anchor: &Anchor) -> (String, bool) {
+    let columns = order_columns(sort, shape);
+    let values: &[&str] = match (shape.capped, sort) {
+        (true, _) => &[":k_id"],
+        (false, Sort::Organisation) => &[":k_order", ":k_received", ":k_id"],
+        (false, Sort::Received | Sort::Deadline) => &[":k_order", ":k_id"],
+    };
+    // A capped list runs newest first: "after" is a smaller rowid.
+    let (after, from, before) = if shape.capped {
+        ("<", "<=", ">")
+    } else {
+        (">", ">=", "<")
     };
     let compare = |op: &str| format!("({}) {op} ({})", columns.join(", "), values.join(", "));
     match anchor {
         Anchor::At => ("1".into(), false),
-        Anchor::After(_) => (compare(">"), false),
-        Anchor::From(_) => (compare(">="), false),
-        Anchor::Before(_) => (compare("<"), true),
+        Anchor::After(_) => (compare(after), false),
+        Anchor::From(_) => (compare(from), false),
+        Anchor::Before(_) => (compare(before), true),
         Anchor::End => ("1".into(), true),
     }
 }
 
 /// One window of a query's cases in its order, from an anchor (the SQL the list and the plan
-/// test share). Backwards windows come out last row first.
-fn window_sql(query: &CaseQuery, search: &str, anchor: &Anchor) -> String {
-    let (seek, backwards) = anchor_clause(query.sort, anchor);
-    let direction = if backwards { " DESC" } else { "" };
-    let order: Vec<String> = order_columns(query.sort)
-        .iter()
-        .map(|c| format!("{c}{direction}"))
-        .collect();
+/// test share). Windows read against the order come out last row first.
+fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) -> String {
+    let (seek, against) = anchor_clause(query.sort, shape, anchor);
+    let descending = against != shape.capped;
+    let direction = if descending { " DESC" } else { "" };
+    let columns = order_columns(query.sort, shape);
+    let order: Vec<String> = columns.iter().map(|c| format!("{c}{direction}")).collect();
     format!(
         "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
                 u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
                 (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
-                c.organisation_id, {}
-         FROM cases c
+                c.organisation_id, CAST({} AS TEXT)
+         FROM {}
          -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
          -- statistics, SQLite would otherwise drive from the small organisations table.
          CROSS JOIN organisations o ON o.id = c.organisation_id
          LEFT JOIN users u ON u.id = c.assignee_id
-         WHERE ({}) AND ({search}) AND ({seek})
+         WHERE ({}) AND ({search}) AND ({seek}){}
          ORDER BY {}
          LIMIT :limit OFFSET :offset",
-        order_columns(query.sort)[0],
+        columns[0],
+        from_clause(shape),
         source_filter(query.source),
+        text_match(shape),
         order.join(", "),
     )
 }
@@ -643,59 +716,112 @@ impl Store {
         Ok(())
     }
 
-    /// The query plans (EXPLAIN QUERY PLAN) of a case list's count and window, as text lines:
-    /// for the test that every list, count and filter query uses an index.
+    /// The query plans (EXPLAIN QUERY PLAN) of a case list's count and windows, as text lines,
+    /// in every shape the list can take: for the test that every list, count and filter query
+    /// uses an index.
     pub fn explain_query(
         &self,
         query: &CaseQuery,
         user_id: i64,
         today: NaiveDate,
     ) -> Result<Vec<String>> {
-        let (search, params) = search_clauses(&query.search, query.body);
         let key = RowKey {
             order: "2026-01-01".into(),
             received_on: "2026-01-01".into(),
             id: 1,
         };
-        let mut sqls = vec![count_sql(query, &search)];
-        for anchor in [
-            Anchor::At,
-            Anchor::After(key.clone()),
-            Anchor::From(key.clone()),
-            Anchor::Before(key.clone()),
-            Anchor::End,
-        ] {
-            sqls.push(window_sql(query, &search, &anchor));
+        let has_long = query.search.words.iter().any(|w| w.chars().count() >= 3);
+        let mut shapes = vec![Shape::default()];
+        if has_long {
+            for capped in [false, true] {
+                shapes.push(Shape {
+                    text_driven: true,
+                    capped,
+                    short_dropped: false,
+                });
+            }
         }
         let mut out = Vec::new();
-        for sql in sqls {
-            let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-            Self::bind_query(&mut stmt, query, &params, user_id, today)?;
-            Self::bind_anchor(&mut stmt, &Anchor::After(key.clone()))?;
-            let (limit, offset) = (200i64, 0i64);
-            bind(&mut stmt, &[(":limit", &limit), (":offset", &offset)])?;
-            let mut rows = stmt.raw_query();
-            while let Some(row) = rows.next()? {
-                out.push(row.get::<_, String>(3)?);
+        for shape in shapes {
+            let (search, params) = search_clauses(&query.search, query.body, shape);
+            let mut sqls = vec![count_sql(query, &search, shape)];
+            for anchor in [
+                Anchor::At,
+                Anchor::After(key.clone()),
+                Anchor::From(key.clone()),
+                Anchor::Before(key.clone()),
+                Anchor::End,
+            ] {
+                sqls.push(window_sql(query, &search, shape, &anchor));
+            }
+            for sql in sqls {
+                let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+                Self::bind_anchor(&mut stmt, &Anchor::After(key.clone()))?;
+                let (limit, offset, cap) = (200i64, 0i64, 1001i64);
+                bind(
+                    &mut stmt,
+                    &[(":limit", &limit), (":offset", &offset), (":cap", &cap)],
+                )?;
+                let mut rows = stmt.raw_query();
+                while let Some(row) = rows.next()? {
+                    out.push(row.get::<_, String>(3)?);
+                }
             }
         }
         Ok(out)
     }
 
-    /// How many cases a query finds.
-    pub fn count_query(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<i64> {
-        if query.search == Search::default() {
-            return self.source_count(query.source, user_id, today);
+    /// How a query's list is read (see [`Shape`]), before its count says whether it is capped.
+    fn shape(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<Shape> {
+        let long = query.search.words.iter().any(|w| w.chars().count() >= 3);
+        let short = query.search.words.iter().any(|w| w.chars().count() < 3);
+        if !long && !short {
+            return Ok(Shape::default());
         }
-        let (search, params) = search_clauses(&query.search, query.body);
-        let sql = count_sql(query, &search);
+        let large = self.source_count(query.source, user_id, today)? > LARGE_LIST;
+        Ok(Shape {
+            text_driven: large && long,
+            capped: false,
+            short_dropped: large && short && !long,
+        })
+    }
+
+    /// How many cases a query finds (capped at [`SEARCH_CAP`] for a common word in a large
+    /// list).
+    pub fn count_query(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<i64> {
+        Ok(self.list_size(query, user_id, today)?.total as i64)
+    }
+
+    /// How many cases a list holds, as far as they are counted: from the counters for a whole
+    /// source, exactly for a search, and up to [`SEARCH_CAP`] for a common word in a large list.
+    pub fn list_size(&self, query: &CaseQuery, user_id: i64, today: NaiveDate) -> Result<ListSize> {
+        if query.search == Search::default() {
+            let total = self.source_count(query.source, user_id, today)?;
+            return Ok(ListSize {
+                total: usize::try_from(total).unwrap_or(0),
+                ..ListSize::default()
+            });
+        }
+        let shape = self.shape(query, user_id, today)?;
+        let (search, params) = search_clauses(&query.search, query.body, shape);
+        let sql = count_sql(query, &search, shape);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Self::bind_query(&mut stmt, query, &params, user_id, today)?;
+        let cap = SEARCH_CAP as i64 + 1;
+        bind(&mut stmt, &[(":cap", &cap)])?;
         let mut rows = stmt.raw_query();
-        match rows.next()? {
-            Some(row) => Ok(row.get(0)?),
-            None => Ok(0),
-        }
+        let n: i64 = match rows.next()? {
+            Some(row) => row.get(0)?,
+            None => 0,
+        };
+        let n = usize::try_from(n).unwrap_or(0);
+        let capped = shape.text_driven && n > SEARCH_CAP;
+        Ok(ListSize {
+            total: if capped { SEARCH_CAP } else { n },
+            capped,
+            short_dropped: shape.short_dropped,
+        })
     }
 
     /// `limit` cases of `source` from position `offset`, oldest received first.
@@ -719,26 +845,43 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<CaseRow>> {
-        self.query_window_at(query, user_id, today, &Anchor::At, offset, limit)
+        let capped = self.list_size(query, user_id, today)?.capped;
+        self.query_window_at(query, user_id, today, capped, &Anchor::At, offset, limit)
     }
 
     /// `limit` cases that a query finds from an anchor, in the list's order (an `At` anchor
-    /// starts at position `offset`; the others ignore it).
+    /// starts at position `offset`; the others ignore it). `capped`: as [`Store::list_size`]
+    /// said; such a list is its newest [`SEARCH_CAP`] matches, newest first.
+    #[allow(clippy::too_many_arguments)]
     pub fn query_window_at(
         &self,
         query: &CaseQuery,
         user_id: i64,
         today: NaiveDate,
+        capped: bool,
         anchor: &Anchor,
         offset: usize,
         limit: usize,
     ) -> Result<Vec<CaseRow>> {
-        let (search, params) = search_clauses(&query.search, query.body);
-        let sql = window_sql(query, &search, anchor);
+        let mut shape = self.shape(query, user_id, today)?;
+        shape.capped = capped && shape.text_driven;
+        // The end of a capped list is its last listed rows, not the oldest match.
+        let (anchor, offset) = match anchor {
+            Anchor::End if shape.capped => (&Anchor::At, SEARCH_CAP.saturating_sub(limit)),
+            _ => (anchor, offset),
+        };
+        let (search, params) = search_clauses(&query.search, query.body, shape);
+        let sql = window_sql(query, &search, shape, anchor);
         let offset = if matches!(anchor, Anchor::At) {
             offset
         } else {
             0
+        };
+        // A capped list never runs past its cap.
+        let limit = if shape.capped && matches!(anchor, Anchor::At) {
+            limit.min(SEARCH_CAP.saturating_sub(offset))
+        } else {
+            limit
         };
         let (limit, offset) = (limit as i64, offset as i64);
         let prefix = self.dnr_prefix()?;

@@ -71,9 +71,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         T::EmptyCalls,
     );
 
-    let org_items: Vec<String> = app
-        .orgs
-        .items
+    // Only the rows that fit are formatted: there may be ten thousand organisations.
+    let shown = visible(app.orgs.items.len(), app.orgs.selected, orgs);
+    let org_items: Vec<String> = app.orgs.items[shown.clone()]
         .iter()
         .map(|o| {
             let kind = i18n::org_kind(o.kind).text(app.lang);
@@ -92,7 +92,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         T::PaneOrgs,
         2,
         org_items,
-        app.orgs.selected,
+        app.orgs.selected.saturating_sub(shown.start),
         T::EmptyOrgs,
     );
 
@@ -122,6 +122,16 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
     );
 
     cases(app, theme, frame, right);
+}
+
+/// The items of a bordered list that fit in `area` with `selected` shown, as ratatui's list
+/// would scroll them from the top (the selection at the bottom once it is below the fold).
+fn visible(len: usize, selected: usize, area: Rect) -> std::ops::Range<usize> {
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let start = selected
+        .min(len.saturating_sub(1))
+        .saturating_sub(height - 1);
+    start..(start + height).min(len)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -192,10 +202,15 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let focused = app.focus == Pane::Cases;
     let mut title = format!("4 {}", tr(lang, T::CasesOfCall, &[&source_label(app)]));
     if list.total > 0 {
+        let position = if list.capped {
+            T::CasesPositionCapped
+        } else {
+            T::CasesPosition
+        };
         let pos = tr(
             lang,
-            T::CasesPosition,
-            &[&(list.selected + 1).to_string(), &list.total.to_string()],
+            position,
+            &[&grouped(list.selected + 1), &grouped(list.total)],
         );
         title = format!("{title} · {pos}");
     }
@@ -350,13 +365,30 @@ pub fn banner(app: &App) -> Option<String> {
         }
         _ => None,
     };
+    if let Some(error) = app.filter.error.as_ref().filter(|_| app.filter.typing) {
+        return Some(error.clone());
+    }
+    if list.short_dropped {
+        return Some(T::ShortWordsWait.text(lang).to_string());
+    }
+    if list.capped {
+        return Some(tr(lang, T::ListCapped, &[&grouped(list.total)]));
+    }
     if app.filter.typing {
-        return Some(
-            app.filter
-                .error
-                .clone()
-                .unwrap_or_else(|| T::FilterHint.text(lang).to_string()),
-        );
+        return Some(T::FilterHint.text(lang).to_string());
     }
     banner
+}
+
+/// A count with its thousands apart, as Swedish writes them: 12 345.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }

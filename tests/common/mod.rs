@@ -32,7 +32,11 @@ use ratatui::backend::TestBackend;
 
 /// The demo database and an app on it, started as the TUI starts, acting as `login`.
 pub fn app_on_demo(lang: Lang, login: &str) -> (App, Store) {
-    let mut store = demo_store();
+    app_on_store(demo_store(), lang, login)
+}
+
+/// An app on `store`, started as the TUI starts, acting as `login`.
+pub fn app_on_store(mut store: Store, lang: Lang, login: &str) -> (App, Store) {
     let (user, _) = store.write(now(), |w| w.ensure_user(login)).expect("user");
     let mut app = App::new(
         lang,
@@ -69,6 +73,20 @@ pub fn draw(app: &App, theme: &Theme, width: u16, height: u16) -> Terminal<TestB
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| ui::render(app, theme, f)).expect("draw");
     terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, &Theme::mono(), width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Reloads the case view, as any key that reloads it would.
