@@ -196,6 +196,7 @@ pub struct RowKey {
     pub order: String,
     pub received_on: String,
     pub id: i64,
+    pub organisation_id: i64,
 }
 
 impl RowKey {
@@ -204,6 +205,7 @@ impl RowKey {
             order: row.order_key.clone(),
             received_on: row.received_on.format("%Y-%m-%d").to_string(),
             id: row.id,
+            organisation_id: row.organisation_id,
         }
     }
 }

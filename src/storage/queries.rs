@@ -199,6 +199,20 @@ fn from_clause(shape: Shape) -> &'static str {
     }
 }
 
+/// The cases and their organisations, joined so that the outer loop delivers the list's order
+/// (CROSS JOIN fixes the loop order; with statistics SQLite would otherwise drive from the
+/// small organisations table and sort every case). In the organisation order, organisations
+/// by name are the outer loop and each one's cases come in received order from its index.
+fn joined(shape: Shape, sort: Sort) -> String {
+    if sort == Sort::Organisation && !shape.text_driven {
+        return "organisations o CROSS JOIN cases c ON c.organisation_id = o.id".into();
+    }
+    format!(
+        "{} CROSS JOIN organisations o ON o.id = c.organisation_id",
+        from_clause(shape)
+    )
+}
+
 /// The MATCH of a text-driven list (empty otherwise).
 fn text_match(shape: Shape) -> &'static str {
     if shape.text_driven {
@@ -238,7 +252,7 @@ fn order_columns(sort: Sort, shape: Shape) -> &'static [&'static str] {
     match sort {
         Sort::Received => &["c.received_on", "c.id"],
         Sort::Deadline => &[DEADLINE, "c.id"],
-        Sort::Organisation => &["o.name", "c.received_on", "c.id"],
+        Sort::Organisation => &["o.name", "o.id", "c.received_on", "c.id"],
     }
 }
 
@@ -248,7 +262,7 @@ fn anchor_clause(sort: Sort, shape: Shape, anchor: &Anchor) -> (String, bool) {
     let columns = order_columns(sort, shape);
     let values: &[&str] = match (shape.capped, sort) {
         (true, _) => &[":k_id"],
-        (false, Sort::Organisation) => &[":k_order", ":k_received", ":k_id"],
+        (false, Sort::Organisation) => &[":k_order", ":k_org", ":k_received", ":k_id"],
         (false, Sort::Received | Sort::Deadline) => &[":k_order", ":k_id"],
     };
     // A capped list runs newest first: "after" is a smaller rowid.
@@ -267,6 +281,34 @@ fn anchor_clause(sort: Sort, shape: Shape, anchor: &Anchor) -> (String, bool) {
     }
 }
 
+/// The anchor a window is read from, and the rows it skips. A position and the end are read
+/// as seeks from the first or past the last possible key: given only the open states, SQLite
+/// would otherwise read every open case by state and sort them all, for the first window too.
+/// The end of a capped list is its last listed rows, not the oldest match.
+fn seek_for(anchor: &Anchor, shape: Shape, offset: usize, limit: usize) -> (Anchor, usize) {
+    let edge = |first: bool| RowKey {
+        order: if first {
+            String::new()
+        } else {
+            "\u{10FFFF}".into()
+        },
+        received_on: if first {
+            String::new()
+        } else {
+            "9999-12-31".into()
+        },
+        id: if first { i64::MIN } else { i64::MAX },
+        organisation_id: if first { i64::MIN } else { i64::MAX },
+    };
+    match anchor {
+        Anchor::At if shape.capped => (Anchor::At, offset.min(SEARCH_CAP)),
+        Anchor::End if shape.capped => (Anchor::At, SEARCH_CAP.saturating_sub(limit)),
+        Anchor::At => (Anchor::From(edge(true)), offset),
+        Anchor::End => (Anchor::Before(edge(false)), 0),
+        other => (other.clone(), 0),
+    }
+}
+
 /// One window of a query's cases in its order, from an anchor (the SQL the list and the plan
 /// test share). Windows read against the order come out last row first.
 fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) -> String {
@@ -281,15 +323,12 @@ fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) ->
                 (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
                 c.organisation_id, CAST({} AS TEXT)
          FROM {}
-         -- CROSS JOIN keeps the cases (and their index order) as the outer loop; with
-         -- statistics, SQLite would otherwise drive from the small organisations table.
-         CROSS JOIN organisations o ON o.id = c.organisation_id
          LEFT JOIN users u ON u.id = c.assignee_id
          WHERE ({}) AND ({search}) AND ({seek}){}
          ORDER BY {}
          LIMIT :limit OFFSET :offset",
         columns[0],
-        from_clause(shape),
+        joined(shape, query.sort),
         source_filter(query.source),
         text_match(shape),
         order.join(", "),
@@ -729,6 +768,7 @@ impl Store {
             order: "2026-01-01".into(),
             received_on: "2026-01-01".into(),
             id: 1,
+            organisation_id: 1,
         };
         let has_long = query.search.words.iter().any(|w| w.chars().count() >= 3);
         let mut shapes = vec![Shape::default()];
@@ -752,6 +792,7 @@ impl Store {
                 Anchor::Before(key.clone()),
                 Anchor::End,
             ] {
+                let (anchor, _) = seek_for(&anchor, shape, 0, 200);
                 sqls.push(window_sql(query, &search, shape, &anchor));
             }
             for sql in sqls {
@@ -865,18 +906,10 @@ impl Store {
     ) -> Result<Vec<CaseRow>> {
         let mut shape = self.shape(query, user_id, today)?;
         shape.capped = capped && shape.text_driven;
-        // The end of a capped list is its last listed rows, not the oldest match.
-        let (anchor, offset) = match anchor {
-            Anchor::End if shape.capped => (&Anchor::At, SEARCH_CAP.saturating_sub(limit)),
-            _ => (anchor, offset),
-        };
+        let (anchor, offset) = seek_for(anchor, shape, offset, limit);
+        let anchor = &anchor;
         let (search, params) = search_clauses(&query.search, query.body, shape);
         let sql = window_sql(query, &search, shape, anchor);
-        let offset = if matches!(anchor, Anchor::At) {
-            offset
-        } else {
-            0
-        };
         // A capped list never runs past its cap.
         let limit = if shape.capped && matches!(anchor, Anchor::At) {
             limit.min(SEARCH_CAP.saturating_sub(offset))
@@ -908,6 +941,7 @@ impl Store {
                 &[
                     (":k_order", &key.order),
                     (":k_received", &key.received_on),
+                    (":k_org", &key.organisation_id),
                     (":k_id", &key.id),
                 ],
             )?;

@@ -175,3 +175,4 @@ CREATE INDEX cases_supplement_late ON cases (state, supplement_due_on, received_
     WHERE supplement_due_on IS NOT NULL;
 CREATE INDEX cases_report_late ON cases (state, report_due_on)
     WHERE report_due_on IS NOT NULL;
+
