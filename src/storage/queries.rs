@@ -203,14 +203,23 @@ fn from_clause(shape: Shape) -> &'static str {
 /// (CROSS JOIN fixes the loop order; with statistics SQLite would otherwise drive from the
 /// small organisations table and sort every case). In the organisation order, organisations
 /// by name are the outer loop and each one's cases come in received order from its index.
-fn joined(shape: Shape, sort: Sort) -> String {
-    if sort == Sort::Organisation && !shape.text_driven {
+fn joined(query: &CaseQuery, shape: Shape) -> String {
+    if query.sort == Sort::Organisation && !shape.text_driven {
         return "organisations o CROSS JOIN cases c ON c.organisation_id = o.id".into();
     }
-    format!(
-        "{} CROSS JOIN organisations o ON o.id = c.organisation_id",
+    // A whole open list in received order is the partial index itself. Named, because with
+    // some statistics SQLite reads the open cases state by state and sorts all of them.
+    let open_in_order = matches!(
+        query.source,
+        CaseSource::Queue(Queue::AllOpen | Queue::Unassigned)
+    ) && query.sort == Sort::Received
+        && query.search.is_empty();
+    let from = if open_in_order {
+        "cases c INDEXED BY cases_open"
+    } else {
         from_clause(shape)
-    )
+    };
+    format!("{from} CROSS JOIN organisations o ON o.id = c.organisation_id")
 }
 
 /// The MATCH of a text-driven list (empty otherwise).
@@ -284,8 +293,15 @@ fn anchor_clause(sort: Sort, shape: Shape, anchor: &Anchor) -> (String, bool) {
 /// The anchor a window is read from, and the rows it skips. A position and the end are read
 /// as seeks from the first or past the last possible key: given only the open states, SQLite
 /// would otherwise read every open case by state and sort them all, for the first window too.
-/// The end of a capped list is its last listed rows, not the oldest match.
-fn seek_for(anchor: &Anchor, shape: Shape, offset: usize, limit: usize) -> (Anchor, usize) {
+/// The end of a capped list is its last listed rows, not the oldest match. A search (`whole`
+/// false) is left to the planner, whose field words may narrow it better than the order.
+fn seek_for(
+    anchor: &Anchor,
+    shape: Shape,
+    whole: bool,
+    offset: usize,
+    limit: usize,
+) -> (Anchor, usize) {
     let edge = |first: bool| RowKey {
         order: if first {
             String::new()
@@ -303,8 +319,9 @@ fn seek_for(anchor: &Anchor, shape: Shape, offset: usize, limit: usize) -> (Anch
     match anchor {
         Anchor::At if shape.capped => (Anchor::At, offset.min(SEARCH_CAP)),
         Anchor::End if shape.capped => (Anchor::At, SEARCH_CAP.saturating_sub(limit)),
-        Anchor::At => (Anchor::From(edge(true)), offset),
-        Anchor::End => (Anchor::Before(edge(false)), 0),
+        Anchor::At if whole => (Anchor::From(edge(true)), offset),
+        Anchor::End if whole => (Anchor::Before(edge(false)), 0),
+        Anchor::At => (Anchor::At, offset),
         other => (other.clone(), 0),
     }
 }
@@ -328,7 +345,7 @@ fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) ->
          ORDER BY {}
          LIMIT :limit OFFSET :offset",
         columns[0],
-        joined(shape, query.sort),
+        joined(query, shape),
         source_filter(query.source),
         text_match(shape),
         order.join(", "),
@@ -792,7 +809,7 @@ impl Store {
                 Anchor::Before(key.clone()),
                 Anchor::End,
             ] {
-                let (anchor, _) = seek_for(&anchor, shape, 0, 200);
+                let (anchor, _) = seek_for(&anchor, shape, query.search.is_empty(), 0, 200);
                 sqls.push(window_sql(query, &search, shape, &anchor));
             }
             for sql in sqls {
@@ -906,7 +923,7 @@ impl Store {
     ) -> Result<Vec<CaseRow>> {
         let mut shape = self.shape(query, user_id, today)?;
         shape.capped = capped && shape.text_driven;
-        let (anchor, offset) = seek_for(anchor, shape, offset, limit);
+        let (anchor, offset) = seek_for(anchor, shape, query.search.is_empty(), offset, limit);
         let anchor = &anchor;
         let (search, params) = search_clauses(&query.search, query.body, shape);
         let sql = window_sql(query, &search, shape, anchor);
