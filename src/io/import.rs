@@ -476,7 +476,8 @@ pub fn plan_applications(
         ..Plan::default()
     };
     let forced_call = call.map(|c| (c, known.call(c)));
-    let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> = HashMap::new();
+    let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> =
+        HashMap::with_capacity(table.rows.len());
     let mut standings: HashMap<i64, Standing> = HashMap::new();
     let mut added = Added::default();
     let mut existing = ExistingCases::default();

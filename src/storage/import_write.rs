@@ -221,6 +221,52 @@ struct NewRow<'c, 'a> {
     checklist_id: Option<String>,
 }
 
+/// Events waiting to be inserted, several rows to a statement: (case, kind, after, prev_hash,
+/// hash).
+#[derive(Default)]
+struct EventBatch {
+    rows: Vec<(i64, &'static str, String, String, String)>,
+}
+
+impl EventBatch {
+    const ROWS: usize = 64;
+
+    /// Inserts the waiting events, in order, all stamped `at` by `user_id`.
+    fn insert(&mut self, conn: &Connection, at: &str, user_id: i64) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let values: Vec<String> = (0..self.rows.len())
+            .map(|i| {
+                let p = 3 + 5 * i;
+                format!(
+                    "(?1, ?2, ?{}, ?{}, NULL, ?{}, ?{}, ?{})",
+                    p,
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO events (at, user_id, case_id, kind, before, after, prev_hash, hash)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(2 + 5 * self.rows.len());
+        params.push(&at);
+        params.push(&user_id);
+        for (case_id, kind, after, prev, hash) in &self.rows {
+            params.extend([case_id as &dyn rusqlite::ToSql, kind, after, prev, hash]);
+        }
+        stmt.execute(params.as_slice())?;
+        self.rows.clear();
+        Ok(())
+    }
+}
+
 impl Writer<'_> {
     /// Registers the cases as registering them one by one would: each case not already in the
     /// database (asked again here, inside the transaction) gets the next diarienummer of its
@@ -401,10 +447,7 @@ impl Writer<'_> {
             .query_row([], |r| r.get(0))
             .optional()?
             .unwrap_or_else(|| GENESIS.to_string());
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO events (at, user_id, case_id, kind, before, after, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7)",
-        )?;
+        let mut batch = EventBatch::default();
         for r in &rows {
             let c = r.case;
             let registered =
@@ -437,11 +480,17 @@ impl Writer<'_> {
                         after: Some(after),
                     },
                 );
-                insert.execute(params![at, user_id, r.id, kind, after, prev, hash])?;
-                prev = hash;
+                let prev_hash = std::mem::replace(&mut prev, hash);
+                batch
+                    .rows
+                    .push((r.id, kind, after.to_string(), prev_hash, prev.clone()));
+                if batch.rows.len() == EventBatch::ROWS {
+                    batch.insert(self.tx, &at, user_id)?;
+                }
             }
             progress(1);
         }
+        batch.insert(self.tx, &at, user_id)?;
         Ok(ImportWritten {
             cases: fresh.len(),
             skipped,
@@ -454,7 +503,7 @@ mod tests {
     use super::*;
     use crate::domain::records;
     use crate::storage::{NewCase, NewDocument};
-    use chrono::{DateTime, TimeZone, Utc};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0)
@@ -477,10 +526,17 @@ mod tests {
             "dnr_sequences",
             "checklist_versions",
             "case_text",
+            "call_tallies",
+            "organisation_tallies",
+            "state_tallies",
         ] {
             let conn = store.connection();
             let mut stmt = conn
-                .prepare(&format!("SELECT rowid, * FROM {table} ORDER BY rowid"))
+                .prepare(&if table == "case_text" {
+                    "SELECT rowid, * FROM case_text ORDER BY rowid".to_string()
+                } else {
+                    format!("SELECT * FROM {table} ORDER BY 1, 2")
+                })
                 .expect("prepare");
             let n = stmt.column_count();
             let rows = stmt
@@ -560,7 +616,7 @@ mod tests {
                 },
             }
         };
-        let cases = [
+        let mut cases = vec![
             case(0, 2, "Ärende A", date(2018, 5, 2), &areas[..]),
             // Already there: differs in ASCII case only.
             case(0, 2, "trygghet i omrÅdet", date(2018, 5, 2), &[]),
@@ -571,6 +627,10 @@ mod tests {
             // The same case twice in one import: written once.
             case(2, 0, "ÄRENDE C", date(2018, 6, 1), &[]),
         ];
+        // Enough cases for several statements' worth of events.
+        cases.extend(
+            (0..30).map(|d| case(1, 2, "Ärende D", date(2018, 4, 16) + Duration::days(d), &[])),
+        );
 
         // Case by case, as `bidrag import` wrote before.
         let expected = one_by_one
@@ -630,7 +690,7 @@ mod tests {
         assert_eq!(
             written,
             ImportWritten {
-                cases: 4,
+                cases: 34,
                 skipped: 2
             }
         );
