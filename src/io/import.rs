@@ -6,8 +6,8 @@ use crate::checklists::Checklist;
 use crate::domain::decision::{self, Standing};
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNrError;
-use crate::domain::{Call, Direction, Money, OrgKind, OrgNr, Organisation, Step, records};
-use crate::storage::{NewCase, NewDocument, Result, Store};
+use crate::domain::{Money, OrgKind, OrgNr, Step, records};
+use crate::storage::{ExistingCases, ImportCall, ImportOrg, ImportedCase, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -240,21 +240,20 @@ fn kind_from_orgnr(nr: OrgNr) -> Option<OrgKind> {
     }
 }
 
-/// Reads what the database must answer: organisations, calls and (for re-imports) the cases
-/// already there.
+/// Reads what the database must answer: organisations and calls, once.
 struct Known {
-    by_id: HashMap<i64, Organisation>,
-    by_nr: HashMap<OrgNr, Organisation>,
-    by_name: HashMap<String, Vec<Organisation>>,
-    calls: Vec<Call>,
+    by_id: HashMap<i64, ImportOrg>,
+    by_nr: HashMap<OrgNr, ImportOrg>,
+    by_name: HashMap<String, Vec<ImportOrg>>,
+    calls: Vec<ImportCall>,
 }
 
 impl Known {
     fn load(store: &Store) -> Result<Self> {
-        let orgs = store.organisations()?;
+        let orgs = store.import_organisations()?;
         let mut by_id = HashMap::new();
         let mut by_nr = HashMap::new();
-        let mut by_name: HashMap<String, Vec<Organisation>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<ImportOrg>> = HashMap::new();
         for o in orgs {
             if let Some(nr) = o.org_nr {
                 by_nr.insert(nr, o.clone());
@@ -266,11 +265,11 @@ impl Known {
             by_id,
             by_nr,
             by_name,
-            calls: store.calls()?,
+            calls: store.import_calls()?,
         })
     }
 
-    fn call(&self, text: &str) -> Option<&Call> {
+    fn call(&self, text: &str) -> Option<&ImportCall> {
         let t = text.trim();
         t.parse::<i64>()
             .ok()
@@ -292,13 +291,25 @@ impl Known {
     }
 
     /// The intresseanmälan call open on `date` (the latest opened, if several).
-    fn open_interest_call(&self, date: NaiveDate) -> Option<&Call> {
+    fn open_interest_call(&self, date: NaiveDate) -> Option<&ImportCall> {
         self.calls
             .iter()
             .filter(|c| c.step == Step::Interest)
             .filter(|c| c.opens_on <= date && c.closes_on.is_none_or(|x| date <= x))
             .max_by_key(|c| c.opens_on)
     }
+}
+
+/// What the plan has added so far, indexed, so a row finds an organisation an earlier row named
+/// without searching the plan's lists.
+#[derive(Default)]
+struct Added {
+    /// Numbers the plan gives existing organisations: number → organisation id.
+    numbers: HashMap<OrgNr, i64>,
+    /// The organisations given a number.
+    numbered: std::collections::HashSet<i64>,
+    /// The plan's new organisations by number: index into `Plan::new_orgs`.
+    new_by_nr: HashMap<OrgNr, usize>,
 }
 
 /// Resolves the organisation of a row: by number, else by its name. A known number with a
@@ -308,6 +319,7 @@ fn organisation(
     row: &Row<'_>,
     known: &Known,
     plan: &mut Plan,
+    added: &mut Added,
     need_new: bool,
 ) -> Option<(OrgRef, String)> {
     let err = |column, rule| RowError {
@@ -345,20 +357,17 @@ fn organisation(
         if let Some(o) = known.by_nr.get(&nr) {
             return same_name(plan, &o.name).then(|| (OrgRef::Existing(o.id), o.name.clone()));
         }
-        if let Some(o) = plan
-            .org_numbers
-            .iter()
-            .find(|(_, n)| *n == nr)
-            .and_then(|(id, _)| known.by_id.get(id))
-        {
+        if let Some(o) = added.numbers.get(&nr).and_then(|id| known.by_id.get(id)) {
             return same_name(plan, &o.name).then(|| (OrgRef::Existing(o.id), o.name.clone()));
         }
-        if let Some(i) = plan.new_orgs.iter().position(|n| n.org_nr == Some(nr)) {
-            let registered = plan.new_orgs[i].name.clone();
+        if let Some(&i) = added.new_by_nr.get(&nr)
+            && let Some(new) = plan.new_orgs.get(i)
+        {
+            let registered = new.name.clone();
             return same_name(plan, &registered).then_some((OrgRef::New(i), registered));
         }
         // An organisation of this name that has no number yet, and is of the number's kind.
-        let unnumbered: Vec<&Organisation> = known
+        let unnumbered: Vec<&ImportOrg> = known
             .by_name
             .get(&key)
             .map(|list| {
@@ -369,12 +378,14 @@ fn organisation(
             })
             .unwrap_or_default();
         if let [o] = unnumbered.as_slice() {
-            if plan.org_numbers.iter().any(|(id, _)| *id == o.id) {
+            if added.numbered.contains(&o.id) {
                 plan.errors
                     .push(err(Column::OrgNr, Rule::OtherNumber(o.name.clone())));
                 return None;
             }
             plan.org_numbers.push((o.id, nr));
+            added.numbers.entry(nr).or_insert(o.id);
+            added.numbered.insert(o.id);
             return Some((OrgRef::Existing(o.id), o.name.clone()));
         }
     } else if let Some([o]) = known.by_name.get(&key).map(Vec::as_slice) {
@@ -424,6 +435,7 @@ fn organisation(
         )
     });
     let county = known.county_of_kommun(row.get(Column::Kommun));
+    added.new_by_nr.entry(nr).or_insert(plan.new_orgs.len());
     plan.new_orgs.push(NewOrg {
         kind,
         name: name.clone(),
@@ -464,8 +476,11 @@ pub fn plan_applications(
         ..Plan::default()
     };
     let forced_call = call.map(|c| (c, known.call(c)));
-    let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> = HashMap::new();
+    let mut seen: HashMap<(OrgRef, i64, NaiveDate, String), usize> =
+        HashMap::with_capacity(table.rows.len());
     let mut standings: HashMap<i64, Standing> = HashMap::new();
+    let mut added = Added::default();
+    let mut existing = ExistingCases::default();
     for (line, values) in &table.rows {
         let row = Row {
             line: *line,
@@ -561,7 +576,7 @@ pub fn plan_applications(
                 (Some(c), _) => Some(c),
             },
         };
-        let org = organisation(&row, &known, &mut plan, true);
+        let org = organisation(&row, &known, &mut plan, &mut added, true);
         if plan.errors.len() > errors_before {
             continue;
         }
@@ -578,7 +593,7 @@ pub fn plan_applications(
         }
         seen.insert(key, *line);
         if let OrgRef::Existing(org_id) = org_ref
-            && store.case_exists(org_id, call.id, received_on, &title)?
+            && existing.contains(store, org_id, call.id, received_on, &title)?
         {
             plan.existing += 1;
             continue;
@@ -642,6 +657,7 @@ pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
         ..Plan::default()
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut added = Added::default();
     for (line, values) in &table.rows {
         let row = Row {
             line: *line,
@@ -662,7 +678,9 @@ pub fn plan_organisations(table: &RawTable, store: &Store) -> Result<Plan> {
             continue;
         }
         seen.insert(key, *line);
-        if let Some((OrgRef::Existing(_), _)) = organisation(&row, &known, &mut plan, true) {
+        if let Some((OrgRef::Existing(_), _)) =
+            organisation(&row, &known, &mut plan, &mut added, true)
+        {
             plan.existing += 1;
         }
     }
@@ -720,7 +738,7 @@ pub fn apply(
             new_ids.push(id);
             organisations += 1;
         }
-        let (mut cases, mut skipped) = (0, 0);
+        let mut cases = Vec::with_capacity(plan.cases.len());
         for c in &plan.cases {
             let organisation_id = match c.organisation {
                 OrgRef::Existing(id) => id,
@@ -728,48 +746,24 @@ pub fn apply(
                     .get(i)
                     .ok_or(crate::storage::StoreError::NotFound("organisation"))?,
             };
-            if w.case_exists(organisation_id, c.call_id, c.received_on, &c.title)? {
-                skipped += 1;
-                progress(1);
-                continue;
-            }
-            let reg = w.insert_case(
-                user.id,
-                &NewCase {
-                    call_id: c.call_id,
-                    organisation_id,
-                    parent_case_id: None,
-                    step: c.step,
-                    title: &c.title,
-                    received_on: c.received_on,
-                    requested: c.requested,
-                    checklist_id: None,
-                },
-            )?;
-            if let Some(cl) = checklists
-                .iter()
-                .find(|x| x.template.step() == Some(c.step))
-            {
-                w.set_checklist(user.id, reg.id, &cl.template, &cl.body)?;
-            }
-            w.register_document(
-                user.id,
-                &NewDocument {
-                    case_id: reg.id,
-                    direction: Direction::Incoming,
-                    date: c.received_on,
-                    counterpart: &c.organisation_name,
-                    description: records::incoming_document(c.step),
-                    file_path: None,
-                },
-            )?;
-            if !c.reform_areas.is_empty() {
-                w.set_reform_areas(user.id, reg.id, &c.reform_areas)?;
-            }
-            w.event(Some(user.id), Some(reg.id), "imported", None, Some(source))?;
-            cases += 1;
-            progress(1);
+            cases.push(ImportedCase {
+                organisation_id,
+                call_id: c.call_id,
+                step: c.step,
+                title: &c.title,
+                received_on: c.received_on,
+                requested: c.requested,
+                counterpart: &c.organisation_name,
+                description: records::incoming_document(c.step),
+                reform_areas: &c.reform_areas,
+                checklist: checklists
+                    .iter()
+                    .find(|x| x.template.step() == Some(c.step))
+                    .map(|cl| (&cl.template, cl.body.as_str())),
+            });
         }
+        let written = w.register_imported(user.id, source, &cases, progress)?;
+        let (cases, skipped) = (written.cases, written.skipped);
         Ok(Imported {
             cases,
             organisations,

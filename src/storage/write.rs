@@ -209,11 +209,12 @@ impl<'t> Writer<'t> {
         email: &str,
         phone: &str,
     ) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO contacts (organisation_id, name, role, email, phone)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![organisation_id, name, role, email, phone],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO contacts (organisation_id, name, role, email, phone)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![organisation_id, name, role, email, phone])?;
         Ok(self.tx.last_insert_rowid())
     }
 

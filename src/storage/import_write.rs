@@ -1,0 +1,753 @@
+//! What `bidrag import` reads and writes in bulk. The check reads organisations and calls once
+//! (without the counts and budgets the screens show) and asks "is this row already here?" once
+//! per organisation, call and day rather than once per row. The write registers all of a plan's
+//! cases inside the import's one transaction with a handful of statements, every trigger in
+//! force: the incoming documents and then the cases go in with one `INSERT … SELECT` each, so
+//! the search-text triggers fill the FTS index in one pass (row by row, FTS5 flushes its pending
+//! index data at every statement), and the events are hashed in memory from the chain head, read
+//! once. What is written is what registering the cases one by one writes: the same rows, ids,
+//! diarienummer, search text and events, in the same order.
+
+use super::{Result, Store, StoreError, Writer, date_from_sql, date_to_sql, time_to_sql};
+use crate::domain::audit::{EventContent, GENESIS, event_hash};
+use crate::domain::{
+    CaseState, ChecklistTemplate, Direction, Money, OrgKind, OrgNr, ReformArea, Step,
+};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{HashMap, HashSet};
+
+/// An organisation as an import matches rows against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOrg {
+    pub id: i64,
+    pub kind: OrgKind,
+    pub name: String,
+    pub org_nr: Option<OrgNr>,
+    /// Kommunkod for a kommun, länskod for a region.
+    pub code: Option<String>,
+    pub county: Option<String>,
+}
+
+/// A call as an import names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportCall {
+    pub id: i64,
+    pub name: String,
+    pub step: Step,
+    pub opens_on: NaiveDate,
+    pub closes_on: Option<NaiveDate>,
+}
+
+/// A case's summary as "the same row" compares it: case ignored the way SQLite's built-in
+/// `lower()` ignores it (ASCII letters only), which is how the database has always compared.
+pub fn title_key(title: &str) -> String {
+    title.to_ascii_lowercase()
+}
+
+/// The summaries ([`title_key`]) of the organisation's cases in the call received that day.
+fn titles_on(
+    conn: &Connection,
+    organisation_id: i64,
+    call_id: i64,
+    received_on: NaiveDate,
+) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT lower(title) FROM cases
+         WHERE organisation_id = ?1 AND call_id = ?2 AND received_on = ?3",
+    )?;
+    let titles = stmt
+        .query_map(
+            params![organisation_id, call_id, date_to_sql(received_on)],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(titles)
+}
+
+/// Which cases are already in the database, asked once per organisation, call and day.
+#[derive(Debug, Default)]
+pub struct ExistingCases {
+    titles: HashMap<(i64, i64, NaiveDate), HashSet<String>>,
+}
+
+impl ExistingCases {
+    fn titles(
+        &mut self,
+        conn: &Connection,
+        organisation_id: i64,
+        call_id: i64,
+        received_on: NaiveDate,
+    ) -> Result<&mut HashSet<String>> {
+        use std::collections::hash_map::Entry;
+        Ok(
+            match self.titles.entry((organisation_id, call_id, received_on)) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    e.insert(titles_on(conn, organisation_id, call_id, received_on)?)
+                }
+            },
+        )
+    }
+
+    /// Is there already a case of the organisation in the call, received that day, with that
+    /// summary? The same answer as [`Store::case_exists`].
+    pub fn contains(
+        &mut self,
+        store: &Store,
+        organisation_id: i64,
+        call_id: i64,
+        received_on: NaiveDate,
+        title: &str,
+    ) -> Result<bool> {
+        Ok(self
+            .titles(&store.conn, organisation_id, call_id, received_on)?
+            .contains(&title_key(title)))
+    }
+}
+
+impl Store {
+    /// Every organisation, for matching an import's rows (no case counts).
+    pub fn import_organisations(&self) -> Result<Vec<ImportOrg>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, name, org_nr, code, county FROM organisations ORDER BY id",
+        )?;
+        type Raw = (
+            i64,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let raw: Vec<Raw> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(id, kind, name, org_nr, code, county)| {
+                Ok(ImportOrg {
+                    id,
+                    kind: OrgKind::from_code(&kind).ok_or(StoreError::BadValue {
+                        column: "organisations.kind",
+                        value: kind.clone(),
+                    })?,
+                    name,
+                    org_nr: org_nr
+                        .map(|s| {
+                            OrgNr::parse(&s).map_err(|_| StoreError::BadValue {
+                                column: "organisations.org_nr",
+                                value: s.clone(),
+                            })
+                        })
+                        .transpose()?,
+                    code,
+                    county,
+                })
+            })
+            .collect()
+    }
+
+    /// Every call, for naming in an import (no budgets).
+    pub fn import_calls(&self) -> Result<Vec<ImportCall>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, step, opens_on, closes_on FROM calls
+             ORDER BY opens_on DESC, step, id",
+        )?;
+        type Raw = (i64, String, i64, String, Option<String>);
+        let raw: Vec<Raw> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(id, name, step, opens, closes)| {
+                Ok(ImportCall {
+                    id,
+                    name,
+                    step: Step::from_number(step).ok_or(StoreError::BadValue {
+                        column: "calls.step",
+                        value: step.to_string(),
+                    })?,
+                    opens_on: date_from_sql("calls.opens_on", &opens)?,
+                    closes_on: closes
+                        .map(|c| date_from_sql("calls.closes_on", &c))
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One case an import registers, with what hangs on it.
+#[derive(Debug, Clone)]
+pub struct ImportedCase<'a> {
+    pub organisation_id: i64,
+    pub call_id: i64,
+    pub step: Step,
+    pub title: &'a str,
+    pub received_on: NaiveDate,
+    pub requested: Money,
+    /// The incoming application: its counterpart (the organisation's name) and description.
+    pub counterpart: &'a str,
+    pub description: &'a str,
+    pub reform_areas: &'a [ReformArea],
+    /// The checklist version the case is assessed against, and its file's text.
+    pub checklist: Option<(&'a ChecklistTemplate, &'a str)>,
+}
+
+/// What [`Writer::register_imported`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportWritten {
+    pub cases: usize,
+    /// Cases already in the database (written by someone else since the check): not written.
+    pub skipped: usize,
+}
+
+/// A case being registered: its id, diarienummer and checklist version.
+struct NewRow<'c, 'a> {
+    case: &'c ImportedCase<'a>,
+    id: i64,
+    year: i32,
+    seq: i64,
+    checklist_id: Option<String>,
+}
+
+/// Events waiting to be inserted, several rows to a statement: (case, kind, after, prev_hash,
+/// hash).
+#[derive(Default)]
+struct EventBatch {
+    rows: Vec<(i64, &'static str, String, String, String)>,
+}
+
+impl EventBatch {
+    const ROWS: usize = 64;
+
+    /// Inserts the waiting events, in order, all stamped `at` by `user_id`.
+    fn insert(&mut self, conn: &Connection, at: &str, user_id: i64) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let values: Vec<String> = (0..self.rows.len())
+            .map(|i| {
+                let p = 3 + 5 * i;
+                format!(
+                    "(?1, ?2, ?{}, ?{}, NULL, ?{}, ?{}, ?{})",
+                    p,
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO events (at, user_id, case_id, kind, before, after, prev_hash, hash)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut params: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(2 + 5 * self.rows.len());
+        params.push(&at);
+        params.push(&user_id);
+        for (case_id, kind, after, prev, hash) in &self.rows {
+            params.extend([case_id as &dyn rusqlite::ToSql, kind, after, prev, hash]);
+        }
+        stmt.execute(params.as_slice())?;
+        self.rows.clear();
+        Ok(())
+    }
+}
+
+impl Writer<'_> {
+    /// Registers the cases as registering them one by one would: each case not already in the
+    /// database (asked again here, inside the transaction) gets the next diarienummer of its
+    /// received year, its checklist version, its incoming document (sub-number 1), its reform
+    /// areas and the events case_registered, checklist_chosen, document_registered,
+    /// reform_areas_set and `imported` (`source`), chained in that order case after case.
+    /// `progress` is told of every case, written or skipped.
+    pub fn register_imported(
+        &mut self,
+        user_id: i64,
+        source: &str,
+        cases: &[ImportedCase<'_>],
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportWritten> {
+        // What someone else registered since the check is skipped; so is a second row of the
+        // same case (the check refuses those, but the write does not rely on it).
+        let mut existing = ExistingCases::default();
+        let mut fresh = Vec::with_capacity(cases.len());
+        for c in cases {
+            let titles = existing.titles(self.tx, c.organisation_id, c.call_id, c.received_on)?;
+            if titles.insert(title_key(c.title)) {
+                fresh.push(c);
+            } else {
+                progress(1);
+            }
+        }
+        let skipped = cases.len() - fresh.len();
+        if fresh.is_empty() {
+            return Ok(ImportWritten { cases: 0, skipped });
+        }
+        let at = time_to_sql(self.now);
+        let mut stored = HashSet::new();
+        for (template, body) in fresh.iter().filter_map(|c| c.checklist) {
+            if stored.insert(template.id()) {
+                self.store_checklist(template, body)?;
+            }
+        }
+
+        // Ids and diarienummer as inserting the cases one by one gives them.
+        let last_id: i64 =
+            self.tx
+                .query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |r| r.get(0))?;
+        let mut seqs: HashMap<i32, i64> = HashMap::new();
+        let mut rows = Vec::with_capacity(fresh.len());
+        for (i, c) in fresh.iter().copied().enumerate() {
+            let id = i64::try_from(i)
+                .ok()
+                .and_then(|i| last_id.checked_add(i + 1))
+                .ok_or(StoreError::BadValue {
+                    column: "cases.id",
+                    value: last_id.to_string(),
+                })?;
+            let year = c.received_on.year();
+            let seq = match seqs.get_mut(&year) {
+                Some(s) => s,
+                None => {
+                    let last: i64 = self
+                        .tx
+                        .prepare_cached("SELECT last FROM dnr_sequences WHERE year = ?1")?
+                        .query_row([year], |r| r.get(0))
+                        .optional()?
+                        .unwrap_or(0);
+                    seqs.entry(year).or_insert(last)
+                }
+            };
+            *seq += 1;
+            rows.push(NewRow {
+                case: c,
+                id,
+                year,
+                seq: *seq,
+                checklist_id: c.checklist.map(|(t, _)| t.id()),
+            });
+        }
+
+        // The cases and their documents are staged, then inserted with one statement each: the
+        // triggers run for every row, within one statement. The documents go in first, with the
+        // foreign keys checked at the commit rather than at once: the document trigger finds no
+        // case yet, and the case trigger then writes each case's whole search text once, where
+        // case by case it is written, deleted and written again.
+        self.tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.import_cases;
+             CREATE TEMP TABLE import_cases (
+                 id INTEGER PRIMARY KEY, dnr_year INTEGER NOT NULL, dnr_seq INTEGER NOT NULL,
+                 call_id INTEGER NOT NULL, organisation_id INTEGER NOT NULL,
+                 step INTEGER NOT NULL, title TEXT NOT NULL, received_on TEXT NOT NULL,
+                 requested_ore INTEGER NOT NULL, checklist_id TEXT, version INTEGER NOT NULL,
+                 counterpart TEXT NOT NULL, description TEXT NOT NULL)",
+        )?;
+        {
+            let mut stage = self.tx.prepare(
+                "INSERT INTO temp.import_cases (id, dnr_year, dnr_seq, call_id, organisation_id,
+                     step, title, received_on, requested_ore, checklist_id, version, counterpart,
+                     description)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for r in &rows {
+                let c = r.case;
+                // Registered (1), then one change each: the checklist chosen, the document
+                // registered, the reform areas set.
+                let version =
+                    2 + i64::from(c.checklist.is_some()) + i64::from(!c.reform_areas.is_empty());
+                stage.execute(params![
+                    r.id,
+                    r.year,
+                    r.seq,
+                    c.call_id,
+                    c.organisation_id,
+                    c.step.number(),
+                    c.title,
+                    date_to_sql(c.received_on),
+                    c.requested.ore(),
+                    r.checklist_id,
+                    version,
+                    c.counterpart,
+                    c.description,
+                ])?;
+            }
+        }
+        let deferred: bool = self
+            .tx
+            .query_row("PRAGMA defer_foreign_keys", [], |r| r.get(0))?;
+        self.tx.pragma_update(None, "defer_foreign_keys", true)?;
+        self.tx.execute(
+            "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
+                 description, file_path, registered_by, registered_at)
+             SELECT id, 1, ?1, received_on, counterpart, description, NULL, ?2, ?3
+             FROM temp.import_cases ORDER BY id",
+            params![Direction::Incoming.code(), user_id, at],
+        )?;
+        self.tx.execute(
+            "INSERT INTO cases (id, dnr_year, dnr_seq, call_id, organisation_id, parent_case_id,
+                 step, state, title, received_on, requested_ore, checklist_id, updated_at,
+                 version)
+             SELECT id, dnr_year, dnr_seq, call_id, organisation_id, NULL, step, ?1, title,
+                 received_on, requested_ore, checklist_id, ?2, version
+             FROM temp.import_cases ORDER BY id",
+            params![CaseState::Received.code(), at],
+        )?;
+        self.tx
+            .pragma_update(None, "defer_foreign_keys", deferred)?;
+        self.tx.execute_batch("DROP TABLE temp.import_cases")?;
+        {
+            let mut area = self
+                .tx
+                .prepare_cached("INSERT INTO case_reform_areas (case_id, area) VALUES (?1, ?2)")?;
+            for r in &rows {
+                for a in r.case.reform_areas {
+                    area.execute(params![r.id, a.code()])?;
+                }
+            }
+        }
+        {
+            let mut seq = self.tx.prepare_cached(
+                "INSERT INTO dnr_sequences (year, last) VALUES (?1, ?2)
+                 ON CONFLICT (year) DO UPDATE SET last = excluded.last",
+            )?;
+            for (year, last) in &seqs {
+                seq.execute(params![year, last])?;
+            }
+        }
+
+        // The events, case after case, hashed in memory from the chain head.
+        let mut documents: HashMap<&str, String> = HashMap::new();
+        for r in &rows {
+            let description = r.case.description;
+            documents.entry(description).or_insert_with(|| {
+                serde_json::json!({
+                    "sub_no": 1, "direction": Direction::Incoming.code(),
+                    "description": description,
+                })
+                .to_string()
+            });
+        }
+        let mut prev: String = self
+            .tx
+            .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_string());
+        let mut batch = EventBatch::default();
+        for r in &rows {
+            let c = r.case;
+            let registered =
+                super::write::registered_event(r.year, r.seq, CaseState::Received, c.title);
+            let areas = (!c.reform_areas.is_empty()).then(|| {
+                c.reform_areas
+                    .iter()
+                    .map(|a| a.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            let events = [
+                Some(("case_registered", registered.as_str())),
+                r.checklist_id.as_deref().map(|id| ("checklist_chosen", id)),
+                documents
+                    .get(c.description)
+                    .map(|d| ("document_registered", d.as_str())),
+                areas.as_deref().map(|a| ("reform_areas_set", a)),
+                Some(("imported", source)),
+            ];
+            for (kind, after) in events.into_iter().flatten() {
+                let hash = event_hash(
+                    &prev,
+                    &EventContent {
+                        at: &at,
+                        user_id: Some(user_id),
+                        case_id: Some(r.id),
+                        kind,
+                        before: None,
+                        after: Some(after),
+                    },
+                );
+                let prev_hash = std::mem::replace(&mut prev, hash);
+                batch
+                    .rows
+                    .push((r.id, kind, after.to_string(), prev_hash, prev.clone()));
+                if batch.rows.len() == EventBatch::ROWS {
+                    batch.insert(self.tx, &at, user_id)?;
+                }
+            }
+            progress(1);
+        }
+        batch.insert(self.tx, &at, user_id)?;
+        Ok(ImportWritten {
+            cases: fresh.len(),
+            skipped,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records;
+    use crate::storage::{NewCase, NewDocument};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    /// Every row of the tables an import writes, as text.
+    fn dump(store: &Store) -> Vec<String> {
+        let mut out = Vec::new();
+        for table in [
+            "cases",
+            "documents",
+            "events",
+            "case_reform_areas",
+            "dnr_sequences",
+            "checklist_versions",
+            "case_text",
+            "call_tallies",
+            "organisation_tallies",
+            "state_tallies",
+        ] {
+            let conn = store.connection();
+            let mut stmt = conn
+                .prepare(&if table == "case_text" {
+                    "SELECT rowid, * FROM case_text ORDER BY rowid".to_string()
+                } else {
+                    format!("SELECT * FROM {table} ORDER BY 1, 2")
+                })
+                .expect("prepare");
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..n)
+                        .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                })
+                .expect("query")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("rows");
+            out.extend(
+                rows.into_iter()
+                    .map(|r| format!("{table}: {}", r.join(" | "))),
+            );
+        }
+        out
+    }
+
+    /// A store with a case already registered (so ids and diarienummer do not start at 1), the
+    /// organisations and the calls to import into.
+    fn store_with_a_case() -> (Store, i64, Vec<ImportOrg>, Vec<ImportCall>) {
+        let mut store = Store::open_in_memory(now()).expect("store");
+        let orgs = store.import_organisations().expect("orgs");
+        let calls = store.import_calls().expect("calls");
+        let user = store
+            .write(now(), |w| {
+                let (user, _) = w.ensure_user("anna")?;
+                w.insert_case(
+                    user.id,
+                    &NewCase {
+                        call_id: calls[2].id,
+                        organisation_id: orgs[0].id,
+                        parent_case_id: None,
+                        step: calls[2].step,
+                        title: "Trygghet i OMRÅDET",
+                        received_on: date(2018, 5, 2),
+                        requested: Money::ZERO,
+                        checklist_id: None,
+                    },
+                )?;
+                Ok(user.id)
+            })
+            .expect("case");
+        (store, user, orgs, calls)
+    }
+
+    #[test]
+    fn registers_what_registering_case_by_case_registers() {
+        let checklists = crate::checklists::shipped().expect("checklists");
+        let checklist = |step: Step| {
+            checklists
+                .iter()
+                .find(|c| c.template.step() == Some(step))
+                .map(|c| (&c.template, c.body.as_str()))
+        };
+        let (mut one_by_one, user, orgs, calls) = store_with_a_case();
+        let (mut at_once, _, _, _) = store_with_a_case();
+        let areas = [ReformArea::Housing, ReformArea::Labour];
+        let case = |org: usize, call: usize, title: &'static str, on: NaiveDate, areas| {
+            let call: &ImportCall = &calls[call];
+            ImportedCase {
+                organisation_id: orgs[org].id,
+                call_id: call.id,
+                step: call.step,
+                title,
+                received_on: on,
+                requested: Money(10_000),
+                counterpart: &orgs[org].name,
+                description: records::incoming_document(call.step),
+                reform_areas: areas,
+                // One case without a checklist.
+                checklist: if title.ends_with('C') {
+                    None
+                } else {
+                    checklist(call.step)
+                },
+            }
+        };
+        let mut cases = vec![
+            case(0, 2, "Ärende A", date(2018, 5, 2), &areas[..]),
+            // Already there: differs in ASCII case only.
+            case(0, 2, "trygghet i omrÅdet", date(2018, 5, 2), &[]),
+            // Not the same: SQLite's lower() leaves Å as it is.
+            case(0, 2, "trygghet i området", date(2018, 5, 2), &[]),
+            case(1, 1, "Ärende B", date(2019, 1, 3), &areas[1..]),
+            case(2, 0, "Ärende C", date(2018, 6, 1), &[]),
+            // The same case twice in one import: written once.
+            case(2, 0, "ÄRENDE C", date(2018, 6, 1), &[]),
+        ];
+        // Enough cases for several statements' worth of events.
+        cases.extend(
+            (0..30).map(|d| case(1, 2, "Ärende D", date(2018, 4, 16) + Duration::days(d), &[])),
+        );
+
+        // Case by case, as `bidrag import` wrote before.
+        let expected = one_by_one
+            .write(now(), |w| {
+                let (mut written, mut skipped) = (0, 0);
+                for c in &cases {
+                    if w.case_exists(c.organisation_id, c.call_id, c.received_on, c.title)? {
+                        skipped += 1;
+                        continue;
+                    }
+                    let reg = w.insert_case(
+                        user,
+                        &NewCase {
+                            call_id: c.call_id,
+                            organisation_id: c.organisation_id,
+                            parent_case_id: None,
+                            step: c.step,
+                            title: c.title,
+                            received_on: c.received_on,
+                            requested: c.requested,
+                            checklist_id: None,
+                        },
+                    )?;
+                    if let Some((template, body)) = c.checklist {
+                        w.set_checklist(user, reg.id, template, body)?;
+                    }
+                    w.register_document(
+                        user,
+                        &NewDocument {
+                            case_id: reg.id,
+                            direction: Direction::Incoming,
+                            date: c.received_on,
+                            counterpart: c.counterpart,
+                            description: c.description,
+                            file_path: None,
+                        },
+                    )?;
+                    if !c.reform_areas.is_empty() {
+                        w.set_reform_areas(user, reg.id, c.reform_areas)?;
+                    }
+                    w.event(Some(user), Some(reg.id), "imported", None, Some("fil.csv"))?;
+                    written += 1;
+                }
+                Ok(ImportWritten {
+                    cases: written,
+                    skipped,
+                })
+            })
+            .expect("one by one");
+        let mut told = 0;
+        let written = at_once
+            .write(now(), |w| {
+                w.register_imported(user, "fil.csv", &cases, &mut |n| told += n)
+            })
+            .expect("at once");
+        assert_eq!(written, expected);
+        assert_eq!(
+            written,
+            ImportWritten {
+                cases: 34,
+                skipped: 2
+            }
+        );
+        assert_eq!(told, cases.len());
+        assert_eq!(dump(&at_once), dump(&one_by_one));
+        let report = at_once.check().expect("check");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        // The search text is found as written by the triggers.
+        let found: i64 = at_once
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM case_text WHERE case_text MATCH '\"ärende b\"'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("search");
+        assert_eq!(found, 1);
+
+        // Again: everything is there now.
+        let again = at_once
+            .write(now(), |w| {
+                w.register_imported(user, "fil.csv", &cases, &mut |_| {})
+            })
+            .expect("again");
+        assert_eq!(
+            again,
+            ImportWritten {
+                cases: 0,
+                skipped: cases.len()
+            }
+        );
+    }
+
+    #[test]
+    fn an_existing_case_is_found_as_the_database_compares_summaries() {
+        let (store, _, orgs, calls) = store_with_a_case();
+        let mut existing = ExistingCases::default();
+        let (org, call, on) = (orgs[0].id, calls[2].id, date(2018, 5, 2));
+        for title in [
+            "Trygghet i OMRÅDET",
+            "TRYGGHET I OMRÅDET",
+            "trygghet i omrÅdet",
+            "trygghet i området",
+            "Trygghet i OMRÅDET ",
+        ] {
+            assert_eq!(
+                existing
+                    .contains(&store, org, call, on, title)
+                    .expect("existing"),
+                store.case_exists(org, call, on, title).expect("exists"),
+                "{title}"
+            );
+        }
+        assert!(
+            !existing
+                .contains(&store, org, call, date(2018, 5, 3), "Trygghet i OMRÅDET")
+                .expect("other day")
+        );
+    }
+}
