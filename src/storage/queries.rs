@@ -150,7 +150,13 @@ fn search_clauses(
         params.push((":lan".into(), SearchValue::Text(like(lan))));
     }
     if let Some(state) = search.status {
-        clauses.push("c.state = :status".into());
+        // A kommun names few organisations; their cases are fewer than a state's, but SQLite
+        // cannot tell from a LIKE, so the unary + keeps it off the state index then.
+        clauses.push(if search.kommun.is_some() {
+            "+c.state = :status".into()
+        } else {
+            "c.state = :status".into()
+        });
         params.push((":status".into(), SearchValue::Text(state.code().into())));
     }
     if let Some(step) = search.step {
