@@ -436,26 +436,39 @@ impl Scratch {
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "bidrag".to_string());
-        let path = dir.join(format!(".{file}.search-{}.tmp", std::process::id()));
-        let cannot = |reason: String| {
-            rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                Some(format!("{}: {reason}", path.display())),
-            )
+        // Unique per load, not only per process: tests generate in parallel threads. A name
+        // left behind by a killed load is skipped, never reused.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mut attempt = 0;
+        let (absolute, name) = loop {
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path = dir.join(format!(".{file}.search-{}-{n}.tmp", std::process::id()));
+            let cannot = |reason: String| {
+                rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                    Some(format!("{}: {reason}", path.display())),
+                )
+            };
+            let absolute = std::path::absolute(&path).map_err(|e| cannot(e.to_string()))?;
+            let name = absolute
+                .to_str()
+                .ok_or_else(|| cannot("not UTF-8".to_string()))?
+                .to_string();
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            match options.open(&absolute) {
+                Ok(_) => break (absolute, name),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(cannot(e.to_string()).into()),
+            }
         };
-        let absolute = std::path::absolute(&path).map_err(|e| cannot(e.to_string()))?;
-        let name = absolute
-            .to_str()
-            .ok_or_else(|| cannot("not UTF-8".to_string()))?
-            .to_string();
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        options.open(&absolute).map_err(|e| cannot(e.to_string()))?;
         Ok(Self {
             path: absolute,
             name,
