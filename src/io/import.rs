@@ -6,8 +6,9 @@ use crate::checklists::Checklist;
 use crate::domain::decision::{self, Standing};
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNrError;
+use crate::domain::{Call, Organisation};
 use crate::domain::{Money, OrgKind, OrgNr, Step, records};
-use crate::storage::{ExistingCases, ImportCall, ImportOrg, ImportedCase, Result, Store};
+use crate::storage::{ExistingCases, ImportedCase, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -242,18 +243,18 @@ fn kind_from_orgnr(nr: OrgNr) -> Option<OrgKind> {
 
 /// Reads what the database must answer: organisations and calls, once.
 struct Known {
-    by_id: HashMap<i64, ImportOrg>,
-    by_nr: HashMap<OrgNr, ImportOrg>,
-    by_name: HashMap<String, Vec<ImportOrg>>,
-    calls: Vec<ImportCall>,
+    by_id: HashMap<i64, Organisation>,
+    by_nr: HashMap<OrgNr, Organisation>,
+    by_name: HashMap<String, Vec<Organisation>>,
+    calls: Vec<Call>,
 }
 
 impl Known {
     fn load(store: &Store) -> Result<Self> {
-        let orgs = store.import_organisations()?;
+        let orgs = store.organisations()?;
         let mut by_id = HashMap::new();
         let mut by_nr = HashMap::new();
-        let mut by_name: HashMap<String, Vec<ImportOrg>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<Organisation>> = HashMap::new();
         for o in orgs {
             if let Some(nr) = o.org_nr {
                 by_nr.insert(nr, o.clone());
@@ -265,11 +266,11 @@ impl Known {
             by_id,
             by_nr,
             by_name,
-            calls: store.import_calls()?,
+            calls: store.calls()?,
         })
     }
 
-    fn call(&self, text: &str) -> Option<&ImportCall> {
+    fn call(&self, text: &str) -> Option<&Call> {
         let t = text.trim();
         t.parse::<i64>()
             .ok()
@@ -291,7 +292,7 @@ impl Known {
     }
 
     /// The intresseanmälan call open on `date` (the latest opened, if several).
-    fn open_interest_call(&self, date: NaiveDate) -> Option<&ImportCall> {
+    fn open_interest_call(&self, date: NaiveDate) -> Option<&Call> {
         self.calls
             .iter()
             .filter(|c| c.step == Step::Interest)
@@ -367,7 +368,7 @@ fn organisation(
             return same_name(plan, &registered).then_some((OrgRef::New(i), registered));
         }
         // An organisation of this name that has no number yet, and is of the number's kind.
-        let unnumbered: Vec<&ImportOrg> = known
+        let unnumbered: Vec<&Organisation> = known
             .by_name
             .get(&key)
             .map(|list| {

@@ -8,36 +8,12 @@
 //! once. What is written is what registering the cases one by one writes: the same rows, ids,
 //! diarienummer, search text and events, in the same order.
 
-use super::{Result, Store, StoreError, Writer, date_from_sql, date_to_sql, time_to_sql};
+use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
-use crate::domain::{
-    CaseState, ChecklistTemplate, Direction, Money, OrgKind, OrgNr, ReformArea, Step,
-};
+use crate::domain::{CaseState, ChecklistTemplate, Direction, Money, ReformArea, Step};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
-
-/// An organisation as an import matches rows against it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOrg {
-    pub id: i64,
-    pub kind: OrgKind,
-    pub name: String,
-    pub org_nr: Option<OrgNr>,
-    /// Kommunkod for a kommun, länskod for a region.
-    pub code: Option<String>,
-    pub county: Option<String>,
-}
-
-/// A call as an import names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportCall {
-    pub id: i64,
-    pub name: String,
-    pub step: Step,
-    pub opens_on: NaiveDate,
-    pub closes_on: Option<NaiveDate>,
-}
 
 /// A case's summary as "the same row" compares it: case ignored the way SQLite's built-in
 /// `lower()` ignores it (ASCII letters only), which is how the database has always compared.
@@ -103,87 +79,6 @@ impl ExistingCases {
         Ok(self
             .titles(&store.conn, organisation_id, call_id, received_on)?
             .contains(&title_key(title)))
-    }
-}
-
-impl Store {
-    /// Every organisation, for matching an import's rows (no case counts).
-    pub fn import_organisations(&self) -> Result<Vec<ImportOrg>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, kind, name, org_nr, code, county FROM organisations ORDER BY id",
-        )?;
-        type Raw = (
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let raw: Vec<Raw> = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter()
-            .map(|(id, kind, name, org_nr, code, county)| {
-                Ok(ImportOrg {
-                    id,
-                    kind: OrgKind::from_code(&kind).ok_or(StoreError::BadValue {
-                        column: "organisations.kind",
-                        value: kind.clone(),
-                    })?,
-                    name,
-                    org_nr: org_nr
-                        .map(|s| {
-                            OrgNr::parse(&s).map_err(|_| StoreError::BadValue {
-                                column: "organisations.org_nr",
-                                value: s.clone(),
-                            })
-                        })
-                        .transpose()?,
-                    code,
-                    county,
-                })
-            })
-            .collect()
-    }
-
-    /// Every call, for naming in an import (no budgets).
-    pub fn import_calls(&self) -> Result<Vec<ImportCall>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, step, opens_on, closes_on FROM calls
-             ORDER BY opens_on DESC, step, id",
-        )?;
-        type Raw = (i64, String, i64, String, Option<String>);
-        let raw: Vec<Raw> = stmt
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter()
-            .map(|(id, name, step, opens, closes)| {
-                Ok(ImportCall {
-                    id,
-                    name,
-                    step: Step::from_number(step).ok_or(StoreError::BadValue {
-                        column: "calls.step",
-                        value: step.to_string(),
-                    })?,
-                    opens_on: date_from_sql("calls.opens_on", &opens)?,
-                    closes_on: closes
-                        .map(|c| date_from_sql("calls.closes_on", &c))
-                        .transpose()?,
-                })
-            })
-            .collect()
     }
 }
 
@@ -558,10 +453,15 @@ mod tests {
 
     /// A store with a case already registered (so ids and diarienummer do not start at 1), the
     /// organisations and the calls to import into.
-    fn store_with_a_case() -> (Store, i64, Vec<ImportOrg>, Vec<ImportCall>) {
+    fn store_with_a_case() -> (
+        Store,
+        i64,
+        Vec<crate::domain::Organisation>,
+        Vec<crate::domain::Call>,
+    ) {
         let mut store = Store::open_in_memory(now()).expect("store");
-        let orgs = store.import_organisations().expect("orgs");
-        let calls = store.import_calls().expect("calls");
+        let orgs = store.organisations().expect("orgs");
+        let calls = store.calls().expect("calls");
         let user = store
             .write(now(), |w| {
                 let (user, _) = w.ensure_user("anna")?;
@@ -597,7 +497,7 @@ mod tests {
         let (mut at_once, _, _, _) = store_with_a_case();
         let areas = [ReformArea::Housing, ReformArea::Labour];
         let case = |org: usize, call: usize, title: &'static str, on: NaiveDate, areas| {
-            let call: &ImportCall = &calls[call];
+            let call: &crate::domain::Call = &calls[call];
             ImportedCase {
                 organisation_id: orgs[org].id,
                 call_id: call.id,
