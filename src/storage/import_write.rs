@@ -1,12 +1,12 @@
 //! What `bidrag import` reads and writes in bulk. The check reads organisations and calls once
 //! (without the counts and budgets the screens show) and asks "is this row already here?" once
 //! per organisation, call and day rather than once per row. The write registers all of a plan's
-//! cases inside the import's one transaction with a handful of statements, every trigger in
-//! force: the incoming documents and then the cases go in with one `INSERT … SELECT` each, so
-//! the search-text triggers fill the FTS index in one pass (row by row, FTS5 flushes its pending
-//! index data at every statement), and the events are hashed in memory from the chain head, read
-//! once. What is written is what registering the cases one by one writes: the same rows, ids,
-//! diarienummer, search text and events, in the same order.
+//! cases inside the import's one transaction with a handful of statements: the cases and then
+//! their incoming documents go in with one `INSERT … SELECT` each, the counters' triggers in
+//! force; the search text is written with one statement more (see [`SearchIndexing`]); and the
+//! events are hashed in memory from the chain head, read once. What is written is what
+//! registering the cases one by one writes: the same rows, ids, diarienummer, search text,
+//! counters and events, in the same order.
 
 use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
@@ -162,6 +162,130 @@ impl EventBatch {
     }
 }
 
+/// The search text's insert triggers as migration 5 made them (whitespace aside).
+const SEARCH_INSERT_TRIGGERS: [(&str, &str); 2] = [
+    (
+        "case_text_insert",
+        "CREATE TRIGGER case_text_insert AFTER INSERT ON cases BEGIN \
+         INSERT INTO case_text (rowid, dnr, title, organisation, county, body) \
+         SELECT case_id, dnr, title, organisation, county, body FROM case_text_source \
+         WHERE case_id = NEW.id; END",
+    ),
+    (
+        "case_text_document",
+        "CREATE TRIGGER case_text_document AFTER INSERT ON documents BEGIN \
+         DELETE FROM case_text WHERE rowid = NEW.case_id; \
+         INSERT INTO case_text (rowid, dnr, title, organisation, county, body) \
+         SELECT case_id, dnr, title, organisation, county, body FROM case_text_source \
+         WHERE case_id = NEW.case_id; END",
+    ),
+];
+
+/// How much new search text FTS5 holds in memory before it writes it out as a segment, during
+/// an import (1 MB otherwise): 100 000 cases' text becomes one segment, not a hundred small ones
+/// merged again and again.
+const IMPORT_SEARCH_BUFFER: i64 = 64 << 20;
+
+fn whitespace_collapsed(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One of the search index's FTS5 settings: the table's own, else FTS5's default.
+fn search_setting(conn: &Connection, key: &str) -> Result<i64> {
+    let default = match key {
+        "hashsize" => 1 << 20,
+        "automerge" => 4,
+        _ => 0,
+    };
+    Ok(conn
+        .prepare_cached("SELECT v FROM case_text_config WHERE k = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?
+        .unwrap_or(default))
+}
+
+/// Sets one of the search index's FTS5 settings. FTS5 writes out the text it holds in memory
+/// first, under the settings in force until then.
+fn set_search_setting(conn: &Connection, key: &str, value: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO case_text (case_text, rank) VALUES (?1, ?2)",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// How an import writes its cases' search text, within its transaction.
+///
+/// - The search-text triggers on inserted cases and documents are set aside while they are what
+///   migration 5 made them, and the new cases' text is written with one statement from the same
+///   view, once per case; row by row, each case's text was written, deleted and written again
+///   with its document, each statement its own small FTS5 write.
+/// - FTS5 buffers the text in memory up to [`IMPORT_SEARCH_BUFFER`], and does not merge the
+///   index's existing segments meanwhile (`automerge` 0). Merging is left to later writes, which
+///   each merge in proportion to what they write: done inside the import, it rewrote about a
+///   hundred MB of a million cases' index for 100 000 new rows.
+///
+/// Both are put back before the commit, so other writers never see them changed.
+struct SearchIndexing {
+    /// The set-aside triggers' SQL, to create again; empty when they fire as usual.
+    triggers: Vec<String>,
+    /// The FTS5 settings to put back, as they were.
+    settings: Vec<(&'static str, i64)>,
+}
+
+impl SearchIndexing {
+    fn begin(conn: &Connection) -> Result<Self> {
+        let mut settings = Vec::new();
+        for (key, during) in [("hashsize", IMPORT_SEARCH_BUFFER), ("automerge", 0)] {
+            let before = search_setting(conn, key)?;
+            set_search_setting(conn, key, during)?;
+            settings.push((key, before));
+        }
+        let found: Vec<(String, String)> = conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_master
+                 WHERE type = 'trigger' AND name IN ('case_text_insert', 'case_text_document')",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let as_made = found.len() == SEARCH_INSERT_TRIGGERS.len()
+            && found.iter().all(|(name, sql)| {
+                SEARCH_INSERT_TRIGGERS.iter().any(|(known, made)| {
+                    known == name && whitespace_collapsed(made) == whitespace_collapsed(sql)
+                })
+            });
+        let mut triggers = Vec::new();
+        if as_made {
+            for (name, sql) in found {
+                conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+                triggers.push(sql);
+            }
+        }
+        Ok(Self { triggers, settings })
+    }
+
+    /// Writes the search text of the cases `first..=last` (if the triggers were set aside),
+    /// and puts the triggers and settings back.
+    fn end(self, conn: &Connection, first: i64, last: i64) -> Result<()> {
+        if !self.triggers.is_empty() {
+            conn.execute(
+                "INSERT INTO case_text (rowid, dnr, title, organisation, county, body)
+                 SELECT case_id, dnr, title, organisation, county, body FROM case_text_source
+                 WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id",
+                params![first, last],
+            )?;
+            for sql in &self.triggers {
+                conn.execute_batch(sql)?;
+            }
+        }
+        // The buffer first: it is written out while automerge is still 0.
+        for (key, value) in self.settings {
+            set_search_setting(conn, key, value)?;
+        }
+        Ok(())
+    }
+}
+
 impl Writer<'_> {
     /// Registers the cases as registering them one by one would: each case not already in the
     /// database (asked again here, inside the transaction) gets the next diarienummer of its
@@ -237,11 +361,7 @@ impl Writer<'_> {
             });
         }
 
-        // The cases and their documents are staged, then inserted with one statement each: the
-        // triggers run for every row, within one statement. The documents go in first, with the
-        // foreign keys checked at the commit rather than at once: the document trigger finds no
-        // case yet, and the case trigger then writes each case's whole search text once, where
-        // case by case it is written, deleted and written again.
+        // The cases and their documents are staged, then inserted with one statement each.
         self.tx.execute_batch(
             "DROP TABLE IF EXISTS temp.import_cases;
              CREATE TEMP TABLE import_cases (
@@ -281,17 +401,7 @@ impl Writer<'_> {
                 ])?;
             }
         }
-        let deferred: bool = self
-            .tx
-            .query_row("PRAGMA defer_foreign_keys", [], |r| r.get(0))?;
-        self.tx.pragma_update(None, "defer_foreign_keys", true)?;
-        self.tx.execute(
-            "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
-                 description, file_path, registered_by, registered_at)
-             SELECT id, 1, ?1, received_on, counterpart, description, NULL, ?2, ?3
-             FROM temp.import_cases ORDER BY id",
-            params![Direction::Incoming.code(), user_id, at],
-        )?;
+        let search = SearchIndexing::begin(self.tx)?;
         self.tx.execute(
             "INSERT INTO cases (id, dnr_year, dnr_seq, call_id, organisation_id, parent_case_id,
                  step, state, title, received_on, requested_ore, checklist_id, updated_at,
@@ -301,8 +411,17 @@ impl Writer<'_> {
              FROM temp.import_cases ORDER BY id",
             params![CaseState::Received.code(), at],
         )?;
-        self.tx
-            .pragma_update(None, "defer_foreign_keys", deferred)?;
+        self.tx.execute(
+            "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
+                 description, file_path, registered_by, registered_at)
+             SELECT id, 1, ?1, received_on, counterpart, description, NULL, ?2, ?3
+             FROM temp.import_cases ORDER BY id",
+            params![Direction::Incoming.code(), user_id, at],
+        )?;
+
+        let first = rows.first().map_or(0, |r| r.id);
+        let last = rows.last().map_or(0, |r| r.id);
+        search.end(self.tx, first, last)?;
         self.tx.execute_batch("DROP TABLE temp.import_cases")?;
         {
             let mut area = self
@@ -486,6 +605,73 @@ mod tests {
 
     #[test]
     fn registers_what_registering_case_by_case_registers() {
+        registers_as_case_by_case("");
+    }
+
+    #[test]
+    fn search_triggers_changed_since_migration_5_fire_as_usual() {
+        // Textually different, so the import cannot know what they write: it lets them fire.
+        let changed = "DROP TRIGGER case_text_insert;
+            CREATE TRIGGER case_text_insert AFTER INSERT ON cases BEGIN
+                -- changed
+                INSERT INTO case_text (rowid, dnr, title, organisation, county, body)
+                SELECT case_id, dnr, title, organisation, county, body FROM case_text_source
+                WHERE case_id = NEW.id;
+            END;";
+        let (mut store, ..) = store_with_a_case();
+        store.connection().execute_batch(changed).expect("change");
+        store
+            .write(now(), |w| {
+                let search = SearchIndexing::begin(w.tx)?;
+                assert!(search.triggers.is_empty());
+                search.end(w.tx, 1, 0)
+            })
+            .expect("write");
+        registers_as_case_by_case(changed);
+    }
+
+    /// Every trigger's SQL, and the search index's settings as FTS5 uses them.
+    fn search_setup(store: &Store) -> (Vec<(String, String)>, i64, i64) {
+        let conn = store.connection();
+        let triggers = conn
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let setting = |key| search_setting(conn, key).expect("setting");
+        (triggers, setting("hashsize"), setting("automerge"))
+    }
+
+    #[test]
+    fn the_search_triggers_and_settings_are_set_aside_and_put_back() {
+        let (mut store, ..) = store_with_a_case();
+        let before = search_setup(&store);
+        assert_eq!((before.1, before.2), (1 << 20, 4), "FTS5's defaults");
+        store
+            .write(now(), |w| {
+                let search = SearchIndexing::begin(w.tx)?;
+                // The schema as migrated has the triggers the import knows.
+                assert_eq!(search.triggers.len(), SEARCH_INSERT_TRIGGERS.len());
+                assert_eq!(search_setting(w.tx, "hashsize")?, IMPORT_SEARCH_BUFFER);
+                assert_eq!(search_setting(w.tx, "automerge")?, 0);
+                let left: i64 = w.tx.query_row(
+                    "SELECT count(*) FROM sqlite_master
+                     WHERE name IN ('case_text_insert', 'case_text_document')",
+                    [],
+                    |r| r.get(0),
+                )?;
+                assert_eq!(left, 0);
+                search.end(w.tx, 1, 0)
+            })
+            .expect("write");
+        assert_eq!(search_setup(&store), before);
+    }
+
+    /// Registers the same cases at once and case by case, in two stores changed alike by
+    /// `schema_change`, and compares every row written.
+    fn registers_as_case_by_case(schema_change: &str) {
         let checklists = crate::checklists::shipped().expect("checklists");
         let checklist = |step: Step| {
             checklists
@@ -495,6 +681,12 @@ mod tests {
         };
         let (mut one_by_one, user, orgs, calls) = store_with_a_case();
         let (mut at_once, _, _, _) = store_with_a_case();
+        for store in [&one_by_one, &at_once] {
+            store
+                .connection()
+                .execute_batch(schema_change)
+                .expect("schema change");
+        }
         let areas = [ReformArea::Housing, ReformArea::Labour];
         let case = |org: usize, call: usize, title: &'static str, on: NaiveDate, areas| {
             let call: &crate::domain::Call = &calls[call];
@@ -596,6 +788,15 @@ mod tests {
         );
         assert_eq!(told, cases.len());
         assert_eq!(dump(&at_once), dump(&one_by_one));
+        // The triggers and the search index's settings are as they were, and its index whole.
+        assert_eq!(search_setup(&at_once), search_setup(&one_by_one));
+        at_once
+            .connection()
+            .execute(
+                "INSERT INTO case_text (case_text) VALUES ('integrity-check')",
+                [],
+            )
+            .expect("the search index matches its text");
         let report = at_once.check().expect("check");
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         // The search text is found as written by the triggers.
