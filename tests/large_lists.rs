@@ -4,8 +4,8 @@
 
 mod common;
 
-use bidrag::domain::CaseSource;
 use bidrag::domain::search::{Anchor, CaseQuery, RowKey, Search, Sort};
+use bidrag::domain::{CaseSource, Queue};
 use bidrag::storage::Store;
 use bidrag::storage::queries::{LARGE_LIST, SEARCH_CAP};
 use std::collections::BTreeSet;
@@ -58,6 +58,58 @@ fn all_rows(store: &Store, q: &CaseQuery, capped: bool) -> Vec<i64> {
         out.extend(rows.iter().map(|r| r.id));
     }
     out
+}
+
+/// Every window of a list read from an anchor, backwards from the end.
+fn all_rows_backwards(store: &Store, q: &CaseQuery) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut anchor = Anchor::End;
+    loop {
+        let rows = store
+            .query_window_at(q, 1, common::today(), false, &anchor, 0, 150)
+            .expect("window");
+        let Some(first) = rows.first() else { break };
+        anchor = Anchor::Before(RowKey::of(first));
+        out.splice(0..0, rows.iter().map(|r| r.id));
+    }
+    out
+}
+
+#[test]
+fn a_large_list_in_deadline_order_is_read_along_the_deadline_index() {
+    let store = large_store();
+    let today = common::today();
+    let mut q = query(CaseSource::Queue(Queue::AllOpen), "", false);
+    q.sort = Sort::Deadline;
+    assert!(store.walks_deadline_index(&q, 1, today).expect("shape"));
+    // A small queue is sorted instead: the walk would pass too many other cases.
+    let mut few = query(CaseSource::Queue(Queue::AwaitingSupplement), "", false);
+    few.sort = Sort::Deadline;
+    assert!(!store.walks_deadline_index(&few, 1, today).expect("shape"));
+
+    // The order, computed here: the nearest deadline, then the id.
+    let mut expected: Vec<(String, i64)> = store
+        .connection()
+        .prepare(
+            "SELECT coalesce(supplement_due_on, report_due_on, date(received_on, '+6 months')), id
+             FROM cases WHERE state NOT IN ('avslutad', 'avskriven', 'aterkallad')",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect();
+    expected.sort();
+    let expected: Vec<i64> = expected.into_iter().map(|(_, id)| id).collect();
+    let n = store.count_cases(q.source, 1, today).expect("n");
+    assert_eq!(expected.len() as i64, n, "the open states");
+    assert_eq!(all_rows(&store, &q, false), expected, "forwards");
+    assert_eq!(all_rows_backwards(&store, &q), expected, "backwards");
+    let middle = store
+        .query_window_at(&q, 1, today, false, &Anchor::At, 1_234, 50)
+        .expect("window");
+    let ids: Vec<i64> = middle.iter().map(|r| r.id).collect();
+    assert_eq!(ids, expected[1_234..1_284], "by position");
 }
 
 #[test]

@@ -194,7 +194,15 @@ pub(crate) struct Shape {
     pub capped: bool,
     /// Words shorter than three characters were left out (a large list without a longer word).
     pub short_dropped: bool,
+    /// A whole list in deadline order, read along the index `cases_deadline`, each case checked
+    /// against the source (see [`DEADLINE_WALK_WINDOW`]).
+    pub deadline_walk: bool,
 }
+
+/// A window of a deadline-ordered list of n cases among N reads about this many times N / n
+/// entries of `cases_deadline` before it has its rows; sorting the list reads all n. The index
+/// is walked when that is fewer: a million cases' open half in 0.1 ms a window, not 2 s.
+const DEADLINE_WALK_WINDOW: i64 = 100;
 
 /// Where a list's rows come from, as SQL: the cases, or the text index's matches joined to them.
 fn from_clause(shape: Shape) -> &'static str {
@@ -222,6 +230,8 @@ fn joined(query: &CaseQuery, shape: Shape) -> String {
         && query.search.is_empty();
     let from = if open_in_order {
         "cases c INDEXED BY cases_open"
+    } else if shape.deadline_walk {
+        "cases c INDEXED BY cases_deadline"
     } else {
         from_clause(shape)
     };
@@ -286,12 +296,21 @@ fn anchor_clause(sort: Sort, shape: Shape, anchor: &Anchor) -> (String, bool) {
     } else {
         (">", ">=", "<")
     };
-    let compare = |op: &str| format!("({}) {op} ({})", columns.join(", "), values.join(", "));
+    // SQLite takes no range of an expression index from a row value: the deadline alone, which
+    // the row value implies, bounds the index.
+    let compare = |op: &str, lead: &str| {
+        let rows = format!("({}) {op} ({})", columns.join(", "), values.join(", "));
+        if sort == Sort::Deadline && !shape.capped {
+            format!("{DEADLINE} {lead} :k_order AND {rows}")
+        } else {
+            rows
+        }
+    };
     match anchor {
         Anchor::At => ("1".into(), false),
-        Anchor::After(_) => (compare(after), false),
-        Anchor::From(_) => (compare(from), false),
-        Anchor::Before(_) => (compare(before), true),
+        Anchor::After(_) => (compare(after, ">="), false),
+        Anchor::From(_) => (compare(from, ">="), false),
+        Anchor::Before(_) => (compare(before, "<="), true),
         Anchor::End => ("1".into(), true),
     }
 }
@@ -800,9 +819,15 @@ impl Store {
                 shapes.push(Shape {
                     text_driven: true,
                     capped,
-                    short_dropped: false,
+                    ..Shape::default()
                 });
             }
+        }
+        if query.sort == Sort::Deadline && query.search.is_empty() {
+            shapes.push(Shape {
+                deadline_walk: true,
+                ..Shape::default()
+            });
         }
         let mut out = Vec::new();
         for shape in shapes {
@@ -841,14 +866,39 @@ impl Store {
         let long = query.search.words.iter().any(|w| w.chars().count() >= 3);
         let short = query.search.words.iter().any(|w| w.chars().count() < 3);
         if !long && !short {
-            return Ok(Shape::default());
+            let deadline_walk = query.sort == Sort::Deadline && query.search.is_empty() && {
+                let n = self.source_count(query.source, user_id, today)?;
+                n.saturating_mul(n) > DEADLINE_WALK_WINDOW.saturating_mul(self.case_total()?)
+            };
+            return Ok(Shape {
+                deadline_walk,
+                ..Shape::default()
+            });
         }
         let large = self.source_count(query.source, user_id, today)? > LARGE_LIST;
         Ok(Shape {
             text_driven: large && long,
-            capped: false,
             short_dropped: large && short && !long,
+            ..Shape::default()
         })
+    }
+
+    /// Whether a list is read along the deadline index (see [`Shape::deadline_walk`]).
+    pub fn walks_deadline_index(
+        &self,
+        query: &CaseQuery,
+        user_id: i64,
+        today: NaiveDate,
+    ) -> Result<bool> {
+        Ok(self.shape(query, user_id, today)?.deadline_walk)
+    }
+
+    /// How many cases there are, from the counters.
+    fn case_total(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT coalesce(sum(cases), 0) FROM state_tallies")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// How many cases a query finds (capped at [`SEARCH_CAP`] for a common word in a large
