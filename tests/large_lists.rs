@@ -231,4 +231,13 @@ fn the_app_says_when_a_list_is_capped() {
     common::press(&mut app, &mut store, "G");
     assert_eq!(app.cases.selected, SEARCH_CAP - 1);
     assert!(app.cases.selected_row().is_some());
+
+    // Saved as a queue, its count on the home screen says so too.
+    common::press(&mut app, &mut store, "w");
+    for c in "Samverkan".chars() {
+        common::press(&mut app, &mut store, &c.to_string());
+    }
+    common::press(&mut app, &mut store, "<C-s>");
+    let screen = common::screen(&app, 120, 40);
+    assert!(screen.contains("1 000+  ★ Samverkan"), "{screen}");
 }

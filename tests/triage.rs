@@ -407,7 +407,7 @@ fn a_filter_saved_as_a_queue_comes_back_with_its_count() {
         .items
         .iter()
         .find_map(|e| match e {
-            QueueEntry::Saved(q, n) => Some((q.clone(), *n)),
+            QueueEntry::Saved(q, size) => Some((q.clone(), size.total as i64)),
             QueueEntry::Builtin(..) => None,
         })
         .expect("saved queue listed");

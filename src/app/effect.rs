@@ -516,7 +516,7 @@ pub fn run_effect(
                             body: q.everywhere,
                             sort: q.sort,
                         };
-                        Ok((store.count_query(&query, user_id, today)?, q))
+                        Ok((store.list_size(&query, user_id, today)?, q))
                     })
                     .collect::<Result<Vec<_>, StoreError>>()?,
                 users: store.users()?,

@@ -204,8 +204,8 @@ pub struct HomeData {
     pub calls: Vec<Call>,
     pub orgs: Vec<Organisation>,
     pub queues: Vec<(Queue, i64)>,
-    /// The user's saved queues with their counts.
-    pub saved: Vec<(i64, crate::domain::search::SavedQueue)>,
+    /// The user's saved queues with their sizes (a common word's count is capped).
+    pub saved: Vec<(ListSize, crate::domain::search::SavedQueue)>,
     pub users: Vec<User>,
 }
 
@@ -213,14 +213,20 @@ pub struct HomeData {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueueEntry {
     Builtin(Queue, i64),
-    Saved(crate::domain::search::SavedQueue, i64),
+    Saved(crate::domain::search::SavedQueue, ListSize),
 }
 
 impl QueueEntry {
     pub fn count(&self) -> i64 {
         match self {
-            QueueEntry::Builtin(_, n) | QueueEntry::Saved(_, n) => *n,
+            QueueEntry::Builtin(_, n) => *n,
+            QueueEntry::Saved(_, size) => i64::try_from(size.total).unwrap_or(i64::MAX),
         }
+    }
+
+    /// More cases match than are counted: a common word in a large list ("1 000+").
+    pub fn capped(&self) -> bool {
+        matches!(self, QueueEntry::Saved(_, size) if size.capped)
     }
 
     fn same(&self, other: &QueueEntry) -> bool {

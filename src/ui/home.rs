@@ -96,16 +96,33 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
         T::EmptyOrgs,
     );
 
-    let queue_items: Vec<String> = app
+    // Counts grouped as in the list's title, right-aligned; a capped one reads "1 000+".
+    let counts: Vec<String> = app
         .queues
         .items
         .iter()
         .map(|e| {
+            let n = grouped(usize::try_from(e.count()).unwrap_or(0));
+            if e.capped() { format!("{n}+") } else { n }
+        })
+        .collect();
+    let width = counts
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let queue_items: Vec<String> = app
+        .queues
+        .items
+        .iter()
+        .zip(&counts)
+        .map(|(e, count)| {
             let label = match e {
                 QueueEntry::Builtin(q, _) => i18n::queue(*q).text(app.lang).to_string(),
                 QueueEntry::Saved(q, _) => format!("★ {}", clean(&q.name)),
             };
-            fit(&format!("{:>4}  {label}", e.count()), inner(queues))
+            fit(&format!("{count:>width$}  {label}"), inner(queues))
         })
         .collect();
     list(
