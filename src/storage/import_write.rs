@@ -14,6 +14,7 @@ use crate::domain::{CaseState, ChecklistTemplate, Direction, Money, ReformArea, 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::SyncSender;
 
 /// A case's summary as "the same row" compares it: case ignored the way SQLite's built-in
 /// `lower()` ignores it (ASCII letters only), which is how the database has always compared.
@@ -117,10 +118,11 @@ struct NewRow<'c, 'a> {
 }
 
 /// Events waiting to be inserted, several rows to a statement: (case, kind, after, prev_hash,
-/// hash).
+/// hash), and how many cases' last event is among them.
 #[derive(Default)]
 struct EventBatch {
     rows: Vec<(i64, &'static str, String, String, String)>,
+    cases: usize,
 }
 
 impl EventBatch {
@@ -159,6 +161,71 @@ impl EventBatch {
         stmt.execute(params.as_slice())?;
         self.rows.clear();
         Ok(())
+    }
+}
+
+/// What the events of an import are hashed from, besides each case.
+struct ChainedEvents<'e> {
+    at: &'e str,
+    user_id: i64,
+    source: &'e str,
+    /// The event `after` of each incoming document's registration, by description.
+    documents: &'e HashMap<&'e str, String>,
+}
+
+impl ChainedEvents<'_> {
+    /// The events of the cases, case after case, chained from `prev` and sent in batches (until
+    /// the receiver is gone).
+    fn hash(&self, rows: &[NewRow<'_, '_>], mut prev: String, send: &SyncSender<EventBatch>) {
+        let mut batch = EventBatch::default();
+        for r in rows {
+            let c = r.case;
+            let registered =
+                super::write::registered_event(r.year, r.seq, CaseState::Received, c.title);
+            let areas = (!c.reform_areas.is_empty()).then(|| {
+                c.reform_areas
+                    .iter()
+                    .map(|a| a.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            let events = [
+                Some(("case_registered", registered.as_str())),
+                r.checklist_id.as_deref().map(|id| ("checklist_chosen", id)),
+                self.documents
+                    .get(c.description)
+                    .map(|d| ("document_registered", d.as_str())),
+                areas.as_deref().map(|a| ("reform_areas_set", a)),
+                Some(("imported", self.source)),
+            ];
+            for (kind, after) in events.into_iter().flatten() {
+                let hash = event_hash(
+                    &prev,
+                    &EventContent {
+                        at: self.at,
+                        user_id: Some(self.user_id),
+                        case_id: Some(r.id),
+                        kind,
+                        before: None,
+                        after: Some(after),
+                    },
+                );
+                let prev_hash = std::mem::replace(&mut prev, hash);
+                batch
+                    .rows
+                    .push((r.id, kind, after.to_string(), prev_hash, prev.clone()));
+            }
+            batch.cases += 1;
+            if batch.rows.len() >= EventBatch::ROWS
+                && send.send(std::mem::take(&mut batch)).is_err()
+            {
+                return;
+            }
+        }
+        if !batch.rows.is_empty() || batch.cases > 0 {
+            // The receiver may be gone after an error; it has nothing left to be told.
+            let _ = send.send(batch);
+        }
     }
 }
 
@@ -455,56 +522,31 @@ impl Writer<'_> {
                 .to_string()
             });
         }
-        let mut prev: String = self
+        let prev: String = self
             .tx
             .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
             .query_row([], |r| r.get(0))
             .optional()?
             .unwrap_or_else(|| GENESIS.to_string());
-        let mut batch = EventBatch::default();
-        for r in &rows {
-            let c = r.case;
-            let registered =
-                super::write::registered_event(r.year, r.seq, CaseState::Received, c.title);
-            let areas = (!c.reform_areas.is_empty()).then(|| {
-                c.reform_areas
-                    .iter()
-                    .map(|a| a.code())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
-            let events = [
-                Some(("case_registered", registered.as_str())),
-                r.checklist_id.as_deref().map(|id| ("checklist_chosen", id)),
-                documents
-                    .get(c.description)
-                    .map(|d| ("document_registered", d.as_str())),
-                areas.as_deref().map(|a| ("reform_areas_set", a)),
-                Some(("imported", source)),
-            ];
-            for (kind, after) in events.into_iter().flatten() {
-                let hash = event_hash(
-                    &prev,
-                    &EventContent {
-                        at: &at,
-                        user_id: Some(user_id),
-                        case_id: Some(r.id),
-                        kind,
-                        before: None,
-                        after: Some(after),
-                    },
-                );
-                let prev_hash = std::mem::replace(&mut prev, hash);
-                batch
-                    .rows
-                    .push((r.id, kind, after.to_string(), prev_hash, prev.clone()));
-                if batch.rows.len() == EventBatch::ROWS {
-                    batch.insert(self.tx, &at, user_id)?;
-                }
+        // Hashed on a second thread, a few batches ahead of the inserts: the hashing and the
+        // SQLite work overlap instead of taking turns.
+        let (send, batches) = std::sync::mpsc::sync_channel::<EventBatch>(16);
+        let chain = ChainedEvents {
+            at: &at,
+            user_id,
+            source,
+            documents: &documents,
+        };
+        let rows = &rows;
+        std::thread::scope(|scope| {
+            scope.spawn(move || chain.hash(rows, prev, &send));
+            for mut batch in batches {
+                // An error drops `batches`, which stops the hashing thread at its next batch.
+                batch.insert(self.tx, &at, user_id)?;
+                progress(batch.cases);
             }
-            progress(1);
-        }
-        batch.insert(self.tx, &at, user_id)?;
+            Ok::<_, StoreError>(())
+        })?;
         Ok(ImportWritten {
             cases: fresh.len(),
             skipped,
@@ -823,6 +865,46 @@ mod tests {
                 skipped: cases.len()
             }
         );
+    }
+
+    #[test]
+    fn a_failing_event_write_fails_the_import_and_writes_nothing() {
+        let (mut store, user, orgs, calls) = store_with_a_case();
+        // Past the first batches, so the hashing thread is still sending when the write fails.
+        store
+            .connection()
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON events
+                 WHEN NEW.kind = 'imported' AND NEW.case_id > 300
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .expect("trigger");
+        let before = (dump(&store), search_setup(&store));
+        let titles: Vec<String> = (0..1_000).map(|i| format!("Ärende {i}")).collect();
+        let call = &calls[2];
+        let cases: Vec<ImportedCase<'_>> = titles
+            .iter()
+            .map(|title| ImportedCase {
+                organisation_id: orgs[1].id,
+                call_id: call.id,
+                step: call.step,
+                title,
+                received_on: date(2018, 5, 2),
+                requested: Money::ZERO,
+                counterpart: &orgs[1].name,
+                description: records::incoming_document(call.step),
+                reform_areas: &[],
+                checklist: None,
+            })
+            .collect();
+        let err = store
+            .write(now(), |w| {
+                w.register_imported(user, "fil.csv", &cases, &mut |_| {})
+            })
+            .expect_err("refused");
+        assert!(err.to_string().contains("refused"), "{err}");
+        // The rollback takes back the set-aside triggers and the FTS5 settings too.
+        assert_eq!((dump(&store), search_setup(&store)), before);
     }
 
     #[test]
