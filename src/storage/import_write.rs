@@ -2,9 +2,10 @@
 //! (without the counts and budgets the screens show) and asks "is this row already here?" once
 //! per organisation, call and day rather than once per row. The write registers all of a plan's
 //! cases inside the import's one transaction with a handful of statements: the cases and then
-//! their incoming documents go in with one `INSERT … SELECT` each, the counters' triggers in
-//! force; the search text is written with one statement more (see [`SearchIndexing`]); and the
-//! events are hashed in memory from the chain head, read once. What is written is what
+//! their incoming documents go in with one `INSERT … SELECT` each; their search text and the
+//! counters with one statement each more, instead of triggers firing per case (see
+//! [`SetAside`]); and the events are hashed in memory from the chain head, read once, on a
+//! second thread. What is written is what
 //! registering the cases one by one writes: the same rows, ids, diarienummer, search text,
 //! counters and events, in the same order.
 
@@ -229,24 +230,55 @@ impl ChainedEvents<'_> {
     }
 }
 
-/// The search text's insert triggers as migration 5 made them (whitespace aside).
-const SEARCH_INSERT_TRIGGERS: [(&str, &str); 2] = [
+/// The insert triggers an import replaces with one statement each over all its cases (see
+/// [`SetAside`]), with the migration that made each.
+const REPLACED_TRIGGERS: [(&str, &str); 3] = [
     (
         "case_text_insert",
-        "CREATE TRIGGER case_text_insert AFTER INSERT ON cases BEGIN \
-         INSERT INTO case_text (rowid, dnr, title, organisation, county, body) \
-         SELECT case_id, dnr, title, organisation, county, body FROM case_text_source \
-         WHERE case_id = NEW.id; END",
+        include_str!("migrations/0005_search.sql"),
     ),
     (
         "case_text_document",
-        "CREATE TRIGGER case_text_document AFTER INSERT ON documents BEGIN \
-         DELETE FROM case_text WHERE rowid = NEW.case_id; \
-         INSERT INTO case_text (rowid, dnr, title, organisation, county, body) \
-         SELECT case_id, dnr, title, organisation, county, body FROM case_text_source \
-         WHERE case_id = NEW.case_id; END",
+        include_str!("migrations/0005_search.sql"),
+    ),
+    (
+        "tally_case_insert",
+        include_str!("migrations/0008_tallies.sql"),
     ),
 ];
+
+/// What the replaced triggers would have written for the cases `?1..=?2` and their documents:
+/// each case's search text once (row by row it was written, deleted and written again with the
+/// document), and the counters, added per call, organisation and state as the trigger adds them
+/// per case.
+const REPLACEMENTS: [&str; 4] = [
+    "INSERT INTO case_text (rowid, dnr, title, organisation, county, body)
+     SELECT case_id, dnr, title, organisation, county, body FROM case_text_source
+     WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id",
+    "INSERT INTO call_tallies (call_id, cases, granted_ore, proposed_ore)
+     SELECT call_id, count(*), sum(coalesce(granted_ore, 0)),
+            sum(CASE WHEN state = 'forslag_till_beslut' THEN coalesce(proposed_ore, 0) ELSE 0 END)
+     FROM cases WHERE id BETWEEN ?1 AND ?2 GROUP BY call_id
+     ON CONFLICT (call_id) DO UPDATE SET cases = cases + excluded.cases,
+         granted_ore = granted_ore + excluded.granted_ore,
+         proposed_ore = proposed_ore + excluded.proposed_ore",
+    "INSERT INTO organisation_tallies (organisation_id, cases)
+     SELECT organisation_id, count(*) FROM cases WHERE id BETWEEN ?1 AND ?2
+     GROUP BY organisation_id
+     ON CONFLICT (organisation_id) DO UPDATE SET cases = cases + excluded.cases",
+    "INSERT INTO state_tallies (state, assignee_id, cases)
+     SELECT state, coalesce(assignee_id, 0), count(*) FROM cases WHERE id BETWEEN ?1 AND ?2
+     GROUP BY 1, 2
+     ON CONFLICT (state, assignee_id) DO UPDATE SET cases = cases + excluded.cases",
+];
+
+/// A trigger's CREATE statement as its migration wrote it, without the closing semicolon (as
+/// `sqlite_master` keeps it).
+fn made_by(migration: &'static str, name: &str) -> Option<&'static str> {
+    let start = migration.find(&format!("CREATE TRIGGER {name} "))?;
+    let len = migration[start..].find("\nEND;")? + "\nEND".len();
+    migration.get(start..start + len)
+}
 
 /// How much new search text FTS5 holds in memory before it writes it out as a segment, during
 /// an import (1 MB otherwise): 100 000 cases' text becomes one segment, not a hundred small ones
@@ -281,26 +313,24 @@ fn set_search_setting(conn: &Connection, key: &str, value: i64) -> Result<()> {
     Ok(())
 }
 
-/// How an import writes its cases' search text, within its transaction.
+/// What an import sets aside within its transaction, and puts back before the commit, so that
+/// other writers never see it changed.
 ///
-/// - The search-text triggers on inserted cases and documents are set aside while they are what
-///   migration 5 made them, and the new cases' text is written with one statement from the same
-///   view, once per case; row by row, each case's text was written, deleted and written again
-///   with its document, each statement its own small FTS5 write.
-/// - FTS5 buffers the text in memory up to [`IMPORT_SEARCH_BUFFER`], and does not merge the
-///   index's existing segments meanwhile (`automerge` 0). Merging is left to later writes, which
-///   each merge in proportion to what they write: done inside the import, it rewrote about a
-///   hundred MB of a million cases' index for 100 000 new rows.
-///
-/// Both are put back before the commit, so other writers never see them changed.
-struct SearchIndexing {
+/// - The [`REPLACED_TRIGGERS`], while every one is exactly what its migration made (whitespace
+///   aside); the [`REPLACEMENTS`] then write what they would have written, with one statement
+///   each instead of a few per case. Otherwise they fire as usual.
+/// - FTS5's settings: it buffers the new text in memory up to [`IMPORT_SEARCH_BUFFER`], and does
+///   not merge the index's existing segments meanwhile (`automerge` 0). Merging is left to later
+///   writes, which each merge in proportion to what they write: done inside the import, it
+///   rewrote about a hundred MB of a million cases' index for 100 000 new rows.
+struct SetAside {
     /// The set-aside triggers' SQL, to create again; empty when they fire as usual.
     triggers: Vec<String>,
     /// The FTS5 settings to put back, as they were.
     settings: Vec<(&'static str, i64)>,
 }
 
-impl SearchIndexing {
+impl SetAside {
     fn begin(conn: &Connection) -> Result<Self> {
         let mut settings = Vec::new();
         for (key, during) in [("hashsize", IMPORT_SEARCH_BUFFER), ("automerge", 0)] {
@@ -308,39 +338,42 @@ impl SearchIndexing {
             set_search_setting(conn, key, during)?;
             settings.push((key, before));
         }
-        let found: Vec<(String, String)> = conn
-            .prepare(
-                "SELECT name, sql FROM sqlite_master
-                 WHERE type = 'trigger' AND name IN ('case_text_insert', 'case_text_document')",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let as_made = found.len() == SEARCH_INSERT_TRIGGERS.len()
-            && found.iter().all(|(name, sql)| {
-                SEARCH_INSERT_TRIGGERS.iter().any(|(known, made)| {
-                    known == name && whitespace_collapsed(made) == whitespace_collapsed(sql)
-                })
-            });
-        let mut triggers = Vec::new();
-        if as_made {
-            for (name, sql) in found {
-                conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
-                triggers.push(sql);
+        let mut found = Vec::new();
+        for (name, migration) in REPLACED_TRIGGERS {
+            let sql: Option<String> = conn
+                .prepare_cached(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                )?
+                .query_row([name], |r| r.get(0))
+                .optional()?;
+            let as_made = made_by(migration, name)
+                .zip(sql.as_deref())
+                .is_some_and(|(made, sql)| whitespace_collapsed(made) == whitespace_collapsed(sql));
+            match sql {
+                Some(sql) if as_made => found.push((name, sql)),
+                _ => {
+                    return Ok(Self {
+                        triggers: Vec::new(),
+                        settings,
+                    });
+                }
             }
+        }
+        let mut triggers = Vec::new();
+        for (name, sql) in found {
+            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            triggers.push(sql);
         }
         Ok(Self { triggers, settings })
     }
 
-    /// Writes the search text of the cases `first..=last` (if the triggers were set aside),
-    /// and puts the triggers and settings back.
+    /// Writes what the set-aside triggers would have for the cases `first..=last`, and puts the
+    /// triggers and settings back.
     fn end(self, conn: &Connection, first: i64, last: i64) -> Result<()> {
         if !self.triggers.is_empty() {
-            conn.execute(
-                "INSERT INTO case_text (rowid, dnr, title, organisation, county, body)
-                 SELECT case_id, dnr, title, organisation, county, body FROM case_text_source
-                 WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id",
-                params![first, last],
-            )?;
+            for sql in REPLACEMENTS {
+                conn.execute(sql, params![first, last])?;
+            }
             for sql in &self.triggers {
                 conn.execute_batch(sql)?;
             }
@@ -468,7 +501,7 @@ impl Writer<'_> {
                 ])?;
             }
         }
-        let search = SearchIndexing::begin(self.tx)?;
+        let set_aside = SetAside::begin(self.tx)?;
         self.tx.execute(
             "INSERT INTO cases (id, dnr_year, dnr_seq, call_id, organisation_id, parent_case_id,
                  step, state, title, received_on, requested_ore, checklist_id, updated_at,
@@ -488,7 +521,7 @@ impl Writer<'_> {
 
         let first = rows.first().map_or(0, |r| r.id);
         let last = rows.last().map_or(0, |r| r.id);
-        search.end(self.tx, first, last)?;
+        set_aside.end(self.tx, first, last)?;
         self.tx.execute_batch("DROP TABLE temp.import_cases")?;
         {
             let mut area = self
@@ -651,7 +684,7 @@ mod tests {
     }
 
     #[test]
-    fn search_triggers_changed_since_migration_5_fire_as_usual() {
+    fn triggers_changed_since_their_migration_fire_as_usual() {
         // Textually different, so the import cannot know what they write: it lets them fire.
         let changed = "DROP TRIGGER case_text_insert;
             CREATE TRIGGER case_text_insert AFTER INSERT ON cases BEGIN
@@ -664,9 +697,9 @@ mod tests {
         store.connection().execute_batch(changed).expect("change");
         store
             .write(now(), |w| {
-                let search = SearchIndexing::begin(w.tx)?;
-                assert!(search.triggers.is_empty());
-                search.end(w.tx, 1, 0)
+                let set_aside = SetAside::begin(w.tx)?;
+                assert!(set_aside.triggers.is_empty());
+                set_aside.end(w.tx, 1, 0)
             })
             .expect("write");
         registers_as_case_by_case(changed);
@@ -687,25 +720,25 @@ mod tests {
     }
 
     #[test]
-    fn the_search_triggers_and_settings_are_set_aside_and_put_back() {
+    fn the_replaced_triggers_and_search_settings_are_set_aside_and_put_back() {
         let (mut store, ..) = store_with_a_case();
         let before = search_setup(&store);
         assert_eq!((before.1, before.2), (1 << 20, 4), "FTS5's defaults");
         store
             .write(now(), |w| {
-                let search = SearchIndexing::begin(w.tx)?;
+                let set_aside = SetAside::begin(w.tx)?;
                 // The schema as migrated has the triggers the import knows.
-                assert_eq!(search.triggers.len(), SEARCH_INSERT_TRIGGERS.len());
+                assert_eq!(set_aside.triggers.len(), REPLACED_TRIGGERS.len());
                 assert_eq!(search_setting(w.tx, "hashsize")?, IMPORT_SEARCH_BUFFER);
                 assert_eq!(search_setting(w.tx, "automerge")?, 0);
                 let left: i64 = w.tx.query_row(
                     "SELECT count(*) FROM sqlite_master
-                     WHERE name IN ('case_text_insert', 'case_text_document')",
+                     WHERE name IN ('case_text_insert', 'case_text_document', 'tally_case_insert')",
                     [],
                     |r| r.get(0),
                 )?;
                 assert_eq!(left, 0);
-                search.end(w.tx, 1, 0)
+                set_aside.end(w.tx, 1, 0)
             })
             .expect("write");
         assert_eq!(search_setup(&store), before);
