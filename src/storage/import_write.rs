@@ -5,9 +5,8 @@
 //! their incoming documents go in with one `INSERT … SELECT` each; their search text and the
 //! counters with one statement each more, instead of triggers firing per case (see
 //! [`SetAside`]); and the events are hashed in memory from the chain head, read once, on a
-//! second thread. What is written is what
-//! registering the cases one by one writes: the same rows, ids, diarienummer, search text,
-//! counters and events, in the same order.
+//! second thread. What is written is what registering the cases one by one writes: the same
+//! rows, ids, diarienummer, search text, counters and events, in the same order.
 
 use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, GENESIS, event_hash};

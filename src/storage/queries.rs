@@ -201,7 +201,8 @@ pub(crate) struct Shape {
 
 /// A window of a deadline-ordered list of n cases among N reads about this many times N / n
 /// entries of `cases_deadline` before it has its rows; sorting the list reads all n. The index
-/// is walked when that is fewer: a million cases' open half in 0.1 ms a window, not 2 s.
+/// is walked when that is fewer: the open half of a million cases, about a millisecond a window
+/// instead of 2 s.
 const DEADLINE_WALK_WINDOW: i64 = 100;
 
 /// Where a list's rows come from, as SQL: the cases, or the text index's matches joined to them.
