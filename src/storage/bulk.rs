@@ -15,10 +15,10 @@
 //! ([`rebuild_derived_data`]).
 
 use super::{Result, Store, StoreError, date_to_sql, time_to_sql};
-use crate::domain::audit::{EventContent, GENESIS, event_hash};
+use crate::domain::audit::{EventContent, event_hash};
 use crate::domain::{CaseState, Money, Step};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -565,14 +565,7 @@ impl Store {
         let set_aside = SetAside::drop_from(&tx, &LOADED_TABLES)?;
         let search = SearchTable::read(&tx)?;
         let at = time_to_sql(now);
-        let prev_hash: String = tx
-            .query_row(
-                "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or_else(|| GENESIS.to_string());
+        let prev_hash = super::write::chain_head(&tx)?;
         let first_case_id: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM cases", [], |r| {
                 r.get(0)

@@ -4,12 +4,12 @@
 //! cases inside the import's one transaction with a handful of statements: the cases and then
 //! their incoming documents go in with one `INSERT … SELECT` each; their search text and the
 //! counters with one statement each more, instead of triggers firing per case (see
-//! [`SetAside`]); and the events are hashed in memory from the chain head, read once, on a
+//! [`ImportSetAside`]); and the events are hashed in memory from the chain head, read once, on a
 //! second thread. What is written is what registering the cases one by one writes: the same
 //! rows, ids, diarienummer, search text, counters and events, in the same order.
 
 use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
-use crate::domain::audit::{EventContent, GENESIS, event_hash};
+use crate::domain::audit::{EventContent, event_hash};
 use crate::domain::{CaseState, ChecklistTemplate, Direction, Money, ReformArea, Step};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -230,7 +230,7 @@ impl ChainedEvents<'_> {
 }
 
 /// The insert triggers an import replaces with one statement each over all its cases (see
-/// [`SetAside`]), with the migration that made each.
+/// [`ImportSetAside`]), with the migration that made each.
 const REPLACED_TRIGGERS: [(&str, &str); 3] = [
     (
         "case_text_insert",
@@ -322,14 +322,14 @@ fn set_search_setting(conn: &Connection, key: &str, value: i64) -> Result<()> {
 ///   not merge the index's existing segments meanwhile (`automerge` 0). Merging is left to later
 ///   writes, which each merge in proportion to what they write: done inside the import, it
 ///   rewrote about a hundred MB of a million cases' index for 100 000 new rows.
-struct SetAside {
+struct ImportSetAside {
     /// The set-aside triggers' SQL, to create again; empty when they fire as usual.
     triggers: Vec<String>,
     /// The FTS5 settings to put back, as they were.
     settings: Vec<(&'static str, i64)>,
 }
 
-impl SetAside {
+impl ImportSetAside {
     fn begin(conn: &Connection) -> Result<Self> {
         let mut settings = Vec::new();
         for (key, during) in [("hashsize", IMPORT_SEARCH_BUFFER), ("automerge", 0)] {
@@ -500,7 +500,7 @@ impl Writer<'_> {
                 ])?;
             }
         }
-        let set_aside = SetAside::begin(self.tx)?;
+        let set_aside = ImportSetAside::begin(self.tx)?;
         self.tx.execute(
             "INSERT INTO cases (id, dnr_year, dnr_seq, call_id, organisation_id, parent_case_id,
                  step, state, title, received_on, requested_ore, checklist_id, updated_at,
@@ -547,19 +547,10 @@ impl Writer<'_> {
         for r in &rows {
             let description = r.case.description;
             documents.entry(description).or_insert_with(|| {
-                serde_json::json!({
-                    "sub_no": 1, "direction": Direction::Incoming.code(),
-                    "description": description,
-                })
-                .to_string()
+                super::write::document_event(1, Direction::Incoming, description)
             });
         }
-        let prev: String = self
-            .tx
-            .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
-            .query_row([], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| GENESIS.to_string());
+        let prev = super::write::chain_head(self.tx)?;
         // Hashed on a second thread, a few batches ahead of the inserts: the hashing and the
         // SQLite work overlap instead of taking turns.
         let (send, batches) = std::sync::mpsc::sync_channel::<EventBatch>(16);
@@ -696,7 +687,7 @@ mod tests {
         store.connection().execute_batch(changed).expect("change");
         store
             .write(now(), |w| {
-                let set_aside = SetAside::begin(w.tx)?;
+                let set_aside = ImportSetAside::begin(w.tx)?;
                 assert!(set_aside.triggers.is_empty());
                 set_aside.end(w.tx, 1, 0)
             })
@@ -725,7 +716,7 @@ mod tests {
         assert_eq!((before.1, before.2), (1 << 20, 4), "FTS5's defaults");
         store
             .write(now(), |w| {
-                let set_aside = SetAside::begin(w.tx)?;
+                let set_aside = ImportSetAside::begin(w.tx)?;
                 // The schema as migrated has the triggers the import knows.
                 assert_eq!(set_aside.triggers.len(), REPLACED_TRIGGERS.len());
                 assert_eq!(search_setting(w.tx, "hashsize")?, IMPORT_SEARCH_BUFFER);

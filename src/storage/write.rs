@@ -65,6 +65,24 @@ pub struct NewDocument<'a> {
     pub file_path: Option<&'a str>,
 }
 
+/// The hash of the last event, which the next one chains from (the genesis value when there
+/// is none).
+pub(super) fn chain_head(conn: &rusqlite::Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_string()))
+}
+
+/// The `after` of a "document_registered" event (also written by the import).
+pub(super) fn document_event(sub_no: i64, direction: Direction, description: &str) -> String {
+    serde_json::json!({
+        "sub_no": sub_no, "direction": direction.code(), "description": description,
+    })
+    .to_string()
+}
+
 /// The `after` of a "case_registered" event (also written by the bulk load).
 pub(super) fn registered_event(year: i32, seq: i64, state: CaseState, title: &str) -> String {
     // The fields in the order a JSON object's keys are written (sorted), without building
@@ -110,12 +128,7 @@ impl<'t> Writer<'t> {
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<()> {
-        let prev: String = self
-            .tx
-            .prepare_cached("SELECT hash FROM events ORDER BY id DESC LIMIT 1")?
-            .query_row([], |r| r.get(0))
-            .optional()?
-            .unwrap_or_else(|| GENESIS.to_string());
+        let prev = chain_head(self.tx)?;
         let at = time_to_sql(self.now);
         let hash = event_hash(
             &prev,
@@ -571,15 +584,13 @@ impl<'t> Writer<'t> {
                 time_to_sql(self.now)
             ])?;
         self.bump(d.case_id)?;
-        let after = serde_json::json!({
-            "sub_no": sub, "direction": d.direction.code(), "description": d.description,
-        });
+        let after = document_event(sub, d.direction, d.description);
         self.event(
             Some(user_id),
             Some(d.case_id),
             "document_registered",
             None,
-            Some(&after.to_string()),
+            Some(&after),
         )?;
         u32::try_from(sub).map_err(|_| StoreError::BadValue {
             column: "documents.sub_no",
