@@ -259,7 +259,7 @@ impl SetAside {
 /// The counters of migration 8 are recounted whole: a few grouped scans, seconds at a million
 /// cases, against minutes of per-row trigger work. (The migration holds the same recount; a
 /// migration's text never changes, so it is not shared.)
-fn rebuild_derived_data(tx: &Transaction<'_>, _first_case_id: i64) -> Result<()> {
+fn rebuild_derived_data(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM call_tallies;
          INSERT INTO call_tallies (call_id, cases, granted_ore, proposed_ore)
@@ -618,7 +618,7 @@ impl Store {
         })?;
         search.replace_from(&tx, scratch, search.rows.len() + count)?;
         // After the rows are in: rebuild derived data, then put the triggers back.
-        rebuild_derived_data(&tx, first_case_id)?;
+        rebuild_derived_data(&tx)?;
         set_aside.recreate_triggers(&tx)?;
         tx.commit()?;
         Ok(count)
