@@ -3,10 +3,11 @@
 //! `bidrag demo --cases N` (N = `BIDRAG_BENCH_CASES`, default 1 000 000) when it does not exist.
 //! Frame figures include the state update and the render to a 120×40 TestBackend.
 
-use bidrag::app::{App, Effect, Key, KeyCode, Keymap, drive};
+use bidrag::app::{App, Effect, Key, KeyCode, Keymap};
 use bidrag::domain::search::{CaseQuery, Search, Sort};
 use bidrag::domain::{CaseSource, Queue};
 use bidrag::i18n::Lang;
+use bidrag::service::drive;
 use bidrag::storage::Store;
 use bidrag::ui::{self, Theme};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -243,20 +244,20 @@ fn import_100k_rows(bencher: divan::Bencher) {
     let table = bidrag::io::table::read_table(csv.as_bytes()).expect("table");
     let checklists = bidrag::checklists::shipped().expect("checklists");
     let mut store = Store::open(&copy, now()).expect("open copy");
+    let (anna, _) = bidrag::service::admin::ensure_user(&mut store, now(), "anna").expect("user");
     bencher.bench_local(|| {
         let plan =
             bidrag::io::import::plan_applications(&table, &store, None, today()).expect("plan");
         assert!(plan.ok(), "the bench file is valid");
-        bidrag::io::import::apply(
-            &plan,
-            &mut store,
-            "anna",
-            "bench",
-            &checklists,
-            now(),
-            &mut |_| {},
-        )
-        .expect("apply");
+        let ctx = bidrag::service::Ctx {
+            user_id: anna.id,
+            today: today(),
+            now: now(),
+            checklists: &checklists,
+            letters_dir: std::path::Path::new("brev"),
+        };
+        bidrag::service::import::apply(&mut store, &ctx, &plan, "bench", &mut |_| {})
+            .expect("apply");
     });
 }
 

@@ -43,6 +43,25 @@ fn parse(file: PathBuf, body: String) -> Result<Checklist, ChecklistFileError> {
     }
 }
 
+/// The checklist a lägesrapport is reviewed against (one version, shipped).
+pub const PROGRESS_REPORT: &str = include_str!("../assets/checklists/lagesrapport.toml");
+
+/// The checklist a report of `kind` is reviewed against: the slutrapport's from the checklists
+/// in use (a user's own file replaces the shipped one), the lägesrapport's as shipped.
+pub fn review_checklist(
+    checklists: &[Checklist],
+    kind: crate::domain::followup::ReportKind,
+) -> Option<ChecklistTemplate> {
+    use crate::domain::followup::ReportKind;
+    match kind {
+        ReportKind::Final => checklists
+            .iter()
+            .find(|c| c.template.step() == Some(crate::domain::Step::FinalReport))
+            .map(|c| c.template.clone()),
+        ReportKind::Progress => ChecklistTemplate::parse(PROGRESS_REPORT).ok(),
+    }
+}
+
 /// The checklists that ship with bidrag.
 pub fn shipped() -> Result<Vec<Checklist>, ChecklistFileError> {
     crate::storage::SHIPPED_CHECKLISTS

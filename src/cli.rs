@@ -3,6 +3,7 @@
 use crate::app::{App, Keymap};
 use crate::demo;
 use crate::domain::User;
+use crate::domain::refused::Refused;
 use crate::i18n::{Lang, T, tr};
 use crate::storage::{OpenError, Store};
 use crate::ui::Theme;
@@ -226,6 +227,11 @@ fn load_keymap(settings: &Settings) -> Result<Keymap, Failure> {
 
 /// A failed write: a closed pipe (`bidrag export … | head`) ends the command quietly with
 /// status 0; anything else is an error.
+/// An act the service did not carry out, as the command line reports it (status 1).
+fn service_failure(lang: Lang, e: crate::service::ServiceError) -> Failure {
+    fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1)
+}
+
 fn write_failure(lang: Lang, e: &std::io::Error) -> Failure {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         fail(String::new(), 0)
@@ -508,9 +514,8 @@ pub fn prepare(
     if !register_user {
         return Ok((store, None, notes, false));
     }
-    let (user, created) = store
-        .write(now, |w| w.ensure_user(&settings.login))
-        .map_err(db_err)?;
+    let (user, created) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
+        .map_err(|e| service_failure(lang, e))?;
     if created {
         notes.insert(0, tr(lang, T::NewUser, &[&user.login]));
     }
@@ -834,16 +839,18 @@ fn import(
             b.inc(n as u64);
         }
     };
-    let done = imp::apply(
-        &plan,
-        &mut store,
-        &settings.login,
-        &shown,
-        &checklists,
-        Utc::now(),
-        &mut tick,
-    )
-    .map_err(db_err)?;
+    let now = Utc::now();
+    let (user, _) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
+        .map_err(|e| service_failure(lang, e))?;
+    let ctx = crate::service::Ctx {
+        user_id: user.id,
+        today,
+        now,
+        checklists: &checklists,
+        letters_dir: Path::new("brev"),
+    };
+    let done = crate::service::import::apply(&mut store, &ctx, &plan, &shown, &mut tick)
+        .map_err(|e| service_failure(lang, e))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -958,27 +965,26 @@ fn contacts(
     };
     let checklists = load_checklists(lang)?;
     let (mut store, _, _, _) = prepare(settings, &checklists, false)?;
-    let named = store.documents_naming(id).map_err(db_err)?;
-    if !named.is_empty() {
-        return Err(fail(tr(lang, T::ContactArchived, &[&named.join(", ")]), 1));
-    }
-    let login = settings.login.clone();
+    let now = Utc::now();
+    let (user, _) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
+        .map_err(|e| service_failure(lang, e))?;
+    let ctx = crate::service::Ctx {
+        user_id: user.id,
+        today: Local::now().date_naive(),
+        now,
+        checklists: &checklists,
+        letters_dir: Path::new("brev"),
+    };
     let removing = remove.is_some();
-    store
-        .write(Utc::now(), |w| {
-            let (user, _) = w.ensure_user(&login)?;
-            if removing {
-                w.remove_contact(user.id, id)
-            } else {
-                w.pseudonymise_contact(user.id, id)
-            }
-        })
-        .map_err(|e| match e {
-            crate::storage::StoreError::NotFound(_) => {
-                fail(tr(lang, T::ContactMissing, &[&id.to_string()]), 2)
-            }
-            other => db_err(other),
-        })?;
+    crate::service::admin::erase_contact(&mut store, &ctx, id, removing).map_err(|e| match e {
+        crate::service::ServiceError::Refused(Refused::ContactArchived(named)) => {
+            fail(tr(lang, T::ContactArchived, &[&named.join(", ")]), 1)
+        }
+        crate::service::ServiceError::Store(crate::storage::StoreError::NotFound(_)) => {
+            fail(tr(lang, T::ContactMissing, &[&id.to_string()]), 2)
+        }
+        other => service_failure(lang, other),
+    })?;
     // The old name must not stay behind in the write-ahead log.
     store.checkpoint().map_err(db_err)?;
     let key = if removing {

@@ -579,6 +579,15 @@ catalogue! {
     ReadOnlyBanner => "SKRIVSKYDDAD", "READ-ONLY";
     ReadOnlyOpened => "Databasen öppnades skrivskyddad: ändringar är avstängda.", "The database was opened read-only: changes are off.";
     ErrReadOnlyNeedsWrite => "{0} är skrivskyddad och måste uppgraderas eller fyllas först; öppna den en gång med skrivrätt.", "{0} is read-only and needs an upgrade or filling first; open it once with write access.";
+    RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
+    RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
+    RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";
+    RefOwnAct => "{0} görs med sitt eget formulär, inte som en ren statusändring.", "{0} is done with its own form, not as a plain state change.";
+    RefNotLatest => "Ärendet har ett nyare förslag eller beslut än det som visades; läs in ärendet igen.", "The case has a newer proposal or decision than the one shown; reload the case.";
+    RefNotCaseworker => "{0} är inte handläggare och kan inte tilldelas ärenden.", "{0} is not a caseworker and cannot be given cases.";
+    RefUnknownUser => "Användaren (id {0}) finns inte i databasen.", "The user (id {0}) is not in the database.";
+    RefNotEligible => "Organisationen saknar {0}; ange en motivering för undantag.", "The organisation lacks {0}; give a reason for the exception.";
+    RefPlanSum => "Delbetalningarna måste tillsammans bli det beviljade beloppet, {0}.", "The instalments must add up to the granted amount, {0}.";
     ContactArchived => "Kontakten är avsändare eller mottagare i registrerade handlingar ({0}); allmänna handlingar gallras bara enligt gallringsbeslut. Inget ändrades.", "The contact is sender or recipient of registered documents ({0}); public records are only weeded under a weeding decision. Nothing was changed.";
     ContactMissing => "Kontakt {0} finns inte.", "Contact {0} does not exist.";
     ContactRemoved => "Kontakt {0} borttagen; händelsen loggad.", "Contact {0} removed; the event is logged.";
@@ -877,6 +886,43 @@ pub fn answer(a: Option<Answer>) -> T {
         Some(Answer::NotMet) => T::AnswerNotMet,
         Some(Answer::NotApplicable) => T::AnswerNotApplicable,
         None => T::AnswerNone,
+    }
+}
+
+pub fn report_kind(k: crate::domain::followup::ReportKind) -> T {
+    use crate::domain::followup::ReportKind;
+    match k {
+        ReportKind::Progress => T::FuReportProgress,
+        ReportKind::Final => T::FuReportFinal,
+    }
+}
+
+pub fn review_outcome(o: crate::domain::followup::ReviewOutcome) -> T {
+    use crate::domain::followup::ReviewOutcome;
+    match o {
+        ReviewOutcome::Approved => T::FuReviewApproved,
+        ReviewOutcome::Supplement => T::FuReviewSupplement,
+        ReviewOutcome::Recovery => T::FuReviewRecovery,
+    }
+}
+
+pub fn ground(g: crate::domain::followup::Ground) -> T {
+    use crate::domain::followup::Ground;
+    match g {
+        Ground::UnusedFunds => T::FuGroundUnused,
+        Ground::NotForPurpose => T::FuGroundPurpose,
+        Ground::ReportMissing => T::FuGroundMissing,
+        Ground::WrongInformation => T::FuGroundWrongInfo,
+        Ground::ConditionsNotMet => T::FuGroundConditions,
+    }
+}
+
+pub fn recovery_decision(k: crate::domain::followup::RecoveryDecisionKind) -> T {
+    use crate::domain::followup::RecoveryDecisionKind;
+    match k {
+        RecoveryDecisionKind::Claim => T::FuDecClaim,
+        RecoveryDecisionKind::WaiveAll => T::FuDecWaiveAll,
+        RecoveryDecisionKind::WaivePart => T::FuDecWaivePart,
     }
 }
 

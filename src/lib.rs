@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod service;
 pub mod storage;
 pub mod tui;
 pub mod ui;

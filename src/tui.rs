@@ -1,6 +1,7 @@
 //! Terminal plumbing: raw mode, the alternate screen, events in, frames out.
 
-use crate::app::{App, Key, KeyCode, drive};
+use crate::app::{App, Key, KeyCode};
+use crate::service::drive;
 use crate::storage::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;

@@ -509,7 +509,7 @@ fn a_stale_case_view_is_refused_with_who_and_when() {
         common::checklists(),
     );
     let start = app.start();
-    bidrag::app::drive(&mut app, &mut anna_store, start, &common::now);
+    bidrag::service::drive(&mut app, &mut anna_store, start, &common::now);
     let case = open_first_new(&mut app, &mut anna_store);
     // Bertil, in another process, notes something on the same case.
     let mut bertil_store = Store::open(&path, common::now()).expect("second");
@@ -583,7 +583,7 @@ fn pasted_text_goes_into_the_field_without_control_characters() {
     let effects = app.update(bidrag::app::Msg::Paste(
         "Rad ett\r\nRad två\u{1b}[2J".into(),
     ));
-    bidrag::app::drive(&mut app, &mut store, effects, &common::now);
+    bidrag::service::drive(&mut app, &mut store, effects, &common::now);
     press(&mut app, &mut store, "<C-s>");
     let body: String = store
         .connection()
@@ -616,7 +616,7 @@ fn new_cases_use_the_users_own_checklist_version() {
         mine,
     );
     let start = app.start();
-    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    bidrag::service::drive(&mut app, &mut store, start, &common::now);
     press(&mut app, &mut store, "n");
     type_text(&mut app, &mut store, "Ale");
     press(&mut app, &mut store, "<Enter>");
@@ -755,7 +755,7 @@ fn a_busy_database_says_so_and_keeps_the_typed_text_for_a_retry() {
         common::checklists(),
     );
     let start = app.start();
-    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    bidrag::service::drive(&mut app, &mut store, start, &common::now);
     let case = open_first_new(&mut app, &mut store);
     // Another process holds the write lock.
     let other = rusqlite::Connection::open(&path).expect("second connection");

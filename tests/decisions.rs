@@ -342,14 +342,14 @@ fn the_letter_text_is_stable() {
         })
         .expect("a dispatched grant");
     let text =
-        bidrag::app::letters::letter_text(&d, d.decision().expect("decision")).expect("letter");
+        bidrag::io::letters::decision_letter(&d, d.decision().expect("decision")).expect("letter");
     insta::assert_snapshot!("letter_grant", text);
     let besked = rows
         .iter()
         .map(|r| store.case_detail(r.id).expect("detail"))
         .find(|d| d.state == CaseState::Dispatched && d.step == Step::Interest)
         .expect("a dispatched besked");
-    let text = bidrag::app::letters::letter_text(&besked, besked.decision().expect("decision"))
+    let text = bidrag::io::letters::decision_letter(&besked, besked.decision().expect("decision"))
         .expect("letter");
     insta::assert_snapshot!("letter_besked", text);
 }

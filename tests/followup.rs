@@ -4,10 +4,11 @@
 
 mod common;
 
-use bidrag::app::{App, Keymap, Tab, drive};
+use bidrag::app::{App, Keymap, Tab};
 use bidrag::domain::followup::{self as fu, RecoveryStatus};
 use bidrag::domain::{CaseSource, Money, Queue};
 use bidrag::i18n::Lang;
+use bidrag::service::drive;
 use bidrag::storage::Store;
 use chrono::{Duration, NaiveDate};
 use common::{checklists, demo_store, now, press, reload, today, type_text};

@@ -482,30 +482,22 @@ fn a_plan_applied_after_another_writer_created_its_rows_writes_them_once() {
     assert!(plan_a.ok() && plan_b.ok());
     assert_eq!((plan_a.cases.len(), plan_a.new_orgs.len()), (2, 1));
     let (cases, orgs) = (count(&db, "cases"), count(&db, "organisations"));
-    let done_b = imp::apply(
-        &plan_b,
-        &mut second,
-        "anna",
-        "b",
-        &checklists,
+    let (anna, _) = bidrag::service::admin::ensure_user(&mut second, now, "anna").expect("user");
+    let ctx = bidrag::service::Ctx {
+        user_id: anna.id,
+        today,
         now,
-        &mut |_| {},
-    )
-    .expect("second writes first");
+        checklists: &checklists,
+        letters_dir: std::path::Path::new("brev"),
+    };
+    let done_b = bidrag::service::import::apply(&mut second, &ctx, &plan_b, "b", &mut |_| {})
+        .expect("second writes first");
     assert_eq!(
         (done_b.cases, done_b.organisations, done_b.skipped),
         (2, 1, 0)
     );
-    let done_a = imp::apply(
-        &plan_a,
-        &mut first,
-        "anna",
-        "a",
-        &checklists,
-        now,
-        &mut |_| {},
-    )
-    .expect("the stale plan is no error");
+    let done_a = bidrag::service::import::apply(&mut first, &ctx, &plan_a, "a", &mut |_| {})
+        .expect("the stale plan is no error");
     assert_eq!(
         (done_a.cases, done_a.organisations, done_a.skipped),
         (0, 0, 2)

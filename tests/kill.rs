@@ -4,9 +4,10 @@
 
 mod common;
 
-use bidrag::app::{App, Keymap, drive};
+use bidrag::app::{App, Keymap};
 use bidrag::domain::{CaseSource, Queue};
 use bidrag::i18n::Lang;
+use bidrag::service::drive;
 use bidrag::storage::Store;
 
 const DB_VAR: &str = "BIDRAG_KILL_TEST_DB";

@@ -196,7 +196,7 @@ fn multi_year_commitments_in_the_budget_view() {
         common::checklists(),
     );
     let start = cecilia.start();
-    bidrag::app::drive(&mut cecilia, &mut store, start, &now);
+    bidrag::service::drive(&mut cecilia, &mut store, start, &now);
     reopen(&mut cecilia, &mut store, case);
     press(&mut cecilia, &mut store, "b <C-s>");
     if cecilia.modal.is_some() {
@@ -257,7 +257,7 @@ fn multi_year_commitments_in_the_budget_view() {
         common::checklists(),
     );
     let start = home.start();
-    bidrag::app::drive(&mut home, &mut store, start, &now);
+    bidrag::service::drive(&mut home, &mut store, start, &now);
     press(&mut home, &mut store, "1 g");
     let text = screen_text(&home, 200, 40);
     assert!(

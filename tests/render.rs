@@ -236,7 +236,7 @@ fn escape_sequences_in_names_never_reach_the_terminal() {
         )
         .expect("rename");
     let start = app.start();
-    bidrag::app::drive(&mut app, &mut store, start, &common::now);
+    bidrag::service::drive(&mut app, &mut store, start, &common::now);
     press(&mut app, &mut store, "2 <Enter>");
     let t = draw(&app, &Theme::color(), 120, 40);
     let buffer = t.backend().buffer();

@@ -322,7 +322,10 @@ fn a_batch_preview_is_exactly_what_is_written() {
     let planned: Vec<(i64, CaseState)> = items
         .iter()
         .map(|(id, _, w)| match w {
-            CaseWrite::Transition { to, .. } => (*id, *to),
+            CaseWrite::Transition {
+                transition: bidrag::domain::workflow::Transition::Withdraw,
+                ..
+            } => (*id, CaseState::Withdrawn),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -498,7 +501,7 @@ fn a_click_focuses_a_pane_and_selects_the_row() {
         pane: target.0,
         row: target.1,
     });
-    bidrag::app::drive(&mut app, &mut store, effects, &common::now);
+    bidrag::service::drive(&mut app, &mut store, effects, &common::now);
     assert_eq!(app.focus, Pane::Orgs);
     assert_eq!(app.orgs.selected, first + 3);
     assert!(matches!(
@@ -507,6 +510,6 @@ fn a_click_focuses_a_pane_and_selects_the_row() {
     ));
     // The wheel scrolls the focused list.
     let effects = app.update(bidrag::app::Msg::Scroll { down: true });
-    bidrag::app::drive(&mut app, &mut store, effects, &common::now);
+    bidrag::service::drive(&mut app, &mut store, effects, &common::now);
     assert_eq!(app.orgs.selected, first + 6);
 }

@@ -3,79 +3,12 @@
 //! changes in one transaction, refused whole if any of the cases changed since the preview.
 
 use super::modal::{EditorKind, Menu, Modal, Picker, PickerKind, Preview, PreviewAction};
-use super::{App, CaseWrite, Effect, Pane, Screen};
-use crate::domain::workflow::{Refusal, Transition};
-use crate::domain::{CaseDetail, Role};
+use super::{
+    App, BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite, Effect, Pane, Screen, Skip,
+};
+use crate::domain::Role;
+use crate::domain::workflow::Transition;
 use crate::i18n::{self, T, tr};
-
-/// What a batch does to each case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BatchChange {
-    Assign {
-        user_id: i64,
-        name: String,
-    },
-    Transition {
-        transition: Transition,
-        reason: Option<String>,
-    },
-}
-
-/// Transitions a batch can make: those that need no form of their own.
-pub const BATCH_TRANSITIONS: [Transition; 6] = [
-    Transition::StartHandling,
-    Transition::StartWork,
-    Transition::AwaitReport,
-    Transition::Close,
-    Transition::Withdraw,
-    Transition::WriteOff,
-];
-
-/// One case in a batch preview: the write it will get, or why it is skipped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BatchLine {
-    pub detail: Box<CaseDetail>,
-    pub outcome: Result<CaseWrite, Skip>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Skip {
-    Refused(Refusal),
-    AlreadyAssigned,
-    Jav,
-}
-
-/// Decides, for one case, what the batch will write. Shared by the preview and its test.
-pub fn plan_line(detail: CaseDetail, change: &BatchChange) -> BatchLine {
-    let outcome = match change {
-        BatchChange::Assign { user_id, name } => {
-            if detail.jav_users.contains(user_id) {
-                Err(Skip::Jav)
-            } else if detail.assignee_id == Some(*user_id) {
-                Err(Skip::AlreadyAssigned)
-            } else {
-                Ok(CaseWrite::Assign {
-                    user_id: *user_id,
-                    name: name.clone(),
-                })
-            }
-        }
-        BatchChange::Transition { transition, reason } => {
-            // The same rules as in the case view, inkommen included.
-            App::plan_transition(&detail, *transition)
-                .map(|(start, to)| CaseWrite::Transition {
-                    start,
-                    to,
-                    note: reason.clone(),
-                })
-                .map_err(Skip::Refused)
-        }
-    };
-    BatchLine {
-        detail: Box::new(detail),
-        outcome,
-    }
-}
 
 impl App {
     /// The cases a batch acts on: the marked ones, else the selected one.
@@ -106,7 +39,6 @@ impl App {
     pub(super) fn batch_assign_me(&mut self) -> Vec<Effect> {
         let change = BatchChange::Assign {
             user_id: self.user.id,
-            name: self.user.name.clone(),
         };
         self.batch(change)
     }
@@ -164,13 +96,20 @@ impl App {
         let mut text = Vec::new();
         let mut items = Vec::new();
         for line in &lines {
-            let d = &line.detail;
-            let head = format!("{}/{}  {}", d.dnr.year, d.dnr.seq, d.organisation.name);
+            let d = &line.facts;
+            let head = format!("{}/{}  {}", d.dnr.year, d.dnr.seq, d.organisation);
             match &line.outcome {
-                Ok(write) => {
-                    let what = match write {
-                        CaseWrite::Assign { name, .. } => tr(lang, T::BatchAssignLine, &[name]),
-                        CaseWrite::Transition { to, .. } => tr(
+                Ok((write, to)) => {
+                    let what = match (write, to) {
+                        (CaseWrite::Assign { user_id }, _) => {
+                            let name = self
+                                .users
+                                .iter()
+                                .find(|u| u.id == *user_id)
+                                .map_or_else(String::new, |u| u.name.clone());
+                            tr(lang, T::BatchAssignLine, &[&name])
+                        }
+                        (CaseWrite::Transition { .. }, Some(to)) => tr(
                             lang,
                             T::BatchStateLine,
                             &[i18n::state(d.state).text(lang), i18n::state(*to).text(lang)],
@@ -182,7 +121,7 @@ impl App {
                 }
                 Err(skip) => {
                     let why = match skip {
-                        Skip::Refused(r) => self.refusal_text(r, d),
+                        Skip::Refused(r) => self.refusal_text(r, None),
                         Skip::AlreadyAssigned => T::BatchAlreadyAssigned.text(lang).to_string(),
                         Skip::Jav => T::BatchJav.text(lang).to_string(),
                     };

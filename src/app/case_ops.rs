@@ -5,7 +5,7 @@
 use super::effect::{CaseDraft, CaseWrite, Done, Effect};
 use super::modal::{Editor, EditorKind, Field, Form, FormKind, Menu, Modal, Picker, PickerKind};
 use super::{App, CaseView, Screen, Tab};
-use crate::domain::workflow::{self, Facts, Refusal, Transition};
+use crate::domain::workflow::{self, Refusal, Transition};
 use crate::domain::{Answer, CaseDetail, CaseState, Direction, Money, Role, Step, records};
 use crate::i18n::{self, T, tr};
 use chrono::{Duration, NaiveDate};
@@ -40,29 +40,12 @@ impl App {
         }
     }
 
-    /// The rules' view of the case.
-    pub fn facts(detail: &CaseDetail) -> Facts {
-        let answered: std::collections::HashSet<&str> =
-            detail.answers.iter().map(|a| a.item_key.as_str()).collect();
-        Facts {
-            step: Some(detail.step),
-            unanswered_mandatory: detail
-                .checklist
-                .as_ref()
-                .map(|t| {
-                    t.unanswered_mandatory(&answered)
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            has_checklist: detail.checklist.is_some(),
-            granted: detail.granted.is_some_and(|g| g.ore() > 0),
-        }
-    }
-
     /// A refusal in words, naming checklist items by their numbers.
-    pub(super) fn refusal_text(&self, refusal: &Refusal, detail: &CaseDetail) -> String {
+    pub(super) fn refusal_text(
+        &self,
+        refusal: &Refusal,
+        checklist: Option<&crate::domain::ChecklistTemplate>,
+    ) -> String {
         let lang = self.lang;
         match refusal {
             Refusal::NotFrom { from, transition } => tr(
@@ -77,9 +60,7 @@ impl App {
                 let numbers: Vec<String> = keys
                     .iter()
                     .filter_map(|k| {
-                        detail
-                            .checklist
-                            .as_ref()?
+                        checklist?
                             .items
                             .iter()
                             .position(|i| &i.key == k)
@@ -105,25 +86,6 @@ impl App {
         }
     }
 
-    /// What `t` does to the case by the rules: (start handling first, new state), or why not.
-    /// An inkommen case is first taken into handling where that is what makes `t` possible.
-    /// Shared by the case view and batches.
-    pub fn plan_transition(
-        detail: &CaseDetail,
-        t: Transition,
-    ) -> Result<(bool, CaseState), Refusal> {
-        let facts = Self::facts(detail);
-        let first = workflow::apply(detail.state, t, &facts);
-        match (&first, detail.state) {
-            (Err(Refusal::NotFrom { .. }), CaseState::Received)
-                if t != Transition::StartHandling =>
-            {
-                workflow::apply(CaseState::InProgress, t, &facts).map(|s| (true, s))
-            }
-            _ => first.map(|s| (false, s)),
-        }
-    }
-
     /// The editor asking for the reason a transition needs (kept as a tjänsteanteckning).
     pub(super) fn open_reason_editor(&mut self, kind: EditorKind, t: Transition) {
         let title = tr(
@@ -145,10 +107,10 @@ impl App {
     /// is what makes `t` possible. Returns (start, new state) or says why not.
     pub(super) fn check(&mut self, t: Transition) -> Option<(bool, CaseState)> {
         let detail = &self.view()?.detail;
-        match Self::plan_transition(detail, t) {
+        match workflow::plan(detail.state, t, &detail.facts().workflow()) {
             Ok(r) => Some(r),
             Err(refusal) => {
-                let text = self.refusal_text(&refusal, detail);
+                let text = self.refusal_text(&refusal, detail.checklist.as_ref());
                 self.set_status(text);
                 None
             }
@@ -253,17 +215,10 @@ impl App {
         let Some(item) = template.items.get(row) else {
             return Vec::new();
         };
-        let checklist = match d.checklist {
-            Some(_) => None,
-            None => self.current_checklist(d.step),
-        };
         let write = CaseWrite::Answer {
             item_key: item.key.clone(),
-            item_no: row + 1,
             answer,
             comment,
-            start: d.state == CaseState::Received,
-            checklist,
         };
         if let Some(v) = self.case_view.as_mut() {
             v.advance_from = Some(row);
@@ -278,7 +233,7 @@ impl App {
             return Vec::new();
         };
         let d = &view.detail;
-        let facts = Self::facts(d);
+        let facts = d.facts().workflow();
         let mut items = workflow::offered(d.state, &facts);
         if d.state == CaseState::Received {
             // The triage loop: from inkommen, everything handling allows is one step away.
@@ -315,17 +270,16 @@ impl App {
             Transition::Propose => return self.open_proposal(),
             _ => {}
         }
-        let Some((start, to)) = self.check(t) else {
+        if self.check(t).is_none() {
             return Vec::new();
-        };
+        }
         if t.needs_reason() {
             self.open_reason_editor(EditorKind::Reason(t), t);
             return Vec::new();
         }
         self.write(CaseWrite::Transition {
-            start,
-            to,
-            note: None,
+            transition: t,
+            reason: None,
         })
     }
 
@@ -447,7 +401,7 @@ impl App {
         {
             return self.say(T::DoneAssigned, &[&name]);
         }
-        self.write(CaseWrite::Assign { user_id: id, name })
+        self.write(CaseWrite::Assign { user_id: id })
     }
 
     pub(super) fn open_assignee_picker(&mut self) -> Vec<Effect> {
@@ -527,24 +481,8 @@ impl App {
                 label,
             }],
             PickerKind::Outcome => self.open_proposal_form(id),
-            PickerKind::Assignee => {
-                let name = self
-                    .users
-                    .iter()
-                    .find(|u| u.id == id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or(label);
-                self.write(CaseWrite::Assign { user_id: id, name })
-            }
-            PickerKind::BatchAssignee => {
-                let name = self
-                    .users
-                    .iter()
-                    .find(|u| u.id == id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or(label);
-                self.batch(super::batch::BatchChange::Assign { user_id: id, name })
-            }
+            PickerKind::Assignee => self.write(CaseWrite::Assign { user_id: id }),
+            PickerKind::BatchAssignee => self.batch(super::BatchChange::Assign { user_id: id }),
             PickerKind::Command => self.palette_chosen(id),
         }
     }
@@ -646,10 +584,6 @@ impl App {
     /// Checks a form and turns it into its effect; on bad input, says which field and why.
     pub(super) fn form_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
         let view = self.view();
-        let counterpart = || {
-            view.map(|v| v.detail.organisation.name.clone())
-                .unwrap_or_default()
-        };
         let write = |w: CaseWrite| -> Vec<Effect> {
             view.map(|v| Effect::Write {
                 case_id: v.detail.id,
@@ -671,23 +605,12 @@ impl App {
                         &[&self.today.to_string()],
                     ));
                 }
-                let start = view.is_some_and(|v| v.detail.state == CaseState::Received);
-                write(CaseWrite::RequestSupplement {
-                    start,
-                    text,
-                    due,
-                    today: self.today,
-                    counterpart: counterpart(),
-                })
+                write(CaseWrite::RequestSupplement { text, due })
             }
             FormKind::SupplementReply => {
                 let date = self.past_date(form, 0)?;
                 let description = self.required(form, 1)?;
-                write(CaseWrite::SupplementReply {
-                    date,
-                    description,
-                    counterpart: counterpart(),
-                })
+                write(CaseWrite::SupplementReply { date, description })
             }
             FormKind::Document => {
                 let direction = match form.value(0).trim().to_lowercase().as_str() {
@@ -742,24 +665,13 @@ impl App {
                 if requested.ore() < 0 {
                     return Err(self.field_error(form, 2, T::ValNegative, &[]));
                 }
-                let step = self
-                    .calls
-                    .items
-                    .iter()
-                    .find(|c| c.id == call_id)
-                    .map_or(Step::Interest, |c| c.step);
-                let organisation = self.organisation_name(org_id);
-                let checklist = self.current_checklist(step);
                 vec![Effect::RegisterCase(CaseDraft {
                     exception_reason,
                     organisation_id: org_id,
-                    organisation,
                     call_id,
-                    step,
                     received_on,
                     title,
                     requested,
-                    checklist,
                 })]
             }
         })
@@ -815,23 +727,20 @@ impl App {
                         None => Vec::new(),
                     },
                     EditorKind::Reason(t) => {
-                        let Some((start, to)) = self.check(t) else {
+                        if self.check(t).is_none() {
                             return Vec::new();
-                        };
-                        // The reason is kept as a tjänsteanteckning, in the record's language.
-                        let label = i18n::transition(t).text(crate::i18n::Lang::Sv);
+                        }
+                        // The service keeps the reason as a tjänsteanteckning.
                         self.write(CaseWrite::Transition {
-                            start,
-                            to,
-                            note: Some(format!("{label}: {text}")),
+                            transition: t,
+                            reason: Some(text),
                         })
                     }
                     EditorKind::BatchReason(t) => {
                         self.pending_form = None;
-                        let label = i18n::transition(t).text(crate::i18n::Lang::Sv);
-                        self.batch(super::batch::BatchChange::Transition {
+                        self.batch(super::BatchChange::Transition {
                             transition: t,
-                            reason: Some(format!("{label}: {text}")),
+                            reason: Some(text),
                         })
                     }
                 }

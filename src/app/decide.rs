@@ -278,11 +278,7 @@ impl App {
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,
-            write: CaseWrite::Propose {
-                start: d.state == CaseState::Received,
-                proposal,
-                today: self.today,
-            },
+            write: CaseWrite::Propose { proposal },
         }])
     }
 
@@ -415,29 +411,34 @@ impl App {
             dec.amount,
         );
         if !missing.is_empty() {
-            let parts: Vec<&str> = missing
-                .iter()
-                .map(|p| {
-                    match p {
-                        LetterPart::Motivation => T::PartMotivation,
-                        LetterPart::Decider => T::PartDecider,
-                        LetterPart::Presenter => T::PartPresenter,
-                        LetterPart::AppealText => T::PartAppeal,
-                        LetterPart::ReportDue => T::PartReportDue,
-                        LetterPart::Amount => T::PartAmount,
-                    }
-                    .text(self.lang)
-                })
-                .collect();
-            return self.say(T::LetterMissing, &[&parts.join(", ")]);
+            let text = self.letter_missing_text(&missing);
+            self.set_status(text);
+            return Vec::new();
         }
         vec![Effect::Dispatch {
             case_id: d.id,
             version: d.version,
             decision_id: dec.id,
-            dir: self.letters_dir.clone(),
-            today: self.today,
         }]
+    }
+
+    /// What a letter lacks, in words.
+    pub(super) fn letter_missing_text(&self, missing: &[LetterPart]) -> String {
+        let parts: Vec<&str> = missing
+            .iter()
+            .map(|p| {
+                match p {
+                    LetterPart::Motivation => T::PartMotivation,
+                    LetterPart::Decider => T::PartDecider,
+                    LetterPart::Presenter => T::PartPresenter,
+                    LetterPart::AppealText => T::PartAppeal,
+                    LetterPart::ReportDue => T::PartReportDue,
+                    LetterPart::Amount => T::PartAmount,
+                }
+                .text(self.lang)
+            })
+            .collect();
+        tr(self.lang, T::LetterMissing, &[&parts.join(", ")])
     }
 
     /// `c`: a changed decision. The expedited one never changes; the new one names it, carries
@@ -566,7 +567,6 @@ impl App {
                 report_due,
                 motivation,
                 appeal_text,
-                today: self.today,
                 over_budget: over.is_some(),
                 years,
             },
@@ -637,7 +637,7 @@ impl App {
                 .amount
                 .filter(|_| is_grant(p.outcome))
                 .map(|a| p.years.first().map_or(a, |y| y.amount));
-            items.push(super::modal::RoundItem {
+            items.push(super::RoundItem {
                 case_id: d.id,
                 version: d.version,
                 proposal_id: p.id,
@@ -703,7 +703,6 @@ impl App {
         }
         vec![Effect::DecideRound {
             items: chosen,
-            held_on: self.today,
             appeal_text: records::DEFAULT_APPEAL_TEXT.to_string(),
             over_budget_calls: over_calls,
         }]

@@ -37,7 +37,6 @@ impl App {
             path,
             organisations,
             call,
-            today: self.today,
         }])
     }
 
@@ -114,12 +113,7 @@ impl App {
 
     pub(super) fn submit_preview(&mut self, preview: Preview) -> Vec<Effect> {
         match preview.action {
-            PreviewAction::Import { plan, source } => vec![Effect::ApplyImport {
-                plan,
-                source,
-                login: self.user.login.clone(),
-                checklists: self.checklists.clone(),
-            }],
+            PreviewAction::Import { plan, source } => vec![Effect::ApplyImport { plan, source }],
             PreviewAction::Batch { items } => vec![Effect::ApplyBatch { items }],
             PreviewAction::None => {
                 self.modal = Some(Modal::Preview(preview));

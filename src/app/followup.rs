@@ -2,31 +2,18 @@
 //! (`p`), registering (`R`) and reviewing (`V`) a report, and återkrav: open (`X`), decide (`D`,
 //! with its letter) and register a repayment (`M`). Every refusal says why and writes nothing.
 
-use super::effect::{Done, Effect};
+use super::effect::{Effect, FollowupDone, FollowupWrite, RecoveryChoice};
 use super::modal::{Field, Form, FormKind, Modal};
-use super::{Action, App, Msg, Tab};
+use super::{Action, App, Tab};
 use crate::domain::checklist::Answer;
 use crate::domain::decision::{self, is_grant};
 use crate::domain::followup::{
-    self as fu, BudgetLine, Followup, Ground, Instalment, LinesError, PaymentError, PlanError,
-    Recovery, RecoveryDecision, RecoveryDecisionKind, RecoveryError, RecoveryStatus, Report,
-    ReportKind, ReviewOutcome,
+    self as fu, Followup, Ground, Instalment, LinesError, PaymentError, PlanError, Recovery,
+    RecoveryDecisionKind, RecoveryError, RecoveryStatus, Report, ReportKind, ReviewOutcome,
 };
-use crate::domain::{CaseDetail, ChecklistTemplate, Money, Role, Step};
+use crate::domain::{CaseDetail, ChecklistTemplate, Money, Role};
 use crate::i18n::{T, tr};
-use crate::storage::{NewRecovery, NewReport, NewReview, Store, StoreError};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use std::collections::BTreeMap;
-use std::path::Path;
-
-pub const RECOVERY_TEMPLATE: &str = include_str!("../../assets/templates/aterkrav.md");
-pub const PROGRESS_CHECKLIST: &str = include_str!("../../assets/checklists/lagesrapport.toml");
-
-/// Document descriptions as registered (in Swedish, as the record is).
-pub const DOC_PROGRESS_REPORT: &str = "Lägesrapport";
-pub const DOC_FINAL_REPORT: &str = "Slutrapport";
-pub const DOC_COMMUNICATION: &str = "Kommunicering inför beslut om återkrav";
-pub const DOC_RECOVERY_DECISION: &str = "Beslut om återkrav";
+use chrono::Duration;
 
 /// Days the recipient gets to respond to a kommunicering (Tillväxtverket's two weeks).
 pub const RESPONSE_DAYS: i64 = 14;
@@ -62,97 +49,7 @@ pub enum FollowupForm {
     Repayment { recovery_id: i64 },
 }
 
-/// A follow-up change to one case, written in one transaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FollowupWrite {
-    Plan {
-        plan: Vec<(NaiveDate, Money)>,
-        gated: Option<(u32, NaiveDate)>,
-    },
-    Paid {
-        instalment_id: i64,
-        no: u32,
-        paid_on: NaiveDate,
-        amount: Money,
-    },
-    Report {
-        report_id: i64,
-        kind: ReportKind,
-        received_on: NaiveDate,
-        lines: Vec<BudgetLine>,
-    },
-    Review {
-        report_id: i64,
-        outcome: ReviewOutcome,
-        answers: Vec<Answer>,
-        comment: String,
-        checklist_id: String,
-        reviewed_on: NaiveDate,
-    },
-    OpenRecovery {
-        report_id: Option<i64>,
-        ground: Ground,
-        amount: Money,
-        communicated_on: NaiveDate,
-        response_due: NaiveDate,
-    },
-    DecideRecovery {
-        recovery_id: i64,
-        decision: RecoveryDecision,
-    },
-    Repayment {
-        recovery_id: i64,
-        paid_on: NaiveDate,
-        amount: Money,
-        /// What remains after it.
-        left: Money,
-    },
-}
-
-/// What a follow-up write did, for the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FollowupDone {
-    Plan(usize),
-    Paid(u32, Money),
-    Report(String),
-    Review(ReviewOutcome),
-    RecoveryOpened,
-    RecoveryDecided(String),
-    Repayment(Money),
-}
-
-pub fn report_kind(k: ReportKind) -> T {
-    match k {
-        ReportKind::Progress => T::FuReportProgress,
-        ReportKind::Final => T::FuReportFinal,
-    }
-}
-
-pub fn review_outcome(o: ReviewOutcome) -> T {
-    match o {
-        ReviewOutcome::Approved => T::FuReviewApproved,
-        ReviewOutcome::Supplement => T::FuReviewSupplement,
-        ReviewOutcome::Recovery => T::FuReviewRecovery,
-    }
-}
-
-pub fn ground(g: Ground) -> T {
-    match g {
-        Ground::UnusedFunds => T::FuGroundUnused,
-        Ground::NotForPurpose => T::FuGroundPurpose,
-        Ground::ReportMissing => T::FuGroundMissing,
-        Ground::WrongInformation => T::FuGroundWrongInfo,
-        Ground::ConditionsNotMet => T::FuGroundConditions,
-    }
-}
-
-pub fn recovery_decision(k: RecoveryDecisionKind) -> T {
-    match k {
-        RecoveryDecisionKind::Claim => T::FuDecClaim,
-        RecoveryDecisionKind::WaiveAll => T::FuDecWaiveAll,
-        RecoveryDecisionKind::WaivePart => T::FuDecWaivePart,
-    }
-}
+pub use crate::i18n::{ground, recovery_decision, report_kind, review_outcome};
 
 fn answer_letter(a: Answer) -> char {
     match a {
@@ -165,14 +62,7 @@ fn answer_letter(a: Answer) -> char {
 
 /// The checklist a report of `kind` is reviewed against.
 fn review_checklist(app: &App, kind: ReportKind) -> Option<ChecklistTemplate> {
-    match kind {
-        ReportKind::Final => app
-            .checklists
-            .iter()
-            .find(|c| c.template.step() == Some(Step::FinalReport))
-            .map(|c| c.template.clone()),
-        ReportKind::Progress => ChecklistTemplate::parse(PROGRESS_CHECKLIST).ok(),
-    }
+    crate::checklists::review_checklist(&app.checklists, kind)
 }
 
 fn first_or_selected<T>(
@@ -685,6 +575,7 @@ impl App {
                         PlanError::ReportInstalment => {
                             self.field_error(form, 3, T::FuValGate, &[&n.to_string()])
                         }
+                        PlanError::Sum(m) => (0, tr(self.lang, T::RefPlanSum, &[&m.to_string()])),
                         PlanError::ReportAfterInstalment => {
                             let (no, _) = gated.unwrap_or((1, first));
                             let pay_on = plan
@@ -715,7 +606,6 @@ impl App {
                 }
                 FollowupWrite::Paid {
                     instalment_id,
-                    no: inst.no,
                     paid_on,
                     amount,
                 }
@@ -734,9 +624,9 @@ impl App {
                         self.field_error(form, 1, T::FuValLinesAmount, &[&n.to_string()])
                     }
                 })?;
+                let _ = r;
                 FollowupWrite::Report {
                     report_id,
-                    kind: r.kind,
                     received_on,
                     lines,
                 }
@@ -794,8 +684,6 @@ impl App {
                     outcome,
                     answers,
                     comment,
-                    checklist_id: template.id(),
-                    reviewed_on: self.today,
                 }
             }
             FollowupForm::OpenRecovery { report_id } => {
@@ -838,13 +726,12 @@ impl App {
                     .map_err(|e| self.recovery_error(form, &e))?;
                 FollowupWrite::DecideRecovery {
                     recovery_id,
-                    decision: RecoveryDecision {
+                    choice: RecoveryChoice {
                         kind,
-                        waived,
+                        waived: Some(waived).filter(|_| kind == RecoveryDecisionKind::WaivePart),
                         motivation,
-                        decider: self.user.name.clone(),
                         decided_on,
-                        pay_by: Some(pay_by).filter(|_| waived < r.claimed),
+                        pay_by,
                     },
                 }
             }
@@ -860,7 +747,6 @@ impl App {
                     recovery_id,
                     paid_on,
                     amount,
-                    left: Money(r.remaining().ore() - amount.ore()),
                 }
             }
         };
@@ -868,7 +754,6 @@ impl App {
             case_id: d.id,
             version: d.version,
             write,
-            dir: self.letters_dir.clone(),
         }])
     }
 
@@ -926,228 +811,6 @@ impl App {
             FollowupDone::RecoveryOpened => T::FuDoneRecovery.text(lang).into(),
             FollowupDone::RecoveryDecided(path) => tr(lang, T::FuDoneRecoveryDecided, &[path]),
             FollowupDone::Repayment(left) => tr(lang, T::FuDoneRepayment, &[&left.to_string()]),
-        }
-    }
-}
-
-/// The återkrav letter for `r` on case `d`, in Swedish as the record is.
-pub fn recovery_letter(
-    d: &CaseDetail,
-    r: &Recovery,
-    dec: &RecoveryDecision,
-) -> Result<String, crate::domain::letter::TemplateError> {
-    let sv = crate::i18n::Lang::Sv;
-    let date = |x: NaiveDate| x.format("%Y-%m-%d").to_string();
-    let appeal = d
-        .decision()
-        .map(|x| x.appeal_text.clone())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| crate::domain::records::DEFAULT_APPEAL_TEXT.to_string());
-    let to_pay = Money(r.claimed.ore() - dec.waived.ore());
-    let motivation = if dec.motivation.trim().is_empty() {
-        tr(sv, T::FuLetterReason, &[ground(r.ground).text(sv)])
-    } else {
-        dec.motivation.clone()
-    };
-    let fields: BTreeMap<&str, String> = BTreeMap::from([
-        ("dnr", d.dnr.to_string()),
-        ("beslutsdatum", date(dec.decided_on)),
-        ("organisation", d.organisation.name.clone()),
-        (
-            "organisationsnummer",
-            d.organisation.org_nr.map_or("–".into(), |n| n.to_string()),
-        ),
-        ("forordning", d.call.regulation.clone()),
-        ("beviljat", d.granted.unwrap_or_default().to_string()),
-        ("utbetalt", d.followup.paid().to_string()),
-        ("grund", ground(r.ground).text(sv).to_string()),
-        ("kommunicerad", date(r.communicated_on)),
-        ("svar_senast", date(r.response_due)),
-        ("beslut", recovery_decision(dec.kind).text(sv).to_string()),
-        ("belopp", r.claimed.to_string()),
-        ("eftergivet", dec.waived.to_string()),
-        ("att_betala", to_pay.to_string()),
-        ("betalas_senast", dec.pay_by.map_or("–".into(), date)),
-        ("motivering", motivation),
-        ("overklagande", appeal),
-        ("beslutsfattare", dec.decider.clone()),
-        ("foredragande", r.presenter.clone()),
-    ]);
-    // The payment block only where something is to be paid.
-    crate::domain::letter::render(RECOVERY_TEMPLATE, &fields, to_pay.ore() > 0)
-}
-
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
-}
-
-/// Runs a follow-up write in one transaction after the version check. Deciding an återkrav
-/// writes its letter first and removes it again if the transaction fails.
-pub fn run(
-    store: &mut Store,
-    now: DateTime<Utc>,
-    user_id: i64,
-    case_id: i64,
-    version: i64,
-    write: &FollowupWrite,
-    dir: &Path,
-) -> Result<Msg, StoreError> {
-    let d = store.case_detail(case_id)?;
-    let counterpart = d.organisation.name.clone();
-    let mut letter: Option<std::path::PathBuf> = None;
-    if let FollowupWrite::DecideRecovery {
-        recovery_id,
-        decision,
-    } = write
-    {
-        let Some(r) = d.followup.recoveries.iter().find(|r| r.id == *recovery_id) else {
-            return Err(StoreError::NotFound("återkrav"));
-        };
-        let text = match recovery_letter(&d, r, decision) {
-            Ok(t) => t,
-            Err(e) => return Ok(Msg::LetterFailed(e.to_string())),
-        };
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            return Ok(Msg::LetterFailed(format!("{}: {e}", dir.display())));
-        }
-        let path = dir.join(format!(
-            "{}-{}-{}-aterkrav-{recovery_id}.md",
-            d.dnr.prefix, d.dnr.year, d.dnr.seq
-        ));
-        if let Err(e) = write_new(&path, &text) {
-            return Ok(Msg::LetterFailed(format!("{}: {e}", path.display())));
-        }
-        letter = Some(path);
-    }
-    let result = store.write(now, |w| {
-        w.check_version(case_id, version)?;
-        Ok(match write {
-            FollowupWrite::Plan { plan, gated } => {
-                w.set_payment_plan(user_id, case_id, plan, *gated)?;
-                FollowupDone::Plan(plan.len())
-            }
-            FollowupWrite::Paid {
-                instalment_id,
-                no,
-                paid_on,
-                amount,
-            } => {
-                w.mark_paid(user_id, case_id, *instalment_id, *paid_on, *amount)?;
-                FollowupDone::Paid(*no, *amount)
-            }
-            FollowupWrite::Report {
-                report_id,
-                kind,
-                received_on,
-                lines,
-            } => {
-                let description = match kind {
-                    ReportKind::Progress => DOC_PROGRESS_REPORT,
-                    ReportKind::Final => DOC_FINAL_REPORT,
-                };
-                let sub = w.register_report(
-                    user_id,
-                    case_id,
-                    &NewReport {
-                        report_id: *report_id,
-                        received_on: *received_on,
-                        counterpart: &counterpart,
-                        description,
-                        lines,
-                    },
-                )?;
-                FollowupDone::Report(d.dnr.with_sub(sub))
-            }
-            FollowupWrite::Review {
-                report_id,
-                outcome,
-                answers,
-                comment,
-                checklist_id,
-                reviewed_on,
-            } => {
-                w.review_report(
-                    user_id,
-                    case_id,
-                    &NewReview {
-                        report_id: *report_id,
-                        outcome: *outcome,
-                        answers,
-                        comment,
-                        checklist_id,
-                        reviewed_on: *reviewed_on,
-                    },
-                )?;
-                FollowupDone::Review(*outcome)
-            }
-            FollowupWrite::OpenRecovery {
-                report_id,
-                ground,
-                amount,
-                communicated_on,
-                response_due,
-            } => {
-                w.open_recovery(
-                    user_id,
-                    case_id,
-                    &NewRecovery {
-                        report_id: *report_id,
-                        ground: *ground,
-                        amount: *amount,
-                        communicated_on: *communicated_on,
-                        response_due: *response_due,
-                        counterpart: &counterpart,
-                        description: DOC_COMMUNICATION,
-                    },
-                )?;
-                FollowupDone::RecoveryOpened
-            }
-            FollowupWrite::DecideRecovery {
-                recovery_id,
-                decision,
-            } => {
-                let shown = letter
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                w.decide_recovery(
-                    user_id,
-                    case_id,
-                    *recovery_id,
-                    decision,
-                    Some(&shown),
-                    &counterpart,
-                    DOC_RECOVERY_DECISION,
-                )?;
-                FollowupDone::RecoveryDecided(shown)
-            }
-            FollowupWrite::Repayment {
-                recovery_id,
-                paid_on,
-                amount,
-                left,
-            } => {
-                w.add_repayment(user_id, case_id, *recovery_id, *paid_on, *amount)?;
-                FollowupDone::Repayment(*left)
-            }
-        })
-    });
-    match result {
-        Ok(done) => Ok(Msg::Written {
-            case_id,
-            done: Done::Followup(done),
-        }),
-        Err(e) => {
-            if let Some(p) = letter {
-                let _ = std::fs::remove_file(p);
-            }
-            Err(e)
         }
     }
 }

@@ -9,14 +9,17 @@ mod effect;
 mod files;
 pub mod followup;
 pub mod keymap;
-pub mod letters;
 pub mod modal;
+mod refused;
 mod triage;
 
 pub use action::Action;
 pub use case_ops::SUPPLEMENT_DAYS;
 pub use decide::default_period;
-pub use effect::{CASE_PAGE, CaseDraft, CaseWrite, Done, Effect, run_effect};
+pub use effect::{
+    BATCH_TRANSITIONS, BatchChange, BatchLine, CASE_PAGE, CaseDraft, CaseWrite, Done, Effect,
+    FollowupDone, FollowupWrite, RecoveryChoice, RoundItem, Skip,
+};
 pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
 
@@ -24,7 +27,6 @@ use crate::checklists::Checklist;
 use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, Search, Sort};
 use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
 use crate::i18n::{Lang, T, tr};
-use crate::storage::Store;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +268,8 @@ pub enum Msg {
         case_id: i64,
         done: Done,
     },
+    /// A rule refused the act; nothing was written.
+    Refused(crate::domain::refused::Refused),
     /// Someone else changed the case first.
     Conflict {
         by: String,
@@ -313,7 +317,7 @@ pub enum Msg {
     Scroll {
         down: bool,
     },
-    BatchPreviewed(Vec<batch::BatchLine>),
+    BatchPreviewed(Vec<BatchLine>),
     /// A batch changed this many cases.
     BatchDone(usize),
     QueueSaved(String),
@@ -976,6 +980,11 @@ impl App {
                 }
                 vec![Effect::LoadCase(case_id), Effect::LoadHome]
             }
+            Msg::Refused(refused) => {
+                let text = self.refused_text(&refused);
+                self.refused(text);
+                Vec::new()
+            }
             Msg::Conflict { by, at } => {
                 self.pending_form = None;
                 let when = at
@@ -1016,18 +1025,7 @@ impl App {
             Msg::Busy => {
                 let text = T::DbBusy.text(self.lang).to_string();
                 // The dialog comes back as typed: the same Ctrl-S retries.
-                match self.pending_form.take() {
-                    Some(Modal::Form(mut form)) => {
-                        form.error = Some((form.focus, text.clone()));
-                        self.modal = Some(Modal::Form(form));
-                    }
-                    Some(Modal::Editor(mut editor)) => {
-                        editor.error = Some(text.clone());
-                        self.modal = Some(Modal::Editor(editor));
-                    }
-                    _ => {}
-                }
-                self.status = Some(Status { text, error: true });
+                self.refused(text);
                 Vec::new()
             }
             Msg::Paste(text) => {
@@ -1141,6 +1139,23 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// An act did not happen: the dialog it came from comes back as typed, with the reason, and
+    /// the status line says it too.
+    fn refused(&mut self, text: String) {
+        match self.pending_form.take() {
+            Some(Modal::Form(mut form)) => {
+                form.error = Some((form.focus, text.clone()));
+                self.modal = Some(Modal::Form(form));
+            }
+            Some(Modal::Editor(mut editor)) => {
+                editor.error = Some(text.clone());
+                self.modal = Some(Modal::Editor(editor));
+            }
+            _ => {}
+        }
+        self.status = Some(Status { text, error: true });
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -1306,20 +1321,5 @@ impl App {
                 Vec::new()
             }
         }
-    }
-}
-
-/// Runs effects and feeds their results back until nothing is left to do: the loop the terminal
-/// uses, and the one tests drive without a terminal. `now` stamps what is written.
-pub fn drive(
-    app: &mut App,
-    store: &mut Store,
-    effects: Vec<Effect>,
-    now: &dyn Fn() -> chrono::DateTime<chrono::Utc>,
-) {
-    let mut queue: std::collections::VecDeque<Effect> = effects.into();
-    while let Some(effect) = queue.pop_front() {
-        let msg = run_effect(store, &effect, app.user.id, app.today, now());
-        queue.extend(app.update(msg));
     }
 }

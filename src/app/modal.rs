@@ -282,23 +282,10 @@ pub fn fuzzy_filter(query: &str, items: &[(i64, String)]) -> Vec<usize> {
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// One proposal in a beslutstillfälle: what will be decided, or why it is skipped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoundItem {
-    pub case_id: i64,
-    pub version: i64,
-    pub proposal_id: i64,
-    pub call_id: i64,
-    pub label: String,
-    pub amount: Option<crate::domain::Money>,
-    /// Why this decision maker may not decide it (four eyes, jäv); None when it will be decided.
-    pub skipped: Option<String>,
-}
-
 /// The preview of a beslutstillfälle: exactly what will be written.
 #[derive(Debug, Clone)]
 pub struct Round {
-    pub items: Vec<RoundItem>,
+    pub items: Vec<super::RoundItem>,
     pub selected: usize,
     /// Over-budget warning shown; the next submit confirms it.
     pub warning: Option<String>,

@@ -233,6 +233,8 @@ pub enum PlanError {
     /// The lägesrapport's due date must come before the instalment it gates.
     ReportAfterInstalment,
     NotGranted,
+    /// The instalments must add up to the granted amount (this).
+    Sum(Money),
 }
 
 /// Checks a requested plan: `n` instalments, the one numbered `gated` waiting for a lägesrapport
@@ -251,6 +253,13 @@ pub fn check_plan(
     }
     if plan.is_empty() || plan.len() > MAX_INSTALMENTS as usize {
         return Err(PlanError::Count);
+    }
+    let sum = plan
+        .iter()
+        .try_fold(0i64, |acc, (_, a)| acc.checked_add(a.ore()));
+    let granted = granted.unwrap_or_default();
+    if sum != Some(granted.ore()) {
+        return Err(PlanError::Sum(granted));
     }
     if let Some((no, due)) = gated {
         let Some((pay_on, _)) = usize::try_from(no)

@@ -12,6 +12,7 @@ pub mod money;
 pub mod multiyear;
 pub mod orgnr;
 pub mod records;
+pub mod refused;
 pub mod search;
 pub mod text;
 pub mod workflow;

@@ -279,6 +279,82 @@ impl CaseDetail {
     }
 }
 
+/// What the rules need to know about a case: read inside the transaction that writes, so a
+/// rule is checked against the case as it is, not as a screen last saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub id: i64,
+    pub dnr: Dnr,
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub call_id: i64,
+    pub step: Step,
+    pub state: CaseState,
+    pub version: i64,
+    pub received_on: NaiveDate,
+    pub requested: Money,
+    pub granted: Option<Money>,
+    pub assignee_id: Option<i64>,
+    pub supplement_due_on: Option<NaiveDate>,
+    /// The checklist version the case is assessed against, if one is chosen.
+    pub checklist_id: Option<String>,
+    /// That version's text is kept and readable (a case is never assessed against another).
+    pub has_checklist: bool,
+    /// Keys of mandatory checklist items without an answer (of the chosen version).
+    pub unanswered_mandatory: Vec<String>,
+    /// Users with an active jäv declaration for the organisation.
+    pub jav_users: Vec<i64>,
+}
+
+impl CaseFacts {
+    /// The state machine's view of the case.
+    pub fn workflow(&self) -> super::workflow::Facts {
+        super::workflow::Facts {
+            step: Some(self.step),
+            unanswered_mandatory: self.unanswered_mandatory.clone(),
+            has_checklist: self.has_checklist,
+            granted: self.granted.is_some_and(|g| g.ore() > 0),
+        }
+    }
+}
+
+impl CaseDetail {
+    /// The rules' view of the case as the screen holds it (to offer only what the rules allow;
+    /// the write checks again against the database).
+    pub fn facts(&self) -> CaseFacts {
+        let answered: std::collections::HashSet<&str> =
+            self.answers.iter().map(|a| a.item_key.as_str()).collect();
+        CaseFacts {
+            id: self.id,
+            dnr: self.dnr.clone(),
+            organisation_id: self.organisation.id,
+            organisation: self.organisation.name.clone(),
+            call_id: self.call.id,
+            step: self.step,
+            state: self.state,
+            version: self.version,
+            received_on: self.received_on,
+            requested: self.requested,
+            granted: self.granted,
+            assignee_id: self.assignee_id,
+            supplement_due_on: self.supplement_due_on,
+            checklist_id: self.checklist_id.clone(),
+            has_checklist: self.checklist.is_some(),
+            unanswered_mandatory: self
+                .checklist
+                .as_ref()
+                .map(|t| {
+                    t.unanswered_mandatory(&answered)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            jav_users: self.jav_users.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistAnswer {
     pub item_key: String,

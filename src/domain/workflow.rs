@@ -158,6 +158,19 @@ pub fn offered(from: CaseState, facts: &Facts) -> Vec<Transition> {
         .collect()
 }
 
+/// What `t` does to a case in `from` by the rules: (start handling first, new state), or why
+/// not. An inkommen case is first taken into handling where that is what makes `t` possible (the
+/// triage loop: from inkommen, everything handling allows is one act away).
+pub fn plan(from: CaseState, t: Transition, facts: &Facts) -> Result<(bool, CaseState), Refusal> {
+    let first = apply(from, t, facts);
+    match (&first, from) {
+        (Err(Refusal::NotFrom { .. }), CaseState::Received) if t != Transition::StartHandling => {
+            apply(CaseState::InProgress, t, facts).map(|s| (true, s))
+        }
+        _ => first.map(|s| (false, s)),
+    }
+}
+
 /// A period in which a komplettering was out: requested, and answered (None while open).
 pub type Pause = (NaiveDate, Option<NaiveDate>);
 

@@ -2,14 +2,13 @@
 //! first; one bad row means nothing is written; the same file twice creates nothing twice.
 
 use super::table::RawTable;
-use crate::checklists::Checklist;
 use crate::domain::decision::{self, Standing};
 use crate::domain::money::MoneyError;
 use crate::domain::orgnr::OrgNrError;
 use crate::domain::{Call, Organisation};
-use crate::domain::{Money, OrgKind, OrgNr, Step, records};
-use crate::storage::{ExistingCases, ImportedCase, Result, Store};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::domain::{Money, OrgKind, OrgNr, Step};
+use crate::storage::{ExistingCases, Result, Store};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -700,77 +699,6 @@ pub struct Imported {
     /// Planned rows that another writer had created by the time the plan was written: skipped,
     /// as a re-import skips them.
     pub skipped: usize,
-}
-
-/// Writes a plan without errors in one transaction: all of it or none. What the plan found
-/// missing is looked for again inside the transaction, so rows another writer created since the
-/// check are skipped (cases) or reused (organisations), never written twice.
-pub fn apply(
-    plan: &Plan,
-    store: &mut Store,
-    login: &str,
-    source: &str,
-    checklists: &[Checklist],
-    now: DateTime<Utc>,
-    progress: &mut dyn FnMut(usize),
-) -> Result<Imported> {
-    store.write(now, |w| {
-        let (user, _) = w.ensure_user(login)?;
-        for (id, nr) in &plan.org_numbers {
-            w.set_org_nr(user.id, *id, *nr)?;
-        }
-        let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
-        let mut organisations = 0;
-        for o in &plan.new_orgs {
-            if let Some(nr) = o.org_nr
-                && let Some(id) = w.organisation_by_nr(nr)?
-            {
-                new_ids.push(id);
-                continue;
-            }
-            let (county_code, county) = match &o.county {
-                Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
-                None => (None, None),
-            };
-            let id = w.insert_organisation(o.kind, &o.name, o.org_nr, None, county_code, county)?;
-            if let Some((name, email, phone)) = &o.contact {
-                w.insert_contact(id, name, "Kontaktperson", email, phone)?;
-            }
-            new_ids.push(id);
-            organisations += 1;
-        }
-        let mut cases = Vec::with_capacity(plan.cases.len());
-        for c in &plan.cases {
-            let organisation_id = match c.organisation {
-                OrgRef::Existing(id) => id,
-                OrgRef::New(i) => *new_ids
-                    .get(i)
-                    .ok_or(crate::storage::StoreError::NotFound("organisation"))?,
-            };
-            cases.push(ImportedCase {
-                organisation_id,
-                call_id: c.call_id,
-                step: c.step,
-                title: &c.title,
-                received_on: c.received_on,
-                requested: c.requested,
-                counterpart: &c.organisation_name,
-                description: records::incoming_document(c.step),
-                reform_areas: &c.reform_areas,
-                checklist: checklists
-                    .iter()
-                    .find(|x| x.template.step() == Some(c.step))
-                    .map(|cl| (&cl.template, cl.body.as_str())),
-            });
-        }
-        let written = w.register_imported(user.id, source, &cases, progress)?;
-        let (cases, skipped) = (written.cases, written.skipped);
-        Ok(Imported {
-            cases,
-            organisations,
-            skipped,
-        })
-    })
 }
 
 /// A broken rule in words.

@@ -1,6 +1,7 @@
 //! Files in and out: import of applications and organisations, the report of granted grants.
 
 pub mod import;
+pub mod letters;
 pub mod report;
 pub mod table;
 

@@ -3,6 +3,7 @@
 pub mod bulk;
 mod check;
 mod export;
+mod facts;
 mod followup;
 mod import_write;
 mod open;
@@ -93,13 +94,28 @@ impl Store {
         now: DateTime<Utc>,
         f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
-        // IMMEDIATE: the version check and the change happen under one write lock.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut w = Writer::new(&tx, now);
-        let out = f(&mut w)?;
-        tx.commit()?;
+        self.transact(now, |_, w| f(w))
+    }
+
+    /// Runs `f` in one transaction, giving it the store to read (on the same connection, so it
+    /// reads what the transaction sees) and the writer. `f` may fail with any error a storage
+    /// error converts into (a service's refusal, say); then nothing is written.
+    pub fn transact<T, E: From<StoreError>>(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&Store, &mut Writer<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        // IMMEDIATE: the checks and the change happen under one write lock.
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| E::from(StoreError::from(e)))?;
+        let open = OpenTransaction(&self.conn);
+        let mut w = Writer::new(&self.conn, now);
+        let out = f(self, &mut w)?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(|e| E::from(StoreError::from(e)))?;
+        drop(open);
         Ok(out)
     }
 
@@ -128,6 +144,17 @@ impl Store {
     /// Raw access for tests of the schema's own guarantees (triggers, foreign keys).
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Rolls the transaction back unless it was committed (an error, or a panic, in the middle).
+struct OpenTransaction<'c>(&'c Connection);
+
+impl Drop for OpenTransaction<'_> {
+    fn drop(&mut self) {
+        if !self.0.is_autocommit() {
+            let _ = self.0.execute_batch("ROLLBACK");
+        }
     }
 }
 

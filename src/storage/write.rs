@@ -8,11 +8,11 @@ use crate::domain::{
     Role, Step, User,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 
-/// Typed writes within one transaction.
+/// Typed writes within one transaction (the connection is inside it).
 pub struct Writer<'t> {
-    pub(super) tx: &'t Transaction<'t>,
+    pub(super) tx: &'t rusqlite::Connection,
     pub(super) now: DateTime<Utc>,
 }
 
@@ -106,7 +106,7 @@ fn roles_to_sql(roles: &[Role]) -> String {
 }
 
 impl<'t> Writer<'t> {
-    pub(crate) fn new(tx: &'t Transaction<'t>, now: DateTime<Utc>) -> Self {
+    pub(crate) fn new(tx: &'t rusqlite::Connection, now: DateTime<Utc>) -> Self {
         Self { tx, now }
     }
 
@@ -800,6 +800,7 @@ impl Writer<'_> {
 impl Writer<'_> {
     /// Decides a case on its latest proposal: the decision copies what was proposed and adds the
     /// decider, the date and the appeal text; a grant sets the granted amount and the report date.
+    /// The case's state is left to the caller (the service moves it by the state machine).
     #[allow(clippy::too_many_arguments)]
     pub fn decide(
         &mut self,
@@ -890,7 +891,7 @@ impl Writer<'_> {
             let plan = crate::domain::multiyear::default_plan(granted, decided_on, &years);
             self.init_followup(decider_id, case_id, &plan, report_due_on)?;
         }
-        self.set_state(decider_id, case_id, CaseState::Decided)?;
+        // The state change is the service's, by the state machine.
         Ok(id)
     }
 }

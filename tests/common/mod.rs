@@ -24,8 +24,9 @@ pub fn demo_store() -> Store {
     store
 }
 
-use bidrag::app::{App, Key, Keymap, drive};
+use bidrag::app::{App, Key, Keymap};
 use bidrag::i18n::Lang;
+use bidrag::service::drive;
 use bidrag::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,0 +1,96 @@
+//! Expediting a decision: its letter is written, then in one transaction registered as an
+//! outgoing document, the decision marked sent and a first decision's case moved on. If the
+//! transaction fails the letter is removed again, so no letter exists that the record lacks.
+
+use super::{Ctx, Result, ServiceError};
+use crate::domain::decision::missing_letter_parts;
+use crate::domain::refused::Refused;
+use crate::domain::workflow::{self, Transition};
+use crate::domain::{CaseDetail, CaseState, Decision, Direction, records};
+use crate::io::letters;
+use crate::storage::{NewDocument, Store};
+
+/// The decision of `d` that `decision_id` names, if it may go out now: the case's latest
+/// decision, not yet sent, with every part its letter needs.
+pub fn sendable(d: &CaseDetail, decision_id: i64) -> std::result::Result<&Decision, Refused> {
+    let dec = d
+        .decision()
+        .filter(|_| d.state.is_decided())
+        .ok_or(Refused::NotDecided(d.state))?;
+    if dec.id != decision_id {
+        return Err(Refused::NotLatestProposal);
+    }
+    if dec.sent_on.is_some() {
+        return Err(Refused::AlreadySent);
+    }
+    let missing = missing_letter_parts(
+        dec.outcome,
+        &dec.motivation,
+        dec.decider.as_deref(),
+        dec.presenter.as_deref(),
+        &dec.appeal_text,
+        dec.report_due_on,
+        dec.amount,
+    );
+    if !missing.is_empty() {
+        return Err(Refused::LetterMissing(missing));
+    }
+    Ok(dec)
+}
+
+/// Writes the letter of the case's decision and expedites it; returns the letter's path.
+pub fn dispatch(
+    store: &mut Store,
+    ctx: &Ctx<'_>,
+    case_id: i64,
+    version: i64,
+    decision_id: i64,
+) -> Result<String> {
+    super::actor(store, ctx)?;
+    let d = store.case_detail(case_id)?;
+    // A stale screen is refused before a letter is written.
+    if d.version != version {
+        super::fresh(store, ctx, case_id, version)?;
+    }
+    let dec = sendable(&d, decision_id)?;
+    let text =
+        letters::decision_letter(&d, dec).map_err(|e| ServiceError::Letter(e.to_string()))?;
+    let name = letters::decision_file_name(&d, decision_id);
+    let path = letters::write_letter(ctx.letters_dir, &name, &text, |p| {
+        store.document_names_file(p).unwrap_or(true)
+    })
+    .map_err(super::letter_error)?;
+    let shown = path.display().to_string();
+    let result = store.transact(ctx.now, |read, w| {
+        // The version check makes what was read above what the transaction sees.
+        w.check_version(case_id, version)?;
+        let user = super::actor(read, ctx)?.id;
+        let d = read.case_detail(case_id)?;
+        sendable(&d, decision_id)?;
+        w.register_document(
+            user,
+            &NewDocument {
+                case_id,
+                direction: Direction::Outgoing,
+                date: ctx.today,
+                counterpart: &d.organisation.name,
+                description: records::decision_document(d.step),
+                file_path: Some(&shown),
+            },
+        )?;
+        w.mark_sent(user, decision_id, ctx.today, "brev")?;
+        // A first decision moves the case on; a changed one is sent where the case stands.
+        if d.state == CaseState::Decided {
+            let to = workflow::apply(d.state, Transition::Dispatch, &d.facts().workflow())?;
+            w.set_state(user, case_id, to)?;
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) => Ok(shown),
+        Err(e) => {
+            letters::remove_unregistered(&path);
+            Err(e)
+        }
+    }
+}
