@@ -1,6 +1,6 @@
 //! Side effects as data: what `update` asks the service to do, and what a write did. This is a
 //! leaf: it holds no behaviour, so the app can be tested by the effects its keys produce, and the
-//! service (`crate::service`) is the one place that carries them out.
+//! service layer is the one place that carries them out.
 //!
 //! An effect names the user's intent, never a conclusion the service should trust: the service
 //! reads the case inside its transaction and applies the rules itself (the start of handling,

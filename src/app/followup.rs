@@ -373,7 +373,7 @@ impl App {
     }
 
     /// `X`: open an återkrav with kommunicering; the amount defaults to the unused amount.
-    pub(super) fn open_recovery(&mut self) -> Vec<Effect> {
+    pub(super) fn open_recovery_form(&mut self) -> Vec<Effect> {
         let Some(d) = self.detail() else {
             return Vec::new();
         };

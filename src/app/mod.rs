@@ -243,7 +243,7 @@ impl QueueEntry {
 /// What the statistics view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatsData {
-    pub granted: Vec<crate::storage::Granted>,
+    pub granted: Vec<crate::domain::views::Granted>,
     pub by_state: Vec<(crate::domain::CaseState, i64)>,
     pub by_step: Vec<(crate::domain::Step, i64)>,
     pub calls: Vec<Call>,
@@ -322,7 +322,7 @@ pub enum Msg {
     BatchDone(usize),
     QueueSaved(String),
     QueueDeleted,
-    OrganisationLoaded(Box<crate::storage::OrgOverview>),
+    OrganisationLoaded(Box<crate::domain::views::OrgOverview>),
     /// Cases, organisations written; rows that existed already.
     Imported(usize, usize, usize),
     Stats(Box<StatsData>),
@@ -1254,7 +1254,7 @@ impl App {
             Action::MarkPaid => self.open_mark_paid(),
             Action::RegisterReport => self.open_register_report(),
             Action::ReviewReport => self.open_review_report(),
-            Action::OpenRecovery => self.open_recovery(),
+            Action::OpenRecovery => self.open_recovery_form(),
             Action::DecideRecovery => self.open_decide_recovery(),
             Action::Repayment => self.open_repayment(),
             // Dialog actions reach here only when no dialog is open.

@@ -344,7 +344,7 @@ impl App {
         }
     }
 
-    pub(super) fn show_organisation(&mut self, o: &crate::storage::OrgOverview) {
+    pub(super) fn show_organisation(&mut self, o: &crate::domain::views::OrgOverview) {
         use crate::i18n;
         let lang = self.lang;
         let org = &o.organisation;

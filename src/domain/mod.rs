@@ -15,6 +15,7 @@ pub mod records;
 pub mod refused;
 pub mod search;
 pub mod text;
+pub mod views;
 pub mod workflow;
 
 pub use case::{CaseState, Step};
