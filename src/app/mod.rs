@@ -1,333 +1,46 @@
 //! The application state and its update function. Keys become named actions; side effects are
-//! returned as data ([`Effect`]) and their results come back as messages ([`Msg`]).
+//! returned as data ([`Effect`]) for the service layer to carry out, and their results come back
+//! as messages ([`Msg`]). Nothing here touches the database or files.
+//!
+//! Where to find things: `state` (the state types), `msg`, `effect` (the effects, data only),
+//! `action` and `keymap`, `dialog` (keys in a dialog), `form` (reading form fields), `messages`
+//! (what the status line says), `home/` (the lists, filter, marks, saved queues, palette,
+//! organisation view, statistics), `case/` (the case view, the triage loop, the checklist) and
+//! `command/` (one file per command: open, check, then the effect).
 
 pub mod action;
-pub mod batch;
-mod case_ops;
-mod decide;
+mod case;
+mod command;
+mod dialog;
 mod effect;
-mod files;
-pub mod followup;
+mod form;
+mod home;
 pub mod keymap;
+mod messages;
 pub mod modal;
-mod refused;
-mod triage;
+mod msg;
+mod state;
 
 pub use action::Action;
-pub use case_ops::SUPPLEMENT_DAYS;
-pub use decide::default_period;
+pub use command::followup;
+pub use command::propose::default_period;
+pub use command::supplement::SUPPLEMENT_DAYS;
 pub use effect::{
     BATCH_TRANSITIONS, BatchChange, BatchLine, CASE_PAGE, CaseDraft, CaseWrite, Done, Effect,
     FollowupDone, FollowupWrite, RecoveryChoice, RoundItem, Skip,
 };
 pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
+pub use msg::{HomeData, Msg, StatsData};
+pub use state::{
+    CaseList, CaseView, Filter, PAGE_ROWS, Pane, QueueEntry, Screen, Selectable, Status, Tab,
+};
 
 use crate::checklists::Checklist;
-use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, Search, Sort};
-use crate::domain::{Call, CaseDetail, CaseRow, CaseSource, Organisation, Queue, User};
+use crate::domain::search::Sort;
+use crate::domain::{Call, CaseRow, Organisation, User};
 use crate::i18n::{Lang, T, tr};
 use chrono::NaiveDate;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Calls,
-    Orgs,
-    Queues,
-    Cases,
-}
-
-impl Pane {
-    const CYCLE: [Pane; 4] = [Pane::Calls, Pane::Orgs, Pane::Queues, Pane::Cases];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Checklist,
-    Documents,
-    Notes,
-    Decisions,
-    History,
-    /// Payment plan, reports and återkrav (issue 6).
-    Followup,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Checklist,
-        Tab::Documents,
-        Tab::Notes,
-        Tab::Decisions,
-        Tab::History,
-        Tab::Followup,
-    ];
-
-    pub fn label(self) -> T {
-        match self {
-            Tab::Checklist => T::TabChecklist,
-            Tab::Documents => T::TabDocuments,
-            Tab::Notes => T::TabNotes,
-            Tab::Decisions => T::TabDecisions,
-            Tab::History => T::TabHistory,
-            Tab::Followup => T::FuTab,
-        }
-    }
-
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    Case,
-}
-
-/// A list held whole in memory (calls, organisations, queues: never cases).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selectable<I> {
-    pub items: Vec<I>,
-    pub selected: usize,
-}
-
-impl<I> Default for Selectable<I> {
-    fn default() -> Self {
-        Self {
-            items: Vec::new(),
-            selected: 0,
-        }
-    }
-}
-
-impl<I> Selectable<I> {
-    pub fn selected_item(&self) -> Option<&I> {
-        self.items.get(self.selected)
-    }
-
-    fn move_to(&mut self, target: usize) {
-        self.selected = target.min(self.items.len().saturating_sub(1));
-    }
-
-    /// Replaces the items, keeping the selection on the same item where it still exists.
-    fn replace(&mut self, items: Vec<I>, same: impl Fn(&I, &I) -> bool) {
-        let keep = self
-            .selected_item()
-            .and_then(|old| items.iter().position(|new| same(old, new)));
-        self.items = items;
-        self.move_to(keep.unwrap_or(self.selected));
-    }
-}
-
-/// A window onto the cases of one source; `selected` is the absolute position.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CaseList {
-    /// What the list shows; the window belongs to exactly this query.
-    pub query: Option<CaseQuery>,
-    pub total: usize,
-    /// More cases match a common word than are listed (`total` of the newest are).
-    pub capped: bool,
-    /// Words shorter than three characters wait for a longer one in this (large) list.
-    pub short_dropped: bool,
-    pub offset: usize,
-    pub rows: Vec<CaseRow>,
-    pub selected: usize,
-    pub loading: bool,
-}
-
-impl CaseList {
-    pub fn source(&self) -> Option<CaseSource> {
-        self.query.as_ref().map(|q| q.source)
-    }
-
-    pub fn selected_row(&self) -> Option<&CaseRow> {
-        self.selected
-            .checked_sub(self.offset)
-            .and_then(|i| self.rows.get(i))
-    }
-
-    fn in_window(&self, position: usize) -> bool {
-        position >= self.offset && position < self.offset + self.rows.len()
-    }
-
-    /// Where to read the window that holds `position`: next to the rows already here when it
-    /// borders them (a seek however deep the list), at the end for the last row, otherwise by
-    /// position (the top of the list, or a jump).
-    fn window_for(&self, position: usize) -> (usize, Anchor) {
-        let end = self.offset + self.rows.len();
-        match (self.rows.first(), self.rows.last()) {
-            (_, Some(last)) if position >= end && position < end + CASE_PAGE => {
-                (end, Anchor::After(RowKey::of(last)))
-            }
-            (Some(first), _) if position < self.offset && position + CASE_PAGE >= self.offset => {
-                (self.offset, Anchor::Before(RowKey::of(first)))
-            }
-            _ if position + CASE_PAGE >= self.total && position >= CASE_PAGE => {
-                (self.total, Anchor::End)
-            }
-            _ => (position.saturating_sub(CASE_PAGE / 2), Anchor::At),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct CaseView {
-    pub detail: CaseDetail,
-    pub tab: Tab,
-    /// The selected row within the tab.
-    pub row: usize,
-    /// After answering this checklist row, move on to the next unanswered item.
-    pub advance_from: Option<usize>,
-}
-
-impl CaseView {
-    /// How many rows the current tab has; `checklist_rows` is the shown checklist's length.
-    pub fn row_count(&self, checklist_rows: usize) -> usize {
-        let d = &self.detail;
-        match self.tab {
-            Tab::Checklist => checklist_rows,
-            Tab::Documents => d.documents.len(),
-            Tab::Notes => d.notes.len(),
-            Tab::Decisions => d.decisions.len(),
-            Tab::History => d.events.len(),
-            Tab::Followup => followup::followup_rows(&d.followup).len(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HomeData {
-    pub calls: Vec<Call>,
-    pub orgs: Vec<Organisation>,
-    pub queues: Vec<(Queue, i64)>,
-    /// The user's saved queues with their sizes (a common word's count is capped).
-    pub saved: Vec<(ListSize, crate::domain::search::SavedQueue)>,
-    pub users: Vec<User>,
-}
-
-/// A row of the queue pane: a built-in queue or one the user saved, with its count.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueueEntry {
-    Builtin(Queue, i64),
-    Saved(crate::domain::search::SavedQueue, ListSize),
-}
-
-impl QueueEntry {
-    pub fn count(&self) -> i64 {
-        match self {
-            QueueEntry::Builtin(_, n) => *n,
-            QueueEntry::Saved(_, size) => i64::try_from(size.total).unwrap_or(i64::MAX),
-        }
-    }
-
-    /// More cases match than are counted: a common word in a large list ("1 000+").
-    pub fn capped(&self) -> bool {
-        matches!(self, QueueEntry::Saved(_, size) if size.capped)
-    }
-
-    fn same(&self, other: &QueueEntry) -> bool {
-        match (self, other) {
-            (QueueEntry::Builtin(a, _), QueueEntry::Builtin(b, _)) => a == b,
-            (QueueEntry::Saved(a, _), QueueEntry::Saved(b, _)) => a.id == b.id,
-            _ => false,
-        }
-    }
-}
-
-/// What the statistics view shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatsData {
-    pub granted: Vec<crate::domain::views::Granted>,
-    pub by_state: Vec<(crate::domain::CaseState, i64)>,
-    pub by_step: Vec<(crate::domain::Step, i64)>,
-    pub calls: Vec<Call>,
-    /// Later years of multi-year grants with no call for their year yet: (year, step, amount).
-    pub unassigned: Vec<(i32, crate::domain::Step, crate::domain::Money)>,
-}
-
-/// Everything that can change the state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    Action(Action),
-    HomeLoaded(HomeData),
-    CasesLoaded {
-        query: CaseQuery,
-        size: ListSize,
-        offset: usize,
-        rows: Vec<CaseRow>,
-    },
-    CaseLoaded(Box<CaseDetail>),
-    /// A write went through.
-    Written {
-        case_id: i64,
-        done: Done,
-    },
-    /// A rule refused the act; nothing was written.
-    Refused(crate::domain::refused::Refused),
-    /// Someone else changed the case first.
-    Conflict {
-        by: String,
-        at: chrono::DateTime<chrono::Utc>,
-    },
-    /// A document's file path names no file.
-    FileMissing(String),
-    /// Another process holds the database's write lock longer than the busy timeout.
-    Busy,
-    /// Text pasted into the terminal.
-    Paste(String),
-    /// Whether the organisation may apply in the chosen call's step.
-    Eligibility {
-        org_id: i64,
-        call_id: i64,
-        label: String,
-        lacking: Option<crate::domain::decision::NotEligible>,
-    },
-    StandingLoaded(i64, crate::domain::decision::Standing),
-    /// The proposals for a beslutstillfälle.
-    RoundLoaded(Vec<CaseDetail>),
-    /// A beslutstillfälle decided this many cases.
-    RoundDone(usize),
-    /// The letter could not be made or written; nothing was registered.
-    LetterFailed(String),
-    /// A file to import was checked (nothing written).
-    ImportPlanned {
-        plan: Box<crate::io::import::Plan>,
-        source: String,
-        encoding: &'static str,
-        delimiter: Option<char>,
-    },
-    /// A file to import could not be read (the system's reason) or parsed.
-    ImportUnreadable {
-        path: String,
-        io: Option<String>,
-        table: Option<crate::io::table::TableError>,
-    },
-    /// A mouse click on a home pane, on the list row at this position (None: the border).
-    Click {
-        pane: Pane,
-        row: Option<usize>,
-    },
-    /// The mouse wheel over the screen.
-    Scroll {
-        down: bool,
-    },
-    BatchPreviewed(Vec<BatchLine>),
-    /// A batch changed this many cases.
-    BatchDone(usize),
-    QueueSaved(String),
-    QueueDeleted,
-    OrganisationLoaded(Box<crate::domain::views::OrgOverview>),
-    /// Cases, organisations written; rows that existed already.
-    Imported(usize, usize, usize),
-    Stats(Box<StatsData>),
-    Failed(String),
-}
 
 /// The one model of the application.
 #[derive(Debug, Clone)]
@@ -387,29 +100,6 @@ pub struct App {
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
-
-/// The text narrowing the case list, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filter {
-    pub text: String,
-    /// The last text that parsed: what the list shows while the typed text has an error.
-    pub search: Search,
-    /// Search every case, notes and documents included (not only the current list's columns).
-    pub everywhere: bool,
-    /// Keys go into the text.
-    pub typing: bool,
-    /// Why the typed text cannot be run.
-    pub error: Option<String>,
-}
-
-impl Filter {
-    pub fn active(&self) -> bool {
-        self.typing || self.everywhere || !self.text.is_empty()
-    }
-}
-
-/// Rows moved by page up and down.
-pub const PAGE_ROWS: usize = 10;
 
 impl App {
     pub fn new(
@@ -604,405 +294,24 @@ impl App {
         Vec::new()
     }
 
-    /// Keys for an open dialog; returns None when no dialog took the action.
-    fn modal_action(&mut self, action: Action) -> Option<Vec<Effect>> {
-        let modal = self.modal.as_mut()?;
-        let effects = match (modal, action) {
-            (_, Action::Cancel) => {
-                self.modal = None;
-                Vec::new()
-            }
-            (_, Action::Submit) => self.submit(),
-            (Modal::Form(form), Action::NextField) => {
-                form.focus = (form.focus + 1) % form.fields.len().max(1);
-                Vec::new()
-            }
-            (Modal::Form(form), Action::Advance) => {
-                if form.focus + 1 >= form.fields.len() {
-                    self.submit()
-                } else {
-                    form.focus += 1;
-                    Vec::new()
-                }
-            }
-            (Modal::Form(form), Action::PrevField) => {
-                let n = form.fields.len().max(1);
-                form.focus = (form.focus + n - 1) % n;
-                Vec::new()
-            }
-            (Modal::Menu(menu), Action::MoveDown) => {
-                menu.selected = (menu.selected + 1).min(menu.items.len().saturating_sub(1));
-                Vec::new()
-            }
-            (Modal::Menu(menu), Action::MoveUp) => {
-                menu.selected = menu.selected.saturating_sub(1);
-                Vec::new()
-            }
-            (Modal::Menu(menu), Action::Choose) => {
-                let chosen = menu.items.get(menu.selected).copied();
-                let batch = menu.batch;
-                self.modal = None;
-                match chosen {
-                    Some(t) if batch => self.batch_transition_chosen(t),
-                    Some(t) => self.choose_transition(t),
-                    None => Vec::new(),
-                }
-            }
-            (Modal::Round(round), Action::MoveDown) => {
-                round.selected = (round.selected + 1).min(round.items.len().saturating_sub(1));
-                Vec::new()
-            }
-            (Modal::Round(round), Action::MoveUp) => {
-                round.selected = round.selected.saturating_sub(1);
-                Vec::new()
-            }
-            (Modal::Preview(p), Action::MoveDown) => {
-                p.scroll = (p.scroll + 1).min(p.lines.len().saturating_sub(1));
-                Vec::new()
-            }
-            (Modal::Preview(p), Action::MoveUp) => {
-                p.scroll = p.scroll.saturating_sub(1);
-                Vec::new()
-            }
-            (Modal::Picker(picker), Action::MoveDown) => {
-                picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1));
-                Vec::new()
-            }
-            (Modal::Picker(picker), Action::MoveUp) => {
-                picker.selected = picker.selected.saturating_sub(1);
-                Vec::new()
-            }
-            (Modal::Picker(picker), Action::Choose) => {
-                let kind = picker.kind;
-                let chosen = picker.chosen().map(|(id, label)| (id, label.to_string()));
-                match chosen {
-                    Some((id, label)) => {
-                        self.modal = None;
-                        self.picked(kind, id, label)
-                    }
-                    None => Vec::new(),
-                }
-            }
-            _ => Vec::new(),
-        };
-        Some(effects)
-    }
-
-    /// The source of the case list as the left panes' selection says.
-    pub fn current_source(&self) -> Option<CaseSource> {
-        match self.list_source {
-            Pane::Calls => self.calls.selected_item().map(|c| CaseSource::Call(c.id)),
-            Pane::Orgs => self
-                .orgs
-                .selected_item()
-                .map(|o| CaseSource::Organisation(o.id)),
-            Pane::Queues | Pane::Cases => self.queues.selected_item().map(|e| match e {
-                QueueEntry::Builtin(q, _) => CaseSource::Queue(*q),
-                QueueEntry::Saved(saved, _) => saved.source,
-            }),
-        }
-    }
-
-    /// What the case list should show now: the left panes' selection (or every case, for a
-    /// full-text search), narrowed by the filter, in the chosen order.
-    pub fn current_query(&self) -> Option<CaseQuery> {
-        let source = if self.filter.everywhere {
-            CaseSource::All
-        } else {
-            self.current_source()?
-        };
-        Some(CaseQuery {
-            source,
-            search: self.filter.search.clone(),
-            body: self.filter.everywhere,
-            sort: self.sort,
-        })
-    }
-
-    /// Asks for the case list of the current query, from the top when the query changed.
-    fn sync_cases(&mut self, force: bool) -> Vec<Effect> {
-        let Some(query) = self.current_query() else {
-            self.cases = CaseList::default();
-            return Vec::new();
-        };
-        if self.cases.query.as_ref() != Some(&query) {
-            let source = query.source;
-            self.cases = CaseList {
-                query: Some(query.clone()),
-                loading: true,
-                ..CaseList::default()
-            };
-            let mut effects = vec![Effect::LoadCases {
-                query,
-                offset: 0,
-                anchor: Anchor::At,
-                known: None,
-            }];
-            if let CaseSource::Organisation(org) = source {
-                effects.push(Effect::LoadStanding(org));
-            }
-            return effects;
-        }
-        if force {
-            // The same window again, sought from its first row; the count may have changed.
-            self.cases.loading = true;
-            let anchor = self
-                .cases
-                .rows
-                .first()
-                .map_or(Anchor::At, |r| Anchor::From(RowKey::of(r)));
-            return vec![Effect::LoadCases {
-                query,
-                offset: self.cases.offset,
-                anchor,
-                known: None,
-            }];
-        }
-        Vec::new()
-    }
-
-    fn focus_pane(&mut self, pane: Pane) -> Vec<Effect> {
-        self.focus = pane;
-        if pane != Pane::Cases {
-            self.list_source = pane;
-        }
-        self.sync_cases(false)
-    }
-
-    fn move_cases(&mut self, target: usize) -> Vec<Effect> {
-        let last = self.cases.total.saturating_sub(1);
-        self.cases.selected = target.min(last);
-        match self.cases.query.clone() {
-            Some(query) if self.cases.total > 0 && !self.cases.in_window(self.cases.selected) => {
-                self.cases.loading = true;
-                let (offset, anchor) = self.cases.window_for(self.cases.selected);
-                vec![Effect::LoadCases {
-                    query,
-                    offset,
-                    anchor,
-                    known: Some(ListSize {
-                        total: self.cases.total,
-                        capped: self.cases.capped,
-                        short_dropped: self.cases.short_dropped,
-                    }),
-                }]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Moves the selection of the focused list or tab to `f(current, last)`.
-    fn navigate(&mut self, f: impl Fn(usize, usize) -> usize) -> Vec<Effect> {
-        if self.help.is_some() {
-            let last = self.help_len();
-            if let Some(scroll) = self.help.as_mut() {
-                *scroll = f(*scroll, last).min(last);
-            }
-            return Vec::new();
-        }
-        if self.screen == Screen::Case {
-            if let Some(view) = self.case_view.as_ref() {
-                let rows = self.template_for(&view.detail).map_or(0, |t| t.items.len());
-                let count = view.row_count(rows);
-                let row = f(view.row, count.saturating_sub(1)).min(count.saturating_sub(1));
-                if let Some(view) = self.case_view.as_mut() {
-                    view.row = row;
-                }
-            }
-            return Vec::new();
-        }
-        match self.focus {
-            Pane::Calls => {
-                let last = self.calls.items.len().saturating_sub(1);
-                self.calls.move_to(f(self.calls.selected, last));
-                self.filter = Filter::default();
-            }
-            Pane::Orgs => {
-                let last = self.orgs.items.len().saturating_sub(1);
-                self.orgs.move_to(f(self.orgs.selected, last));
-                self.filter = Filter::default();
-            }
-            Pane::Queues => {
-                let last = self.queues.items.len().saturating_sub(1);
-                self.queues.move_to(f(self.queues.selected, last));
-                self.filter_for_queue();
-            }
-            Pane::Cases => {
-                let last = self.cases.total.saturating_sub(1);
-                return self.move_cases(f(self.cases.selected, last));
-            }
-        }
-        self.sync_cases(false)
-    }
-
-    fn set_tab(&mut self, tab: Tab) {
-        if let Some(view) = self.case_view.as_mut() {
-            view.tab = tab;
-            view.row = 0;
-        }
-    }
-
-    fn shift_tab(&mut self, forward: bool) {
-        if let Some(view) = self.case_view.as_ref() {
-            let n = Tab::ALL.len();
-            let i = view.tab.index();
-            let next = if forward {
-                (i + 1) % n
-            } else {
-                (i + n - 1) % n
-            };
-            self.set_tab(Tab::ALL[next]);
-        }
-    }
-
-    fn shift_pane(&mut self, forward: bool) -> Vec<Effect> {
-        let n = Pane::CYCLE.len();
-        let i = Pane::CYCLE
-            .iter()
-            .position(|p| *p == self.focus)
-            .unwrap_or(0);
-        let next = if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        };
-        self.focus_pane(Pane::CYCLE[next])
-    }
-
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => self.apply(action),
-            Msg::HomeLoaded(data) => {
-                self.users = data.users;
-                self.calls.replace(data.calls, |a, b| a.id == b.id);
-                self.orgs.replace(data.orgs, |a, b| a.id == b.id);
-                let mut entries: Vec<QueueEntry> = data
-                    .queues
-                    .into_iter()
-                    .map(|(q, n)| QueueEntry::Builtin(q, n))
-                    .collect();
-                entries.extend(data.saved.into_iter().map(|(n, q)| QueueEntry::Saved(q, n)));
-                self.queues.replace(entries, QueueEntry::same);
-                self.sync_cases(true)
-            }
+            Msg::HomeLoaded(data) => self.home_loaded(data),
             Msg::CasesLoaded {
                 query,
                 size,
                 offset,
                 rows,
-            } => {
-                // A window for a list the user has already left is dropped.
-                if self.cases.query.as_ref() == Some(&query) {
-                    let total = size.total;
-                    self.cases.total = total;
-                    self.cases.capped = size.capped;
-                    self.cases.short_dropped = size.short_dropped;
-                    self.cases.offset = offset;
-                    self.cases.rows = rows;
-                    self.cases.loading = false;
-                    self.cases.selected = self.cases.selected.min(total.saturating_sub(1));
-                    if let Some(effects) = self.after_window() {
-                        return effects;
-                    }
-                    if total > 0 && !self.cases.in_window(self.cases.selected) {
-                        return self.move_cases(self.cases.selected);
-                    }
-                }
-                Vec::new()
-            }
-            Msg::CaseLoaded(detail) => {
-                let previous = self.case_view.take().filter(|v| v.detail.id == detail.id);
-                // A case opened afresh starts at its first unanswered checklist item.
-                let first_open = self.template_for(&detail).and_then(|t| {
-                    t.items
-                        .iter()
-                        .position(|i| !detail.answers.iter().any(|a| a.item_key == i.key))
-                });
-                let (tab, mut row, advance) = previous
-                    .map_or((Tab::Checklist, first_open.unwrap_or(0), None), |v| {
-                        (v.tab, v.row, v.advance_from)
-                    });
-                if let (Some(from), Some(template)) = (advance, detail.checklist.as_ref()) {
-                    // Move on to the next unanswered item, wrapping once round.
-                    let n = template.items.len();
-                    let unanswered = |i: usize| {
-                        !detail
-                            .answers
-                            .iter()
-                            .any(|a| a.item_key == template.items[i].key)
-                    };
-                    match (1..=n).map(|k| (from + k) % n).find(|&i| unanswered(i)) {
-                        Some(next) => row = next,
-                        None => {
-                            let all = T::AllAnswered.text(self.lang);
-                            let text = match &self.status {
-                                Some(s) => format!("{} {all}", s.text),
-                                None => all.to_string(),
-                            };
-                            self.set_status(text);
-                        }
-                    }
-                }
-                if std::mem::take(&mut self.pending_registered) {
-                    self.set_status(tr(self.lang, T::DoneRegistered, &[&detail.dnr.to_string()]));
-                }
-                self.case_view = Some(CaseView {
-                    detail: *detail,
-                    tab,
-                    row,
-                    advance_from: None,
-                });
-                self.screen = Screen::Case;
-                Vec::new()
-            }
-            Msg::Written { case_id, done } => {
-                self.pending_form = None;
-                if let Done::Registered { .. } = done {
-                    // The new case opens with its diarienummer in the status line.
-                    self.case_view = None;
-                    self.pending_registered = true;
-                } else {
-                    let text = self.done_text(&done);
-                    self.set_status(text);
-                    // Assessing (answers, notes, documents) keeps the case open; an act that
-                    // moves it on lets the triage loop open the next one if it left the list.
-                    if matches!(
-                        done,
-                        Done::Transition(_)
-                            | Done::Supplement(_)
-                            | Done::Assigned(_)
-                            | Done::Proposed(_)
-                            | Done::Decided(_)
-                            | Done::Dispatched(_)
-                    ) {
-                        self.follow_after_write(case_id);
-                    }
-                }
-                vec![Effect::LoadCase(case_id), Effect::LoadHome]
-            }
+            } => self.cases_loaded(query, size, offset, rows),
+            Msg::CaseLoaded(detail) => self.case_loaded(*detail),
+            Msg::Written { case_id, done } => self.written(case_id, done),
             Msg::Refused(refused) => {
                 let text = self.refused_text(&refused);
                 self.refused(text);
                 Vec::new()
             }
-            Msg::Conflict { by, at } => {
-                self.pending_form = None;
-                let when = at
-                    .with_timezone(&self.utc_offset)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string();
-                self.status = Some(Status {
-                    text: tr(self.lang, T::Conflict, &[&by, &when]),
-                    error: true,
-                });
-                match self.case_view.as_mut() {
-                    Some(v) => {
-                        v.advance_from = None;
-                        vec![Effect::LoadCase(v.detail.id)]
-                    }
-                    None => Vec::new(),
-                }
-            }
+            Msg::Conflict { by, at } => self.conflict(&by, at),
             Msg::FileMissing(path) => {
                 let text = tr(
                     self.lang,
@@ -1028,23 +337,7 @@ impl App {
                 self.refused(text);
                 Vec::new()
             }
-            Msg::Paste(text) => {
-                match self.modal.as_mut() {
-                    Some(Modal::Form(form)) => {
-                        let focus = form.focus;
-                        if let Some(f) = form.fields.get_mut(focus) {
-                            modal::paste(&mut f.input, &text, f.multiline);
-                        }
-                    }
-                    Some(Modal::Editor(e)) => modal::paste(&mut e.input, &text, true),
-                    Some(Modal::Picker(p)) => {
-                        modal::paste(&mut p.query, &text, false);
-                        p.refilter();
-                    }
-                    Some(Modal::Menu(_) | Modal::Round(_) | Modal::Preview(_)) | None => {}
-                }
-                Vec::new()
-            }
+            Msg::Paste(text) => self.paste(&text),
             Msg::ImportPlanned {
                 plan,
                 source,
@@ -1264,62 +557,6 @@ impl App {
             | Action::PrevField
             | Action::Advance
             | Action::Choose => Vec::new(),
-        }
-    }
-
-    fn tab(&mut self, tab: Tab) -> Vec<Effect> {
-        self.set_tab(tab);
-        Vec::new()
-    }
-
-    fn open(&mut self) -> Vec<Effect> {
-        if self.screen != Screen::Home {
-            return Vec::new();
-        }
-        if self.focus != Pane::Cases {
-            self.focus = Pane::Cases;
-            return Vec::new();
-        }
-        match self.cases.selected_row() {
-            Some(row) => {
-                self.list_case = Some(row.id);
-                vec![Effect::LoadCase(row.id)]
-            }
-            None => {
-                self.set_status(tr(self.lang, T::NothingToOpen, &[]));
-                Vec::new()
-            }
-        }
-    }
-
-    /// Esc: one level back, never out of the program.
-    fn back(&mut self) -> Vec<Effect> {
-        if self.help.take().is_some() {
-            self.help_filter = None;
-            return Vec::new();
-        }
-        if self.screen == Screen::Home && (self.filter.active() || !self.marked.is_empty()) {
-            // One level back: first the marks, then the filter.
-            if !self.marked.is_empty() {
-                self.marked.clear();
-                return self.say(T::MarksCleared, &[]);
-            }
-            return self.filter_clear();
-        }
-        match self.screen {
-            Screen::Case => {
-                self.screen = Screen::Home;
-                self.case_view = None;
-                vec![Effect::LoadHome]
-            }
-            Screen::Home if self.focus == Pane::Cases => {
-                self.focus = self.list_source;
-                Vec::new()
-            }
-            Screen::Home => {
-                self.set_status(tr(self.lang, T::EscAtTop, &[]));
-                Vec::new()
-            }
         }
     }
 }

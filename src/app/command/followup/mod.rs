@@ -1,22 +1,20 @@
-//! Follow-up of a grant (issue 6) in the case view: the payment plan (`P`), paying an instalment
-//! (`p`), registering (`R`) and reviewing (`V`) a report, and återkrav: open (`X`), decide (`D`,
-//! with its letter) and register a repayment (`M`). Every refusal says why and writes nothing.
+//! Follow-up of a grant on the Uppföljning tab: the payment plan (`P`), paying (`U`), reports (`R`, `V`) and återkrav (`X`, `D`, `M`).
 
-use super::effect::{Effect, FollowupDone, FollowupWrite, RecoveryChoice};
-use super::modal::{Field, Form, FormKind, Modal};
-use super::{Action, App, Tab};
+use crate::app::effect::{Effect, FollowupDone, FollowupWrite, RecoveryChoice};
+use crate::app::modal::{Field, Form, FormKind, Modal};
+use crate::app::{Action, App, Tab};
 use crate::domain::checklist::Answer;
-use crate::domain::decision::{self, is_grant};
 use crate::domain::followup::{
     self as fu, Followup, Ground, Instalment, LinesError, PaymentError, PlanError, Recovery,
     RecoveryDecisionKind, RecoveryError, RecoveryStatus, Report, ReportKind, ReviewOutcome,
 };
 use crate::domain::{CaseDetail, ChecklistTemplate, Money, Role};
 use crate::i18n::{T, tr};
-use chrono::Duration;
+pub use crate::i18n::{ground, recovery_decision, report_kind, review_outcome};
 
 /// Days the recipient gets to respond to a kommunicering (Tillväxtverket's two weeks).
 pub const RESPONSE_DAYS: i64 = 14;
+
 /// Days to repay after an återkrav decision.
 pub const PAY_DAYS: i64 = 30;
 
@@ -48,8 +46,6 @@ pub enum FollowupForm {
     DecideRecovery { recovery_id: i64 },
     Repayment { recovery_id: i64 },
 }
-
-pub use crate::i18n::{ground, recovery_decision, report_kind, review_outcome};
 
 fn answer_letter(a: Answer) -> char {
     match a {
@@ -87,44 +83,58 @@ fn repayable(r: &Recovery) -> bool {
     r.decision.is_some() && r.remaining().ore() > 0
 }
 
+/// The status of an återkrav as the tab shows it.
+pub fn recovery_status_text(app: &App, r: &Recovery) -> String {
+    let lang = app.lang;
+    let left = r.remaining().to_string();
+    match r.status() {
+        RecoveryStatus::Communicated => {
+            tr(lang, T::FuRecCommunicated, &[&r.response_due.to_string()])
+        }
+        RecoveryStatus::Claimed => tr(lang, T::FuRecClaimed, &[&left]),
+        RecoveryStatus::PartlyRepaid => tr(lang, T::FuRecPartly, &[&left]),
+        RecoveryStatus::Settled => T::FuRecSettled.text(lang).to_string(),
+    }
+}
+
 impl App {
-    fn detail(&self) -> Option<&CaseDetail> {
+    pub(crate) fn detail(&self) -> Option<&CaseDetail> {
         self.view().map(|v| &v.detail)
     }
 
     /// The selected row of the Uppföljning tab, when it is shown.
-    fn followup_row(&self) -> Option<FollowupRow> {
+    pub(crate) fn followup_row(&self) -> Option<FollowupRow> {
         let v = self.view().filter(|v| v.tab == Tab::Followup)?;
         followup_rows(&v.detail.followup).get(v.row).copied()
     }
 
-    fn selected_instalment(&self) -> Option<usize> {
+    pub(crate) fn selected_instalment(&self) -> Option<usize> {
         match self.followup_row() {
             Some(FollowupRow::Instalment(i)) => Some(i),
             _ => None,
         }
     }
 
-    fn selected_report(&self) -> Option<usize> {
+    pub(crate) fn selected_report(&self) -> Option<usize> {
         match self.followup_row() {
             Some(FollowupRow::Report(i)) => Some(i),
             _ => None,
         }
     }
 
-    fn selected_recovery(&self) -> Option<usize> {
+    pub(crate) fn selected_recovery(&self) -> Option<usize> {
         match self.followup_row() {
             Some(FollowupRow::Recovery(i)) => Some(i),
             _ => None,
         }
     }
 
-    fn is_decider(&self) -> bool {
+    pub(crate) fn is_decider(&self) -> bool {
         self.user.roles.contains(&Role::DecisionMaker)
     }
 
     /// Would a follow-up action do something now (for the hint bar)?
-    pub(super) fn offers_followup(&self, action: Action) -> bool {
+    pub(crate) fn offers_followup(&self, action: Action) -> bool {
         let Some(d) = self.detail() else {
             return false;
         };
@@ -144,7 +154,7 @@ impl App {
         }
     }
 
-    fn followup_form(
+    pub(crate) fn followup_form(
         &mut self,
         kind: FollowupForm,
         title: String,
@@ -168,90 +178,22 @@ impl App {
         }));
     }
 
-    /// `P`: a payment plan of N instalments, one of them waiting for a lägesrapport.
-    pub(super) fn open_payment_plan(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let Some(granted) = d.granted.filter(|g| g.ore() > 0) else {
-            return self.say(T::FuNotGranted, &[]);
-        };
-        if d.followup.paid().ore() > 0 {
-            return self.say(T::FuPlanPaid, &[]);
+    pub(crate) fn followup_done_text(&self, done: &FollowupDone) -> String {
+        let lang = self.lang;
+        match done {
+            FollowupDone::Plan(n) => tr(lang, T::FuDonePlan, &[&n.to_string()]),
+            FollowupDone::Paid(no, m) => {
+                tr(lang, T::FuDonePaid, &[&no.to_string(), &m.to_string()])
+            }
+            FollowupDone::Report(dnr) => tr(lang, T::FuDoneReport, &[dnr]),
+            FollowupDone::Review(o) => tr(lang, T::FuDoneReview, &[review_outcome(*o).text(lang)]),
+            FollowupDone::RecoveryOpened => T::FuDoneRecovery.text(lang).into(),
+            FollowupDone::RecoveryDecided(path) => tr(lang, T::FuDoneRecoveryDecided, &[path]),
+            FollowupDone::Repayment(left) => tr(lang, T::FuDoneRepayment, &[&left.to_string()]),
         }
-        let first = d
-            .decision()
-            .filter(|x| is_grant(x.outcome))
-            .map_or(self.today, |x| x.decided_on);
-        let n = d.followup.instalments.len().max(1);
-        let gated = d.followup.instalments.iter().find(|i| i.requires_report);
-        let progress_due = d
-            .followup
-            .reports
-            .iter()
-            .find(|r| r.kind == ReportKind::Progress && r.received_on.is_none())
-            .map(|r| r.due_on.to_string())
-            .unwrap_or_default();
-        let fields = vec![
-            Field::line(T::FuFldInstalments, &n.to_string()),
-            Field::line(T::FuFldFirstDue, &first.to_string()),
-            Field::line(T::FuFldMonths, "6"),
-            Field::line(
-                T::FuFldGated,
-                &gated.map(|i| i.no.to_string()).unwrap_or_default(),
-            ),
-            Field::line(T::FuFldProgressDue, &progress_due),
-        ];
-        let title = tr(self.lang, T::FuTitlePlan, &[&granted.to_string()]);
-        self.followup_form(FollowupForm::PaymentPlan, title, fields, Vec::new());
-        Vec::new()
     }
 
-    /// `p`: mark the selected (or the first unpaid) instalment paid, unless a rule stops it.
-    pub(super) fn open_mark_paid(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let f = &d.followup;
-        let Some(inst) = first_or_selected(&f.instalments, self.selected_instalment(), |i| {
-            i.paid_on.is_none()
-        }) else {
-            return self.say(T::FuNothingToPay, &[]);
-        };
-        let dispatched = d.decision().is_some_and(|x| x.sent_on.is_some());
-        // The rules that do not depend on the form are checked before it opens.
-        if let Err(e) = fu::check_payment(
-            inst,
-            dispatched,
-            &f.reports,
-            inst.amount,
-            self.today,
-            self.today,
-        ) {
-            let text = self.payment_error_text(&e, inst, None);
-            self.set_status(text);
-            return Vec::new();
-        }
-        let (id, no, amount) = (inst.id, inst.no, inst.amount);
-        let title = tr(
-            self.lang,
-            T::FuTitlePaid,
-            &[&no.to_string(), &amount.to_string()],
-        );
-        let fields = vec![
-            Field::line(T::FuFldPaidOn, &self.today.to_string()),
-            Field::line(T::FuFldAmount, &amount.format_number()),
-        ];
-        self.followup_form(
-            FollowupForm::MarkPaid { instalment_id: id },
-            title,
-            fields,
-            Vec::new(),
-        );
-        Vec::new()
-    }
-
-    fn payment_error_text(
+    pub(crate) fn payment_error_text(
         &self,
         e: &PaymentError,
         inst: &Instalment,
@@ -273,87 +215,6 @@ impl App {
         }
     }
 
-    /// `R`: register the selected (or the next) expected report as received.
-    pub(super) fn open_register_report(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let Some(r) = first_or_selected(&d.followup.reports, self.selected_report(), |r| {
-            r.received_on.is_none()
-        }) else {
-            return self.say(T::FuNoReportExpected, &[]);
-        };
-        let kind = report_kind(r.kind).text(self.lang);
-        let title = tr(self.lang, T::FuTitleReport, &[kind, &r.due_on.to_string()]);
-        let info = vec![tr(
-            self.lang,
-            T::FuGrantedLine,
-            &[
-                &d.granted.unwrap_or_default().to_string(),
-                &d.followup.paid().to_string(),
-            ],
-        )];
-        let fields = vec![
-            Field::line(T::FuFldReceivedOn, &self.today.to_string()),
-            Field::lines(T::FuFldLines, ""),
-        ];
-        let report_id = r.id;
-        self.followup_form(
-            FollowupForm::RegisterReport { report_id },
-            title,
-            fields,
-            info,
-        );
-        Vec::new()
-    }
-
-    /// `V`: review a received report against its checklist; ends godkänd, komplettering or
-    /// återkrav.
-    pub(super) fn open_review_report(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let Some(r) =
-            first_or_selected(&d.followup.reports, self.selected_report(), awaiting_review)
-        else {
-            return self.say(T::FuNoReportToReview, &[]);
-        };
-        let Some(template) = review_checklist(self, r.kind) else {
-            return self.say(T::NoChecklist, &[]);
-        };
-        let lang = self.lang;
-        let granted = d.granted.unwrap_or_default();
-        let mut info = vec![self.unused_line(granted, r.used())];
-        for (i, item) in template.items.iter().enumerate() {
-            let q = match lang {
-                crate::i18n::Lang::En => item.question_en.as_deref().unwrap_or(&item.question),
-                crate::i18n::Lang::Sv => &item.question,
-            };
-            info.push(format!("{}. {q}", i + 1));
-        }
-        let answers: String = r
-            .review
-            .as_ref()
-            .filter(|x| x.answers.len() == template.items.len())
-            .map(|x| x.answers.iter().map(|a| answer_letter(*a)).collect())
-            .unwrap_or_else(|| "u".repeat(template.items.len()));
-        let kind = report_kind(r.kind).text(lang);
-        let title = tr(lang, T::FuTitleReview, &[kind]);
-        let fields = vec![
-            Field::line(T::FuFldAnswers, &answers),
-            Field::line(T::FuFldOutcome, ""),
-            Field::lines(T::FuFldComment, ""),
-        ];
-        let report_id = r.id;
-        self.followup_form(
-            FollowupForm::ReviewReport { report_id },
-            title,
-            fields,
-            info,
-        );
-        Vec::new()
-    }
-
     /// "Använt 600 000 kr · outnyttjat 400 000 kr", or the over-use flagged.
     pub fn unused_line(&self, granted: Money, used: Money) -> String {
         let u = fu::unused(granted, used);
@@ -372,154 +233,7 @@ impl App {
         }
     }
 
-    /// `X`: open an återkrav with kommunicering; the amount defaults to the unused amount.
-    pub(super) fn open_recovery_form(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let f = &d.followup;
-        let paid = f.paid();
-        if paid.ore() == 0 {
-            return self.say(T::FuNothingPaid, &[]);
-        }
-        let report = f.reports.iter().rev().find(|r| {
-            r.review
-                .as_ref()
-                .is_some_and(|x| x.outcome == ReviewOutcome::Recovery)
-        });
-        let unused = f
-            .reported_used()
-            .map(|used| fu::unused(paid, used).unused)
-            .filter(|u| u.ore() > 0);
-        let missing = f.reports.iter().any(|r| r.overdue(self.today));
-        let ground_no = if unused.is_some() {
-            "1"
-        } else if missing {
-            "3"
-        } else {
-            ""
-        };
-        let mut info: Vec<String> = Ground::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, g)| format!("{}. {}", i + 1, ground(*g).text(self.lang)))
-            .collect();
-        info.insert(
-            0,
-            tr(
-                self.lang,
-                T::FuGrantedLine,
-                &[
-                    &d.granted.unwrap_or_default().to_string(),
-                    &paid.to_string(),
-                ],
-            ),
-        );
-        let fields = vec![
-            Field::line(T::FuFldGround, ground_no),
-            Field::line(
-                T::FuFldAmount,
-                &unused.map(Money::format_number).unwrap_or_default(),
-            ),
-            Field::line(T::FuFldCommunicated, &self.today.to_string()),
-            Field::line(
-                T::FuFldResponseDue,
-                &(self.today + Duration::days(RESPONSE_DAYS)).to_string(),
-            ),
-        ];
-        let title = T::FuTitleRecovery.text(self.lang).to_string();
-        let report_id = report.map(|r| r.id);
-        self.followup_form(
-            FollowupForm::OpenRecovery { report_id },
-            title,
-            fields,
-            info,
-        );
-        Vec::new()
-    }
-
-    /// `D`: a beslutsfattare other than the föredragande, without jäv, decides an återkrav.
-    pub(super) fn open_decide_recovery(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let Some(r) = first_or_selected(&d.followup.recoveries, self.selected_recovery(), |r| {
-            r.decision.is_none()
-        }) else {
-            return self.say(T::FuNoRecoveryToDecide, &[]);
-        };
-        let jav = d.jav_users.contains(&self.user.id);
-        if let Err(e) =
-            decision::check_decider(self.user.id, &self.user.roles, Some(r.presenter_id), jav)
-        {
-            let (step, requested) = (d.step, d.requested);
-            let text = self.decision_error_text(&e, step, requested);
-            self.set_status(text);
-            return Vec::new();
-        }
-        let info = vec![tr(
-            self.lang,
-            T::FuRecoveryInfo,
-            &[
-                ground(r.ground).text(self.lang),
-                &r.claimed.to_string(),
-                &r.presenter,
-                &r.response_due.to_string(),
-            ],
-        )];
-        let date = self.today.max(r.response_due);
-        let fields = vec![
-            Field::line(T::FuFldDecision, "krav"),
-            Field::line(T::FuFldWaived, ""),
-            Field::lines(T::FuFldMotivation, ""),
-            Field::line(T::FuFldDecidedOn, &date.to_string()),
-            Field::line(
-                T::FuFldPayBy,
-                &(date + Duration::days(PAY_DAYS)).to_string(),
-            ),
-        ];
-        let title = tr(
-            self.lang,
-            T::FuTitleDecideRecovery,
-            &[&r.claimed.to_string()],
-        );
-        let recovery_id = r.id;
-        self.followup_form(
-            FollowupForm::DecideRecovery { recovery_id },
-            title,
-            fields,
-            info,
-        );
-        Vec::new()
-    }
-
-    /// `M`: a repayment of a decided återkrav.
-    pub(super) fn open_repayment(&mut self) -> Vec<Effect> {
-        let Some(d) = self.detail() else {
-            return Vec::new();
-        };
-        let Some(r) =
-            first_or_selected(&d.followup.recoveries, self.selected_recovery(), repayable)
-        else {
-            return self.say(T::FuNoRecoveryToRepay, &[]);
-        };
-        let left = r.remaining();
-        let title = tr(self.lang, T::FuTitleRepayment, &[&left.to_string()]);
-        let fields = vec![
-            Field::line(T::FuFldRepaidOn, &self.today.to_string()),
-            Field::line(T::FuFldAmount, &left.format_number()),
-        ];
-        let recovery_id = r.id;
-        self.followup_form(
-            FollowupForm::Repayment { recovery_id },
-            title,
-            fields,
-            Vec::new(),
-        );
-        Vec::new()
-    }
-
-    fn money(&self, form: &Form, i: usize) -> Result<Money, (usize, String)> {
+    pub(crate) fn money(&self, form: &Form, i: usize) -> Result<Money, (usize, String)> {
         let text = form.value(i);
         let m = Money::parse(&text)
             .map_err(|_| self.field_error(form, i, T::ValMoney, &[text.trim()]))?;
@@ -529,7 +243,7 @@ impl App {
         Ok(m)
     }
 
-    fn number(&self, form: &Form, i: usize, max: u32) -> Result<u32, (usize, String)> {
+    pub(crate) fn number(&self, form: &Form, i: usize, max: u32) -> Result<u32, (usize, String)> {
         let text = form.value(i);
         text.trim()
             .parse::<u32>()
@@ -538,8 +252,50 @@ impl App {
             .ok_or_else(|| self.field_error(form, i, T::FuValRange, &[&max.to_string()]))
     }
 
+    pub(crate) fn recovery_error(&self, form: &Form, e: &RecoveryError) -> (usize, String) {
+        // Field numbers per form: open (ground, amount, communicated, response), decide
+        // (decision, waived, motivation, date, pay by), repayment (date, amount).
+        let decide = matches!(
+            form.kind,
+            FormKind::Followup(FollowupForm::DecideRecovery { .. })
+        );
+        match e {
+            RecoveryError::AmountNotPositive => self.field_error(form, 1, T::FuValPositive, &[]),
+            RecoveryError::AmountAbovePaid(m) => {
+                self.field_error(form, 1, T::FuValAtMost, &[&m.to_string()])
+            }
+            RecoveryError::ResponseDueNotAfter => self.field_error(form, 3, T::FuValResponse, &[]),
+            RecoveryError::MotivationRequired => self.field_error(form, 2, T::FuValMotivation, &[]),
+            RecoveryError::WaiverOutOfRange => {
+                let claimed = match form.kind {
+                    FormKind::Followup(FollowupForm::DecideRecovery { recovery_id }) => self
+                        .detail()
+                        .and_then(|d| d.followup.recoveries.iter().find(|r| r.id == recovery_id))
+                        .map(|r| r.claimed.to_string())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                self.field_error(form, 1, T::FuValWaiver, &[&claimed])
+            }
+            RecoveryError::BeforeResponseDue(d) => {
+                self.field_error(form, 3, T::FuValBeforeResponse, &[&d.to_string()])
+            }
+            RecoveryError::AlreadyDecided => (0, T::FuNoRecoveryToDecide.text(self.lang).into()),
+            RecoveryError::NotDecided | RecoveryError::Settled => {
+                (0, T::FuNoRecoveryToRepay.text(self.lang).into())
+            }
+            RecoveryError::RepaymentAboveRemaining(m) => {
+                self.field_error(form, 1, T::FuValAtMost, &[&m.to_string()])
+            }
+            RecoveryError::FutureDate => {
+                let i = if decide { 3 } else { 0 };
+                self.field_error(form, i, T::ValNotFuture, &[&self.today.to_string()])
+            }
+        }
+    }
+
     /// Checks a follow-up form and turns it into its write.
-    pub(super) fn followup_effect(
+    pub(crate) fn followup_effect(
         &self,
         form: &Form,
         kind: FollowupForm,
@@ -756,75 +512,9 @@ impl App {
             write,
         }])
     }
-
-    fn recovery_error(&self, form: &Form, e: &RecoveryError) -> (usize, String) {
-        // Field numbers per form: open (ground, amount, communicated, response), decide
-        // (decision, waived, motivation, date, pay by), repayment (date, amount).
-        let decide = matches!(
-            form.kind,
-            FormKind::Followup(FollowupForm::DecideRecovery { .. })
-        );
-        match e {
-            RecoveryError::AmountNotPositive => self.field_error(form, 1, T::FuValPositive, &[]),
-            RecoveryError::AmountAbovePaid(m) => {
-                self.field_error(form, 1, T::FuValAtMost, &[&m.to_string()])
-            }
-            RecoveryError::ResponseDueNotAfter => self.field_error(form, 3, T::FuValResponse, &[]),
-            RecoveryError::MotivationRequired => self.field_error(form, 2, T::FuValMotivation, &[]),
-            RecoveryError::WaiverOutOfRange => {
-                let claimed = match form.kind {
-                    FormKind::Followup(FollowupForm::DecideRecovery { recovery_id }) => self
-                        .detail()
-                        .and_then(|d| d.followup.recoveries.iter().find(|r| r.id == recovery_id))
-                        .map(|r| r.claimed.to_string())
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
-                self.field_error(form, 1, T::FuValWaiver, &[&claimed])
-            }
-            RecoveryError::BeforeResponseDue(d) => {
-                self.field_error(form, 3, T::FuValBeforeResponse, &[&d.to_string()])
-            }
-            RecoveryError::AlreadyDecided => (0, T::FuNoRecoveryToDecide.text(self.lang).into()),
-            RecoveryError::NotDecided | RecoveryError::Settled => {
-                (0, T::FuNoRecoveryToRepay.text(self.lang).into())
-            }
-            RecoveryError::RepaymentAboveRemaining(m) => {
-                self.field_error(form, 1, T::FuValAtMost, &[&m.to_string()])
-            }
-            RecoveryError::FutureDate => {
-                let i = if decide { 3 } else { 0 };
-                self.field_error(form, i, T::ValNotFuture, &[&self.today.to_string()])
-            }
-        }
-    }
-
-    pub(super) fn followup_done_text(&self, done: &FollowupDone) -> String {
-        let lang = self.lang;
-        match done {
-            FollowupDone::Plan(n) => tr(lang, T::FuDonePlan, &[&n.to_string()]),
-            FollowupDone::Paid(no, m) => {
-                tr(lang, T::FuDonePaid, &[&no.to_string(), &m.to_string()])
-            }
-            FollowupDone::Report(dnr) => tr(lang, T::FuDoneReport, &[dnr]),
-            FollowupDone::Review(o) => tr(lang, T::FuDoneReview, &[review_outcome(*o).text(lang)]),
-            FollowupDone::RecoveryOpened => T::FuDoneRecovery.text(lang).into(),
-            FollowupDone::RecoveryDecided(path) => tr(lang, T::FuDoneRecoveryDecided, &[path]),
-            FollowupDone::Repayment(left) => tr(lang, T::FuDoneRepayment, &[&left.to_string()]),
-        }
-    }
 }
 
-/// The status of an återkrav as the tab shows it.
-pub fn recovery_status_text(app: &App, r: &Recovery) -> String {
-    let lang = app.lang;
-    let left = r.remaining().to_string();
-    match r.status() {
-        RecoveryStatus::Communicated => {
-            tr(lang, T::FuRecCommunicated, &[&r.response_due.to_string()])
-        }
-        RecoveryStatus::Claimed => tr(lang, T::FuRecClaimed, &[&left]),
-        RecoveryStatus::PartlyRepaid => tr(lang, T::FuRecPartly, &[&left]),
-        RecoveryStatus::Settled => T::FuRecSettled.text(lang).to_string(),
-    }
-}
+mod pay;
+mod plan;
+mod recovery;
+mod report;

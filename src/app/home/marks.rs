@@ -1,18 +1,35 @@
-//! Batch actions on the marked cases (or the selected one): assign, or change state. Each shows
-//! a preview of exactly what will change and what is skipped and why; confirming writes the
-//! changes in one transaction, refused whole if any of the cases changed since the preview.
+//! Marks and batches: `Space` marks cases; `a`, `A` and `s` act on all of them after a preview of exactly what will change.
 
-use super::modal::{EditorKind, Menu, Modal, Picker, PickerKind, Preview, PreviewAction};
-use super::{
-    App, BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite, Effect, Pane, Screen, Skip,
-};
+use crate::app::modal::{EditorKind, Menu, Preview, PreviewAction};
+use crate::app::modal::{Modal, Picker, PickerKind};
+use crate::app::{App, Effect, Pane, Screen};
+use crate::app::{BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite, Skip};
 use crate::domain::Role;
 use crate::domain::workflow::Transition;
-use crate::i18n::{self, T, tr};
+use crate::i18n::{self};
+use crate::i18n::{T, tr};
 
 impl App {
+    // ----- marks -----
+
+    pub(crate) fn toggle_mark(&mut self) -> Vec<Effect> {
+        if self.screen != Screen::Home || self.focus != Pane::Cases {
+            return self.say(T::MarkInList, &[]);
+        }
+        let Some(row) = self.cases.selected_row().cloned() else {
+            return Vec::new();
+        };
+        if self.marked.remove(&row.id).is_none() {
+            self.marked.insert(row.id, row);
+        }
+        let n = self.marked.len().to_string();
+        self.set_status(tr(self.lang, T::Marked, &[&n]));
+        let last = self.cases.total.saturating_sub(1);
+        self.move_cases((self.cases.selected + 1).min(last))
+    }
+
     /// The cases a batch acts on: the marked ones, else the selected one.
-    fn batch_ids(&self) -> Vec<i64> {
+    pub(crate) fn batch_ids(&self) -> Vec<i64> {
         if self.marked.is_empty() {
             self.cases
                 .selected_row()
@@ -24,11 +41,7 @@ impl App {
         }
     }
 
-    pub(super) fn on_home_list(&self) -> bool {
-        self.screen == Screen::Home && self.modal.is_none()
-    }
-
-    pub(super) fn batch(&mut self, change: BatchChange) -> Vec<Effect> {
+    pub(crate) fn batch(&mut self, change: BatchChange) -> Vec<Effect> {
         let ids = self.batch_ids();
         if ids.is_empty() {
             return self.say(T::BatchNothing, &[]);
@@ -36,14 +49,14 @@ impl App {
         vec![Effect::PreviewBatch { ids, change }]
     }
 
-    pub(super) fn batch_assign_me(&mut self) -> Vec<Effect> {
+    pub(crate) fn batch_assign_me(&mut self) -> Vec<Effect> {
         let change = BatchChange::Assign {
             user_id: self.user.id,
         };
         self.batch(change)
     }
 
-    pub(super) fn batch_assign_other(&mut self) -> Vec<Effect> {
+    pub(crate) fn batch_assign_other(&mut self) -> Vec<Effect> {
         if self.batch_ids().is_empty() {
             return self.say(T::BatchNothing, &[]);
         }
@@ -65,7 +78,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn batch_state_menu(&mut self) -> Vec<Effect> {
+    pub(crate) fn batch_state_menu(&mut self) -> Vec<Effect> {
         let n = self.batch_ids().len();
         if n == 0 {
             return self.say(T::BatchNothing, &[]);
@@ -79,7 +92,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn batch_transition_chosen(&mut self, t: Transition) -> Vec<Effect> {
+    pub(crate) fn batch_transition_chosen(&mut self, t: Transition) -> Vec<Effect> {
         if t.needs_reason() {
             self.open_reason_editor(EditorKind::BatchReason(t), t);
             return Vec::new();
@@ -91,7 +104,7 @@ impl App {
     }
 
     /// The preview arrived: show exactly what changes and what is skipped.
-    pub(super) fn batch_previewed(&mut self, lines: Vec<BatchLine>) -> Vec<Effect> {
+    pub(crate) fn batch_previewed(&mut self, lines: Vec<BatchLine>) -> Vec<Effect> {
         let lang = self.lang;
         let mut text = Vec::new();
         let mut items = Vec::new();
@@ -154,7 +167,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn batch_done(&mut self, n: usize) -> Vec<Effect> {
+    pub(crate) fn batch_done(&mut self, n: usize) -> Vec<Effect> {
         self.marked.clear();
         self.focus = Pane::Cases;
         self.set_status(tr(self.lang, T::BatchDone, &[&n.to_string()]));

@@ -1,13 +1,13 @@
-//! Import from the interface (the dry run first, then exactly that written) and the statistics.
+//! Import from the interface (`i`): the dry run first, then exactly that written.
 
-use super::effect::Effect;
-use super::modal::{Field, Form, FormKind, Modal, Preview, PreviewAction};
-use super::{App, StatsData};
-use crate::i18n::{self, T, tr};
+use crate::app::App;
+use crate::app::effect::Effect;
+use crate::app::modal::{Field, Form, FormKind, Modal, Preview, PreviewAction};
+use crate::i18n::{T, tr};
 use crate::io::import::{Plan, rule_text};
 
 impl App {
-    pub(super) fn open_import_form(&mut self) -> Vec<Effect> {
+    pub(crate) fn open_import_form(&mut self) -> Vec<Effect> {
         let cases = T::ImportKindCases.text(self.lang);
         self.modal = Some(Modal::Form(Form {
             kind: FormKind::Import,
@@ -25,7 +25,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn import_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
+    pub(crate) fn import_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
         let path = self.required(form, 0)?;
         let organisations = match form.value(1).trim().to_lowercase().as_str() {
             "ärenden" | "arenden" | "cases" | "ansökningar" | "applications" => false,
@@ -41,7 +41,7 @@ impl App {
     }
 
     /// Shows the dry run; only a plan without errors can be confirmed.
-    pub(super) fn import_planned(
+    pub(crate) fn import_planned(
         &mut self,
         plan: Plan,
         source: String,
@@ -111,7 +111,7 @@ impl App {
         }));
     }
 
-    pub(super) fn submit_preview(&mut self, preview: Preview) -> Vec<Effect> {
+    pub(crate) fn submit_preview(&mut self, preview: Preview) -> Vec<Effect> {
         match preview.action {
             PreviewAction::Import { plan, source } => vec![Effect::ApplyImport { plan, source }],
             PreviewAction::Batch { items } => vec![Effect::ApplyBatch { items }],
@@ -120,58 +120,5 @@ impl App {
                 Vec::new()
             }
         }
-    }
-
-    /// The granted report's totals and the counts per state, step and call.
-    pub(super) fn show_stats(&mut self, data: &StatsData) {
-        let lang = self.lang;
-        let mut lines = vec![T::StatsByState.text(lang).to_string()];
-        for (s, n) in &data.by_state {
-            lines.push(format!("  {:<28} {n:>8}", i18n::state(*s).text(lang)));
-        }
-        lines.push(String::new());
-        lines.push(T::StatsByStep.text(lang).to_string());
-        for (s, n) in &data.by_step {
-            lines.push(format!(
-                "  {} {:<36} {n:>8}",
-                s.number(),
-                i18n::step(*s).text(lang)
-            ));
-        }
-        lines.push(String::new());
-        lines.push(T::StatsByCall.text(lang).to_string());
-        for c in &data.calls {
-            lines.push(format!("  {:<44} {:>6}", c.name, c.case_count));
-            if c.budget.ore() > 0 || c.committed.ore() > 0 {
-                lines.push(format!("      {}", self.budget_line(&c.budget_status())));
-            }
-        }
-        if !data.unassigned.is_empty() {
-            lines.push(String::new());
-            lines.push(T::MyUnassigned.text(lang).to_string());
-            for (year, step, amount) in &data.unassigned {
-                let step = i18n::step(*step).text(lang);
-                let row = tr(
-                    lang,
-                    T::MyUnassignedRow,
-                    &[&year.to_string(), step, &amount.to_string()],
-                );
-                lines.push(format!("  {row}"));
-            }
-        }
-        lines.push(String::new());
-        let report = crate::io::report::text(&data.granted, lang, T::RptTitle.text(lang));
-        // The per-grant rows are in the CLI report; here the totals.
-        let totals_from = report
-            .find(&format!("\n{}\n", T::RptByCounty.text(lang)))
-            .unwrap_or(0);
-        lines.push(T::RptTitle.text(lang).to_string());
-        lines.extend(report[totals_from..].lines().map(str::to_string));
-        self.modal = Some(Modal::Preview(Preview {
-            title: T::TitleStats.text(lang).to_string(),
-            lines,
-            scroll: 0,
-            action: PreviewAction::None,
-        }));
     }
 }

@@ -1,0 +1,104 @@
+//! Everything that can change the state: a named action, or what an effect came back with.
+
+use crate::app::{Action, BatchLine, Done, Pane};
+use crate::domain::search::{CaseQuery, ListSize};
+use crate::domain::{Call, CaseDetail, CaseRow, Organisation, Queue, User};
+
+/// Everything that can change the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Action(Action),
+    HomeLoaded(HomeData),
+    CasesLoaded {
+        query: CaseQuery,
+        size: ListSize,
+        offset: usize,
+        rows: Vec<CaseRow>,
+    },
+    CaseLoaded(Box<CaseDetail>),
+    /// A write went through.
+    Written {
+        case_id: i64,
+        done: Done,
+    },
+    /// A rule refused the act; nothing was written.
+    Refused(crate::domain::refused::Refused),
+    /// Someone else changed the case first.
+    Conflict {
+        by: String,
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    /// A document's file path names no file.
+    FileMissing(String),
+    /// Another process holds the database's write lock longer than the busy timeout.
+    Busy,
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// Whether the organisation may apply in the chosen call's step.
+    Eligibility {
+        org_id: i64,
+        call_id: i64,
+        label: String,
+        lacking: Option<crate::domain::decision::NotEligible>,
+    },
+    StandingLoaded(i64, crate::domain::decision::Standing),
+    /// The proposals for a beslutstillfälle.
+    RoundLoaded(Vec<CaseDetail>),
+    /// A beslutstillfälle decided this many cases.
+    RoundDone(usize),
+    /// The letter could not be made or written; nothing was registered.
+    LetterFailed(String),
+    /// A file to import was checked (nothing written).
+    ImportPlanned {
+        plan: Box<crate::io::import::Plan>,
+        source: String,
+        encoding: &'static str,
+        delimiter: Option<char>,
+    },
+    /// A file to import could not be read (the system's reason) or parsed.
+    ImportUnreadable {
+        path: String,
+        io: Option<String>,
+        table: Option<crate::io::table::TableError>,
+    },
+    /// A mouse click on a home pane, on the list row at this position (None: the border).
+    Click {
+        pane: Pane,
+        row: Option<usize>,
+    },
+    /// The mouse wheel over the screen.
+    Scroll {
+        down: bool,
+    },
+    BatchPreviewed(Vec<BatchLine>),
+    /// A batch changed this many cases.
+    BatchDone(usize),
+    QueueSaved(String),
+    QueueDeleted,
+    OrganisationLoaded(Box<crate::domain::views::OrgOverview>),
+    /// Cases, organisations written; rows that existed already.
+    Imported(usize, usize, usize),
+    Stats(Box<StatsData>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomeData {
+    pub calls: Vec<Call>,
+    pub orgs: Vec<Organisation>,
+    pub queues: Vec<(Queue, i64)>,
+    /// The user's saved queues with their sizes (a common word's count is capped).
+    pub saved: Vec<(ListSize, crate::domain::search::SavedQueue)>,
+    pub users: Vec<User>,
+}
+
+/// What the statistics view shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsData {
+    pub granted: Vec<crate::domain::views::Granted>,
+    pub by_state: Vec<(crate::domain::CaseState, i64)>,
+    pub by_step: Vec<(crate::domain::Step, i64)>,
+    pub calls: Vec<Call>,
+    /// Later years of multi-year grants with no call for their year yet: (year, step, amount).
+    pub unassigned: Vec<(i32, crate::domain::Step, crate::domain::Money)>,
+}
