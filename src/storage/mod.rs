@@ -83,6 +83,24 @@ impl Store {
         Ok(Self { conn, path: None })
     }
 
+    /// An independent in-memory copy of `source` (SQLite's backup API), set up as
+    /// `open_in_memory` sets up a fresh one (`now` dates a migration, should `source` be of an
+    /// older version). Tests use it to start many times from one generated demo database
+    /// without generating it again.
+    pub fn open_in_memory_copy_of(
+        source: &Store,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<Self, OpenError> {
+        let mut conn = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&source.conn, &mut conn)?.run_to_completion(
+            i32::MAX,
+            std::time::Duration::ZERO,
+            None,
+        )?;
+        let conn = open::prepare(conn, now)?;
+        Ok(Self { conn, path: None })
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

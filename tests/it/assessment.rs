@@ -497,8 +497,7 @@ fn register_a_new_case_from_the_home_screen() {
 fn a_stale_case_view_is_refused_with_who_and_when() {
     let dir = tempfile::TempDir::new().expect("tmp");
     let path = dir.path().join("two.db");
-    let mut anna_store = Store::open(&path, common::now()).expect("open");
-    bidrag::demo::generate(&mut anna_store, common::today(), &common::checklists()).expect("demo");
+    let mut anna_store = common::demo_store_at(&path);
     let anna = anna_store.user_by_login("anna").expect("q").expect("anna");
     let mut app = App::new(
         Lang::Sv,
@@ -740,8 +739,7 @@ fn a_read_only_database_turns_every_write_key_off_with_the_reason() {
 fn a_busy_database_says_so_and_keeps_the_typed_text_for_a_retry() {
     let dir = tempfile::TempDir::new().expect("tmp");
     let path = dir.path().join("busy.db");
-    let mut store = Store::open(&path, common::now()).expect("open");
-    bidrag::demo::generate(&mut store, common::today(), &common::checklists()).expect("demo");
+    let mut store = common::demo_store_at(&path);
     store
         .set_busy_timeout(std::time::Duration::from_millis(50))
         .expect("timeout");

@@ -3,6 +3,8 @@
 
 use bidrag::storage::Store;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use std::path::Path;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
@@ -18,10 +20,43 @@ pub fn checklists() -> Vec<bidrag::checklists::Checklist> {
     bidrag::checklists::shipped().expect("shipped checklists parse")
 }
 
-pub fn demo_store() -> Store {
+/// The demo database, generated once per test run (about half a second) and only ever copied.
+static DEMO: LazyLock<Mutex<Store>> = LazyLock::new(|| Mutex::new(fresh_demo_store()));
+
+/// The demo database generated afresh, for tests of the generator itself.
+pub fn fresh_demo_store() -> Store {
     let mut store = Store::open_in_memory(now()).expect("in-memory store");
     bidrag::demo::generate(&mut store, today(), &checklists()).expect("demo generates");
     store
+}
+
+/// The demo database: this test's own in-memory copy of the one generated for the run.
+pub fn demo_store() -> Store {
+    copy_of(&DEMO)
+}
+
+/// An independent in-memory copy of a template database (SQLite's backup API).
+pub fn copy_of(template: &Mutex<Store>) -> Store {
+    // A test that panicked while copying left the template as it was: reading never changes it.
+    let template = template.lock().unwrap_or_else(PoisonError::into_inner);
+    Store::open_in_memory_copy_of(&template, now()).expect("copy of the template")
+}
+
+/// The demo database as a new file at `path`, for tests that need a file (two connections, a
+/// lock), opened as the app opens it.
+pub fn demo_store_at(path: &Path) -> Store {
+    {
+        let template = DEMO.lock().unwrap_or_else(PoisonError::into_inner);
+        template
+            .connection()
+            .backup(
+                rusqlite::MAIN_DB,
+                path,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .expect("copy of the demo into a file");
+    }
+    Store::open(path, now()).expect("open the demo file")
 }
 
 use bidrag::app::{App, Key, Keymap, drive};

@@ -9,12 +9,18 @@ use bidrag::domain::{CaseSource, Queue};
 use bidrag::storage::Store;
 use bidrag::storage::queries::{LARGE_LIST, SEARCH_CAP};
 use std::collections::BTreeSet;
+use std::sync::{LazyLock, Mutex};
 
-fn large_store() -> Store {
+/// The large database, generated once for this module's tests, which each get a copy.
+static LARGE: LazyLock<Mutex<Store>> = LazyLock::new(|| {
     let mut store = Store::open_in_memory(common::now()).expect("store");
     bidrag::demo::generate_scaled(&mut store, common::today(), &common::checklists(), 7_000)
         .expect("generate");
-    store
+    Mutex::new(store)
+});
+
+fn large_store() -> Store {
+    common::copy_of(&LARGE)
 }
 
 fn query(source: CaseSource, text: &str, body: bool) -> CaseQuery {
