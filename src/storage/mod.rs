@@ -115,8 +115,13 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let pause = pause_in_write();
+        let changes_before = pause.map(|_| tx.total_changes());
         let mut w = Writer::new(&tx, now);
         let out = f(&mut w)?;
+        if let (Some(marker), Some(before)) = (pause, changes_before) {
+            pause_before_commit(marker, tx.total_changes().saturating_sub(before));
+        }
         tx.commit()?;
         Ok(out)
     }
@@ -147,6 +152,32 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Test hook for the kill tests (`tests/it/kill.rs`, `tests/it/cli.rs`): the file named by
+/// `BIDRAG_TEST_PAUSE_IN_WRITE`, if set. The variable is read once; unset, a write pays one
+/// check of an initialised `OnceLock`.
+fn pause_in_write() -> Option<&'static Path> {
+    static MARKER: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    MARKER
+        .get_or_init(|| std::env::var_os("BIDRAG_TEST_PAUSE_IN_WRITE").map(PathBuf::from))
+        .as_deref()
+}
+
+/// Test hook: the first write that changed a row stops here, after its changes and before its
+/// commit, creates `marker` (holding the number of rows changed) and sleeps, so that a test can
+/// kill the process inside the transaction. Should no one kill it, it exits after ten minutes,
+/// still without committing.
+fn pause_before_commit(marker: &Path, changed: u64) {
+    if changed == 0 {
+        return;
+    }
+    // Without the marker the test fails waiting for it, saying so.
+    let _ = std::fs::write(marker, changed.to_string());
+    for _ in 0..600 {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    std::process::exit(101);
 }
 
 pub(crate) fn date_to_sql(d: NaiveDate) -> String {

@@ -1,6 +1,7 @@
 //! The real binary: command-line options and every bad database path. A refused file must be
 //! left byte-for-byte as it was.
 
+use crate::common;
 use assert_cmd::Command;
 use std::path::Path;
 use tempfile::TempDir;
@@ -588,9 +589,9 @@ fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
     }
     std::fs::write(&file, csv).expect("write");
     let bin = assert_cmd::cargo::cargo_bin("bidrag");
-    for delay_ms in [150u64, 600, 1500] {
-        let mut child = std::process::Command::new(&bin)
-            .env_clear()
+    let import = || {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.env_clear()
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -600,26 +601,34 @@ fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
             .args(["import", "applications"])
             .arg(&file)
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
-        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
-        assert_eq!(code, 0, "after a kill at {delay_ms} ms: {err}");
-        let cases: i64 = rusqlite::Connection::open(&db)
+            .stderr(std::process::Stdio::null());
+        cmd
+    };
+    let cases = || -> i64 {
+        rusqlite::Connection::open(&db)
             .expect("open")
             .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
-            .expect("count");
-        assert!(
-            cases == 0 || cases == 20_000,
-            "{cases} rows after a kill at {delay_ms} ms"
-        );
-        if cases == 20_000 {
-            break;
-        }
-    }
+            .expect("count")
+    };
+    // Killed inside the import's transaction, after all its rows and before the commit: none.
+    let marker = home.path().join("paused-in-write");
+    let mut child = import()
+        .env(common::PAUSE_IN_WRITE, &marker)
+        .spawn()
+        .expect("spawn");
+    let changed = common::kill_inside_write(&mut child, &marker);
+    assert!(
+        changed >= 20_000,
+        "the import paused in a write of {changed} rows, not in its own of 20 000"
+    );
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0, "after a kill inside the transaction: {err}");
+    assert_eq!(cases(), 0, "rows left after a kill inside the transaction");
+    // Left to commit: all of them.
+    assert!(import().status().expect("runs").success());
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0, "after the import: {err}");
+    assert_eq!(cases(), 20_000);
 }
 
 #[test]

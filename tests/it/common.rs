@@ -138,3 +138,44 @@ pub fn reopen(app: &mut App, store: &mut Store, case_id: i64) {
         &now,
     );
 }
+
+/// The variable that makes a process pause inside its first write transaction that changes a
+/// row, after the changes and before the commit, and create the file it names (see
+/// `Store::write`).
+pub const PAUSE_IN_WRITE: &str = "BIDRAG_TEST_PAUSE_IN_WRITE";
+
+/// Waits until `child`, started with `PAUSE_IN_WRITE` set to `marker`, is paused inside its
+/// write transaction, then kills it with SIGKILL. Returns the number of rows the transaction
+/// had changed, as the child wrote it into the marker.
+pub fn kill_inside_write(child: &mut std::process::Child, marker: &Path) -> u64 {
+    use std::time::{Duration, Instant};
+    let limit = Duration::from_secs(120);
+    let started = Instant::now();
+    loop {
+        let changed = std::fs::read_to_string(marker)
+            .ok()
+            .and_then(|text| text.trim().parse::<u64>().ok());
+        if let Some(changed) = changed {
+            child.kill().expect("SIGKILL the paused child");
+            child.wait().expect("the killed child ends");
+            return changed;
+        }
+        if let Some(status) = child.try_wait().expect("the child's status") {
+            panic!(
+                "the child ended ({status}) without pausing inside a write transaction: \
+                 no marker at {}",
+                marker.display()
+            );
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "the child did not pause inside a write transaction within {} s: no marker at {}",
+                limit.as_secs(),
+                marker.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -1,6 +1,8 @@
 //! A batch action killed (SIGKILL) in the middle: the database passes `bidrag check` and holds
 //! all or none of the batch's changes. The batch runs in a child process (this test binary
-//! again, running the ignored `batch_child`), through the same app code as the TUI.
+//! again, running the ignored `kill::batch_child`), through the same app code as the TUI; the
+//! test hook `BIDRAG_TEST_PAUSE_IN_WRITE` holds it inside the transaction, after its changes
+//! and before its commit, until it is killed there.
 
 use crate::common;
 
@@ -59,6 +61,13 @@ fn batch_child() {
     eprintln!("batch finished: {:?}", app.status);
 }
 
+fn events(db: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+        .expect("count")
+}
+
 #[cfg(unix)]
 #[test]
 fn a_batch_killed_midway_is_all_or_none() {
@@ -79,7 +88,7 @@ fn a_batch_killed_midway_is_all_or_none() {
             .expect("runs")
     };
     assert!(run(&["init"]).status.success());
-    // Enough new cases that the batch takes a while.
+    // Enough new cases that the batch is a large transaction.
     let file = home.path().join("many.csv");
     let mut csv = String::from("organisationsnummer,inkommen,beskrivning\n");
     for i in 0..3_000 {
@@ -101,45 +110,56 @@ fn a_batch_killed_midway_is_all_or_none() {
         )
         .expect("count");
     assert_eq!(total, 3_000);
+    // The child: this test binary again, running only the ignored batch_child.
     let me = std::env::current_exe().expect("test binary");
-    let mut finished = false;
-    for delay_ms in [200u64, 700, 1500, 3000, 6000] {
-        let mut child = std::process::Command::new(&me)
-            .env(DB_VAR, &db)
+    let child = || {
+        let mut cmd = std::process::Command::new(&me);
+        cmd.env(DB_VAR, &db)
             .env("HOME", home.path())
+            .env_remove(common::PAUSE_IN_WRITE)
             .args(["--exact", "kill::batch_child", "--ignored", "--nocapture"])
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
-        let out = run(&["check"]);
-        assert!(
-            out.status.success(),
-            "after a kill at {delay_ms} ms: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let n = assigned(&db);
-        assert!(
-            n == 0 || n == total,
-            "{n} of {total} assigned after a kill at {delay_ms} ms"
-        );
-        if n == total {
-            finished = true;
-            break;
-        }
-    }
-    // Whether or not a kill landed inside the transaction, the rule held every time; the
-    // batch itself does finish when left alone.
-    if !finished {
-        let status = std::process::Command::new(&me)
-            .env(DB_VAR, &db)
-            .args(["--exact", "kill::batch_child", "--ignored"])
-            .output()
-            .expect("runs");
-        assert!(status.status.success());
-        assert_eq!(assigned(&db), total);
-    }
+            .stderr(std::process::Stdio::null());
+        cmd
+    };
+    // Killed inside the batch's transaction, after all its changes and before the commit:
+    // none of them is left, and the database is sound.
+    let events_before = events(&db);
+    let marker = home.path().join("paused-in-write");
+    let mut paused = child()
+        .env(common::PAUSE_IN_WRITE, &marker)
+        .spawn()
+        .expect("spawn");
+    let changed = common::kill_inside_write(&mut paused, &marker);
+    assert!(
+        changed >= total as u64,
+        "the child paused in a write of {changed} rows, not in the batch of {total} cases"
+    );
+    let out = run(&["check"]);
+    assert!(
+        out.status.success(),
+        "after a kill inside the transaction: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        assigned(&db),
+        0,
+        "cases assigned after a kill inside the transaction"
+    );
+    assert_eq!(
+        events(&db),
+        events_before,
+        "events written after a kill inside the transaction"
+    );
+    // Left to commit: all of them.
+    let out = child().output().expect("runs");
+    assert!(out.status.success());
+    let out = run(&["check"]);
+    assert!(
+        out.status.success(),
+        "after the batch: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(assigned(&db), total);
+    assert!(events(&db) > events_before);
 }
