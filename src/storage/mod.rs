@@ -84,6 +84,24 @@ impl Store {
         Ok(Self { conn, path: None })
     }
 
+    /// An independent in-memory copy of `source` (SQLite's backup API), set up as
+    /// `open_in_memory` sets up a fresh one (`now` dates a migration, should `source` be of an
+    /// older version). Tests use it to start many times from one generated demo database
+    /// without generating it again.
+    pub fn open_in_memory_copy_of(
+        source: &Store,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<Self, OpenError> {
+        let mut conn = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&source.conn, &mut conn)?.run_to_completion(
+            i32::MAX,
+            std::time::Duration::ZERO,
+            None,
+        )?;
+        let conn = open::prepare(conn, now)?;
+        Ok(Self { conn, path: None })
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -110,8 +128,13 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| E::from(StoreError::from(e)))?;
         let open = OpenTransaction(&self.conn);
+        let pause = pause_in_write();
+        let changes_before = pause.map(|_| self.conn.total_changes());
         let mut w = Writer::new(&self.conn, now);
         let out = f(self, &mut w)?;
+        if let (Some(marker), Some(before)) = (pause, changes_before) {
+            pause_before_commit(marker, self.conn.total_changes().saturating_sub(before));
+        }
         self.conn
             .execute_batch("COMMIT")
             .map_err(|e| E::from(StoreError::from(e)))?;
@@ -156,6 +179,32 @@ impl Drop for OpenTransaction<'_> {
             let _ = self.0.execute_batch("ROLLBACK");
         }
     }
+}
+
+/// Test hook for the kill tests (`tests/it/kill.rs`, `tests/it/cli.rs`): the file named by
+/// `BIDRAG_TEST_PAUSE_IN_WRITE`, if set. The variable is read once; unset, a write pays one
+/// check of an initialised `OnceLock`.
+fn pause_in_write() -> Option<&'static Path> {
+    static MARKER: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    MARKER
+        .get_or_init(|| std::env::var_os("BIDRAG_TEST_PAUSE_IN_WRITE").map(PathBuf::from))
+        .as_deref()
+}
+
+/// Test hook: the first write that changed a row stops here, after its changes and before its
+/// commit, creates `marker` (holding the number of rows changed) and sleeps, so that a test can
+/// kill the process inside the transaction. Should no one kill it, it exits after ten minutes,
+/// still without committing.
+fn pause_before_commit(marker: &Path, changed: u64) {
+    if changed == 0 {
+        return;
+    }
+    // Without the marker the test fails waiting for it, saying so.
+    let _ = std::fs::write(marker, changed.to_string());
+    for _ in 0..600 {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    std::process::exit(101);
 }
 
 pub(crate) fn date_to_sql(d: NaiveDate) -> String {

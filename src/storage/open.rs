@@ -190,7 +190,7 @@ pub(super) fn open_memory(now: DateTime<Utc>) -> Result<Connection, OpenError> {
     prepare(Connection::open_in_memory()?, now)
 }
 
-fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connection, OpenError> {
+pub(super) fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connection, OpenError> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Deleted and overwritten personal data (contacts) is zeroed, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;

@@ -1,0 +1,244 @@
+//! What a preview says, line by line: the import's dry run, a batch, the statistics, an
+//! organisation, a letter before it goes out. The app hands over data; the words and the
+//! layout are made here.
+
+use crate::app::modal::PreviewContent;
+use crate::app::{App, BatchLine, CaseWrite, Skip, StatsData};
+use crate::domain::decision::Budget;
+use crate::domain::views::OrgOverview;
+use crate::i18n::{self, Lang, T, tr};
+use crate::io::import::{Plan, rule_text};
+
+/// The lines of a preview's content.
+pub fn lines(app: &App, content: &PreviewContent) -> Vec<String> {
+    match content {
+        PreviewContent::Import {
+            plan,
+            source,
+            encoding,
+            delimiter,
+        } => import(app.lang, plan, source, encoding, *delimiter),
+        PreviewContent::Batch(lines) => batch(app, lines),
+        PreviewContent::Stats(data) => stats(app.lang, data),
+        PreviewContent::Organisation(o) => organisation(app, o),
+        PreviewContent::Letter(text) => {
+            let mut out = vec![T::LetterConfirm.text(app.lang).to_string(), String::new()];
+            out.extend(text.lines().map(str::to_string));
+            out
+        }
+    }
+}
+
+/// A call's money in one line: budget, granted, paid, proposed, left, and what earlier years
+/// committed.
+pub fn budget_line(lang: Lang, b: &Budget) -> String {
+    let mut line = tr(
+        lang,
+        T::FuBudgetLine,
+        &[
+            &b.budget.to_string(),
+            &b.granted.to_string(),
+            &b.paid.to_string(),
+            &b.proposed.to_string(),
+            &b.remaining().to_string(),
+        ],
+    );
+    // Multi-year grants (issue 6): what earlier calls' grants take of this year's budget.
+    if b.committed.ore() != 0 {
+        line.push_str(&tr(lang, T::MyCommitted, &[&b.committed.to_string()]));
+    }
+    line
+}
+
+fn import(lang: Lang, plan: &Plan, source: &str, encoding: &str, delimiter: Option<char>) -> Vec<String> {
+    let format = match delimiter {
+        Some(d) => format!("{encoding}, {d:?}"),
+        None => format!("{encoding}, JSON"),
+    };
+    let mut lines = vec![tr(
+        lang,
+        T::ImpRead,
+        &[source, &format, &plan.rows.to_string()],
+    )];
+    if !plan.ignored_columns.is_empty() {
+        lines.push(tr(lang, T::ImpIgnored, &[&plan.ignored_columns.join(", ")]));
+    }
+    lines.push(String::new());
+    if plan.ok() {
+        lines.push(tr(
+            lang,
+            T::ImpWould,
+            &[
+                &plan.cases.len().to_string(),
+                &plan.new_orgs.len().to_string(),
+                &plan.existing.to_string(),
+            ],
+        ));
+        for c in &plan.cases {
+            lines.push(format!(
+                "  {} · {} · {} · {}",
+                c.received_on,
+                c.organisation_name,
+                c.title.replace('\n', " / "),
+                c.requested
+            ));
+        }
+        lines.push(String::new());
+        lines.push(T::ImpConfirm.text(lang).to_string());
+    } else {
+        for e in &plan.errors {
+            lines.push(tr(
+                lang,
+                T::ImpError,
+                &[
+                    &e.line.to_string(),
+                    e.column.name(),
+                    &rule_text(lang, &e.rule),
+                ],
+            ));
+        }
+        lines.push(String::new());
+        lines.push(tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]));
+    }
+    lines
+}
+
+fn batch(app: &App, lines: &[BatchLine]) -> Vec<String> {
+    let lang = app.lang;
+    lines
+        .iter()
+        .map(|line| {
+            let d = &line.facts;
+            let head = format!("{}/{}  {}", d.dnr.year, d.dnr.seq, d.organisation);
+            match &line.outcome {
+                Ok((write, to)) => {
+                    let what = match (write, to) {
+                        (CaseWrite::Assign { user_id }, _) => {
+                            let name = app
+                                .users
+                                .iter()
+                                .find(|u| u.id == *user_id)
+                                .map_or_else(String::new, |u| u.name.clone());
+                            tr(lang, T::BatchAssignLine, &[&name])
+                        }
+                        (CaseWrite::Transition { .. }, Some(to)) => tr(
+                            lang,
+                            T::BatchStateLine,
+                            &[i18n::state(d.state).text(lang), i18n::state(*to).text(lang)],
+                        ),
+                        _ => String::new(),
+                    };
+                    format!("  ✓ {head}: {what}")
+                }
+                Err(skip) => {
+                    let why = match skip {
+                        Skip::Refused(r) => app.refusal_text(r, None),
+                        Skip::AlreadyAssigned => T::BatchAlreadyAssigned.text(lang).to_string(),
+                        Skip::Jav => T::BatchJav.text(lang).to_string(),
+                    };
+                    format!("  – {head}: {}", tr(lang, T::BatchSkipped, &[&why]))
+                }
+            }
+        })
+        .collect()
+}
+
+fn stats(lang: Lang, data: &StatsData) -> Vec<String> {
+    let mut lines = vec![T::StatsByState.text(lang).to_string()];
+    for (s, n) in &data.by_state {
+        lines.push(format!("  {:<28} {n:>8}", i18n::state(*s).text(lang)));
+    }
+    lines.push(String::new());
+    lines.push(T::StatsByStep.text(lang).to_string());
+    for (s, n) in &data.by_step {
+        lines.push(format!(
+            "  {} {:<36} {n:>8}",
+            s.number(),
+            i18n::step(*s).text(lang)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::StatsByCall.text(lang).to_string());
+    for c in &data.calls {
+        lines.push(format!("  {:<44} {:>6}", c.name, c.case_count));
+        if c.budget.ore() > 0 || c.committed.ore() > 0 {
+            lines.push(format!("      {}", budget_line(lang, &c.budget_status())));
+        }
+    }
+    if !data.unassigned.is_empty() {
+        lines.push(String::new());
+        lines.push(T::MyUnassigned.text(lang).to_string());
+        for (year, step, amount) in &data.unassigned {
+            let step = i18n::step(*step).text(lang);
+            let row = tr(
+                lang,
+                T::MyUnassignedRow,
+                &[&year.to_string(), step, &amount.to_string()],
+            );
+            lines.push(format!("  {row}"));
+        }
+    }
+    lines.push(String::new());
+    lines.push(T::RptTitle.text(lang).to_string());
+    // The per-grant rows are in the command line's report; here the totals.
+    lines.extend(crate::io::report::totals_lines(&data.granted, lang));
+    lines
+}
+
+fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
+    let lang = app.lang;
+    let org = &o.organisation;
+    let dash = || T::Dash.text(lang).to_string();
+    let mut lines = vec![
+        format!(
+            "{} · {} · {}",
+            org.name,
+            i18n::org_kind(org.kind).text(lang),
+            org.org_nr.as_ref().map_or_else(dash, ToString::to_string)
+        ),
+        tr(
+            lang,
+            T::OrgSummary,
+            &[&o.cases.len().to_string(), &o.granted_total.to_string()],
+        ),
+        String::new(),
+        T::OrgCases.text(lang).to_string(),
+    ];
+    for c in &o.cases {
+        let granted = c.granted.map_or_else(dash, |g| g.to_string());
+        lines.push(format!(
+            "  {}/{}  {}  {:<24} {:>16}  {}",
+            c.row.dnr.year,
+            c.row.dnr.seq,
+            c.row.step.number(),
+            i18n::state(c.row.state).text(lang),
+            granted,
+            c.call
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::OrgReports.text(lang).to_string());
+    if o.open_reports.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for (dnr, due) in &o.open_reports {
+        let late = if *due < app.today {
+            format!(" · {}", T::OrgReportLate.text(lang))
+        } else {
+            String::new()
+        };
+        lines.push(format!("  {}/{}  {due}{late}", dnr.year, dnr.seq));
+    }
+    lines.push(String::new());
+    lines.push(T::OrgContacts.text(lang).to_string());
+    if o.contacts.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for c in &o.contacts {
+        lines.push(format!(
+            "  {} · {} · {} · {}",
+            c.name, c.role, c.email, c.phone
+        ));
+    }
+    lines
+}

@@ -1,0 +1,902 @@
+//! The real binary: command-line options and every bad database path. A refused file must be
+//! left byte-for-byte as it was.
+
+use crate::common;
+use assert_cmd::Command;
+use std::path::Path;
+use tempfile::TempDir;
+
+/// The binary with a private home, so no test touches the real data or config directories.
+fn bidrag(home: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("bidrag").expect("binary");
+    cmd.env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "tester")
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+fn stderr_of(cmd: &mut Command) -> (i32, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn assert_refused_unchanged(home: &TempDir, path: &Path, expect: &str) {
+    let before = std::fs::read(path).expect("read before");
+    let (code, err) = stderr_of(bidrag(home).arg("--db").arg(path));
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains(expect), "stderr: {err}");
+    assert_eq!(
+        std::fs::read(path).expect("read after"),
+        before,
+        "file changed"
+    );
+    let wal = path.with_extension("db-wal");
+    assert!(
+        !wal.exists(),
+        "a WAL file was created beside a refused file"
+    );
+}
+
+#[test]
+fn help_lists_the_options() {
+    let home = TempDir::new().expect("tmp");
+    let out = bidrag(&home).arg("--help").output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for opt in ["--db", "--demo", "--user", "--lang", "--config"] {
+        assert!(text.contains(opt), "{opt} missing from --help");
+    }
+}
+
+#[test]
+fn text_file_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("notes.db");
+    std::fs::write(
+        &path,
+        "Det här är ingen databas, bara en anteckning.\n".repeat(10),
+    )
+    .expect("write");
+    assert_refused_unchanged(&home, &path, "är ingen SQLite-databas");
+}
+
+#[test]
+fn short_garbage_file_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("tiny.db");
+    std::fs::write(&path, b"SQLite").expect("write");
+    assert_refused_unchanged(&home, &path, "är ingen SQLite-databas");
+}
+
+#[test]
+fn directory_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(home.path()));
+    assert_eq!(code, 1);
+    assert!(err.contains("är en katalog"), "{err}");
+}
+
+#[test]
+fn newer_schema_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("future.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(
+            "PRAGMA application_id = 1112097874; CREATE TABLE x (a); PRAGMA user_version = 99;",
+        )
+        .expect("setup");
+    }
+    assert_refused_unchanged(&home, &path, "schemaversion 99");
+}
+
+#[test]
+fn foreign_sqlite_database_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch("CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);")
+            .expect("setup");
+    }
+    assert_refused_unchanged(&home, &path, "inte bidrags");
+}
+
+#[test]
+fn unwritable_places_are_refused() {
+    let home = TempDir::new().expect("tmp");
+    let missing = home.path().join("no-such-folder").join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&missing));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Kan inte skapa") && err.contains("finns inte"),
+        "{err}"
+    );
+    assert!(!missing.exists());
+
+    let file = home.path().join("plain-file");
+    std::fs::write(&file, "x").expect("write");
+    let under_file = file.join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&under_file));
+    assert_eq!(code, 1);
+    assert!(err.contains("Kan inte skapa"), "{err}");
+}
+
+#[test]
+fn bidrag_db_variable_overrides_the_default() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("env.db");
+    std::fs::write(&path, "not a database at all, really not").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).env("BIDRAG_DB", &path));
+    assert_eq!(code, 1);
+    assert!(err.contains(&path.display().to_string()), "{err}");
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(home.path()),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("is a directory"), "{err}");
+}
+
+#[test]
+fn bad_language_and_user_are_refused() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(bidrag(&home).args(["--lang", "fr"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("okänt språk \"fr\""), "{err}");
+    let (code, err) = stderr_of(bidrag(&home).args(["--user", ""]));
+    assert_eq!(code, 2);
+    assert!(err.contains("får inte vara tomt"), "{err}");
+    let (code, err) = stderr_of(bidrag(&home).args(["--user", "anna; drop"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--user"), "{err}");
+}
+
+#[test]
+fn config_file_with_unknown_key_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "user = \"anna\"\ncolour = \"blue\"\n").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--config").arg(&config));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("config.toml") && err.contains("colour"),
+        "{err}"
+    );
+}
+
+#[test]
+fn without_a_terminal_nothing_is_written() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("new.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path));
+    assert_eq!(code, 1);
+    assert!(err.contains("behöver en terminal"), "{err}");
+    assert!(!path.exists(), "no database created without a terminal");
+}
+
+#[test]
+fn init_creates_the_database_with_reference_data() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("new.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("init")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("är klar (0 ärenden)"));
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let orgs: i64 = conn
+        .query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(orgs, 311);
+    let users: i64 = conn
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .expect("users");
+    assert_eq!(users, 0, "init registers nobody");
+}
+
+#[test]
+fn default_database_lives_in_the_data_directory() {
+    let home = TempDir::new().expect("tmp");
+    let (code, err) = stderr_of(bidrag(&home).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let data = home.path().join("data").join("bidrag");
+    assert!(
+        data.join("bidrag.sqlite3").exists(),
+        "no database in {}",
+        data.display()
+    );
+    let (code, err) = stderr_of(bidrag(&home).args(["--demo", "init"]));
+    assert_eq!(code, 0, "{err}");
+    let demo = rusqlite::Connection::open(data.join("demo.sqlite3")).expect("open demo");
+    let cases: i64 = demo
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    assert!(cases >= 300);
+}
+
+#[test]
+fn demo_refuses_a_database_with_real_data() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("real.db");
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("init"));
+    assert_eq!(code, 0);
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute(
+            "INSERT INTO users (login, name, roles) VALUES ('x', 'X', 'handlaggare')",
+            [],
+        )
+        .expect("a real user");
+    let before = std::fs::read(&path).expect("read");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--demo", "--db"])
+            .arg(&path)
+            .arg("init"),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--demo"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn login_name_falls_back_to_the_system_user() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("nouser.db");
+    // Without USER the login still resolves (from the system), so init goes through.
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .env_remove("USER")
+            .arg("--db")
+            .arg(&path)
+            .arg("init"),
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+fn demo_db(home: &TempDir) -> std::path::PathBuf {
+    let path = home.path().join("demo.db");
+    let (code, err) = stderr_of(
+        bidrag(home)
+            .arg("--demo")
+            .arg("--db")
+            .arg(&path)
+            .arg("init"),
+    );
+    assert_eq!(code, 0, "{err}");
+    path
+}
+
+#[test]
+fn check_passes_a_sound_database_and_changes_nothing() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let before = std::fs::read(&path).expect("read");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("OK: databasen är hel;"), "{text}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn check_finds_an_event_edited_outside_bidrag() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "DROP TRIGGER events_no_update;
+             UPDATE events SET after = '{\"forged\":true}' WHERE id = 40;",
+        )
+        .expect("tamper");
+    }
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("check"));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("bruten vid händelse 40: innehållet har ändrats"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_finds_a_removed_event() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = 41;")
+            .expect("tamper");
+    }
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["--lang", "en", "--db"])
+            .arg(&path)
+            .arg("check"),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("broken at event 42: the previous hash"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_refuses_a_file_that_is_not_bidrags() {
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("text.db");
+    std::fs::write(&path, "hello, this is not a database at all........").expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("check"));
+    assert_eq!(code, 1);
+    assert!(err.contains("är ingen SQLite-databas"), "{err}");
+}
+
+#[test]
+fn a_bad_user_checklist_is_refused_with_file_item_and_rule() {
+    let home = TempDir::new().expect("tmp");
+    let dir = home.path().join("config").join("bidrag").join("checklists");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let shipped = include_str!("../../assets/checklists/intresseanmalan.toml");
+    let broken = shipped.replacen("rule = \"Utlysningen\"", "rule = \"\"", 1);
+    std::fs::write(dir.join("min-intresseanmalan.toml"), broken).expect("write");
+    let db = home.path().join("x.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 2);
+    assert!(err.contains("min-intresseanmalan.toml"), "{err}");
+    assert!(
+        err.contains("punkt inkom_i_tid: `rule` får inte vara tomt"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing was created");
+}
+
+#[test]
+fn an_edited_checklist_that_keeps_its_version_is_refused() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("x.db");
+    let path = demo_db(&home);
+    let _ = db;
+    let dir = home.path().join("config").join("bidrag").join("checklists");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let shipped = include_str!("../../assets/checklists/intresseanmalan.toml");
+    let edited = shipped.replacen("Kom intresseanmälan in i tid?", "Kom anmälan in i tid?", 1);
+    std::fs::write(dir.join("egen.toml"), edited).expect("write");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).arg("init"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("intresseanmalan@2018.1") && err.contains("nytt versionsnummer"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_cases_as_semicolon_csv_for_swedish_excel() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .args(["export", "cases", "--delimiter", ";"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "diarienummer;organisationsnummer;organisation;kommun;lan;utlysning;steg;status;inkommen;belopp;beviljat;handlaggare;beskrivning;reformomraden"
+        )
+    );
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let cases: i64 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("csv");
+    assert_eq!(rows.len() as i64, cases);
+    assert!(rows.iter().all(|r| r[0].starts_with("DELMOS 20")));
+}
+
+#[test]
+fn export_decisions_as_json_into_a_new_private_file() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let file = home.path().join("beslut.json");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "decisions", "--format", "json", "--out"])
+            .arg(&file),
+    );
+    assert_eq!(code, 0, "{err}");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let decisions: i64 = conn
+        .query_row("SELECT count(*) FROM decisions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(value.as_array().map(Vec::len), Some(decisions as usize));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by the owner only");
+    }
+    // Never overwritten.
+    let before = std::fs::read(&file).expect("read");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "cases", "--out"])
+            .arg(&file),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns redan"), "{err}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&path).args([
+        "export",
+        "cases",
+        "--delimiter",
+        "ab",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--delimiter"), "{err}");
+}
+
+#[test]
+fn backup_is_a_checked_private_copy_and_never_overwrites() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let copy = home.path().join("kopia.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&path)
+        .arg("backup")
+        .arg(&copy)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kontrollerad"));
+    let count = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .expect("open")
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .expect("count")
+    };
+    assert_eq!(count(&copy), count(&path));
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&copy).arg("check"));
+    assert_eq!(code, 0);
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .arg("backup")
+            .arg(&copy),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns redan"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("p.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let mode = std::fs::metadata(&db).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o077, 0, "mode {mode:o}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_database_refuses_commands_that_write_and_stays_unchanged() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&db).expect("read");
+    let file = home.path().join("x.csv");
+    std::fs::write(
+        &file,
+        "organisationsnummer,inkommen,beskrivning\n212000-1124,2018-05-02,X\n",
+    )
+    .expect("write");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "applications"])
+            .arg(&file),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("är skrivskyddad"), "{err}");
+    // Reading still works.
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_unchanged() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let mut bytes = std::fs::read(&db).expect("read");
+    // Keep the 100-byte header, garble the rest of the first page (the schema).
+    for b in bytes.iter_mut().take(4096).skip(100) {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).expect("write");
+    let _ = std::fs::remove_file(db.with_extension("db-wal"));
+    let _ = std::fs::remove_file(db.with_extension("db-shm"));
+    assert_refused_unchanged(&home, &db, "är skadad");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("k.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let file = home.path().join("big.csv");
+    let mut csv = String::from("organisationsnummer,inkommen,beskrivning\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("212000-1124,2018-05-02,Anmälan nummer {i}\n"));
+    }
+    std::fs::write(&file, csv).expect("write");
+    let bin = assert_cmd::cargo::cargo_bin("bidrag");
+    let import_of = |file: &std::path::Path| {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "applications"])
+            .arg(file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        cmd
+    };
+    let import = || import_of(&file);
+    let cases = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .expect("count")
+    };
+    // The user's first act registers them, in a write of its own: one small import first, so
+    // the write the kill lands in is the big import's.
+    let one = home.path().join("one.csv");
+    std::fs::write(
+        &one,
+        "organisationsnummer,inkommen,beskrivning\n212000-1124,2018-05-03,Först\n",
+    )
+    .expect("write");
+    assert!(import_of(&one).status().expect("runs").success());
+    assert_eq!(cases(), 1);
+    // Killed inside the import's transaction, after all its rows and before the commit: none.
+    let marker = home.path().join("paused-in-write");
+    let mut child = import()
+        .env(common::PAUSE_IN_WRITE, &marker)
+        .spawn()
+        .expect("spawn");
+    let changed = common::kill_inside_write(&mut child, &marker);
+    assert!(
+        changed >= 20_000,
+        "the import paused in a write of {changed} rows, not in its own of 20 000"
+    );
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0, "after a kill inside the transaction: {err}");
+    assert_eq!(cases(), 1, "rows left after a kill inside the transaction");
+    // Left to commit: all of them.
+    assert!(import().status().expect("runs").success());
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0, "after the import: {err}");
+    assert_eq!(cases(), 20_001);
+}
+
+#[test]
+fn contacts_are_listed_per_person_and_pseudonymised_or_removed_with_an_event() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .args(["contacts", "--search", "example.org"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    let first: Vec<&str> = list
+        .lines()
+        .next()
+        .expect("a contact")
+        .split('\t')
+        .collect();
+    let (id, name, email) = (
+        first[0].to_string(),
+        first[1].to_string(),
+        first[3].to_string(),
+    );
+    assert!(email.ends_with("@example.org"));
+    let (code, err) =
+        stderr_of(
+            bidrag(&home)
+                .arg("--db")
+                .arg(&db)
+                .args(["contacts", "--pseudonymise", &id]),
+        );
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (now_name, now_email): (String, String) = conn
+        .query_row(
+            "SELECT name, email FROM contacts WHERE id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("contact");
+    assert_eq!(now_name, format!("Pseudonymiserad kontakt {id}"));
+    assert_eq!(now_email, "");
+    // The log records the act, not the erased data.
+    let logged: String = conn
+        .query_row(
+            "SELECT after FROM events WHERE kind = 'contact_pseudonymised' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("event");
+    assert!(!logged.contains(&name) && !logged.contains(&email));
+    let dump: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM events WHERE after LIKE '%' || ?1 || '%' OR before LIKE '%' || ?1 || '%'",
+            [&email],
+            |r| r.get(0),
+        )
+        .expect("search");
+    assert_eq!(dump, 0, "the e-mail address is nowhere in the event log");
+    let (code, _) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["contacts", "--remove", &id]),
+    );
+    assert_eq!(code, 0);
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["contacts", "--remove", &id]),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("finns inte"), "{err}");
+    let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_contact_named_in_a_registered_document_is_kept() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (id, name): (i64, String) = conn
+        .query_row("SELECT id, name FROM contacts LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("contact");
+    conn.execute(
+        "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart, description,
+             registered_by, registered_at)
+         VALUES (1, 99, 'in', '2018-05-02', ?1, 'Brev från kontaktpersonen', 1, '2018-05-02T08:00:00Z')",
+        [&name],
+    )
+    .expect("document");
+    drop(conn);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--remove",
+        &id.to_string(),
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("registrerade handlingar") && err.contains("-99"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_user_keymap_with_a_conflict_is_refused_at_start_with_file_key_and_reason() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("k.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let config_dir = home.path().join("conf");
+    std::fs::create_dir_all(&config_dir).expect("dir");
+    let config = config_dir.join("config.toml");
+    std::fs::write(&config, "").expect("config");
+    let keymap = config_dir.join("keymap.toml");
+    std::fs::write(&keymap, "[[home]]\naction = \"import\"\nkeys = [\"j\"]\n").expect("keymap");
+    let before = std::fs::read(&db).expect("db");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&keymap.display().to_string()), "{err}");
+    assert!(
+        err.contains("import: key j is already bound to move_down"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).expect("db"), before, "nothing written");
+    // An unknown action is refused the same way.
+    std::fs::write(&keymap, "[[home]]\naction = \"fly\"\nkeys = [\"x\"]\n").expect("keymap");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("fly"), "{err}");
+    // A valid one passes the check (and stops only because tests have no terminal).
+    std::fs::write(&keymap, "[[home]]\naction = \"import\"\nkeys = [\"I\"]\n").expect("keymap");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--config")
+            .arg(&config)
+            .arg("--db")
+            .arg(&db),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("terminal"), "{err}");
+}
+
+/// Does the database file, or its write-ahead log, hold these bytes anywhere?
+fn file_holds(db: &Path, needle: &str) -> bool {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), std::path::PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .any(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+}
+
+#[test]
+fn a_removed_or_pseudonymised_contact_leaves_no_trace_in_the_file() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("b.db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    for (name, email) in [
+        ("Qwxzy Borttagensson", "qwxzy.borttagen@example.org"),
+        ("Vyxqz Pseudonymsdotter", "vyxqz.pseudonym@example.org"),
+    ] {
+        conn.execute(
+            "INSERT INTO contacts (organisation_id, name, role, email, phone)
+             VALUES (1, ?1, 'Kontaktperson', ?2, '070-1234567')",
+            [name, email],
+        )
+        .expect("contact");
+    }
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM contacts WHERE name LIKE '%Qwxzy%' OR name LIKE '%Vyxqz%' ORDER BY name")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("ids");
+    drop(conn);
+    assert!(file_holds(&db, "Qwxzy Borttagensson"));
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--remove",
+        &ids[0].to_string(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args([
+        "contacts",
+        "--pseudonymise",
+        &ids[1].to_string(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    for gone in [
+        "Qwxzy Borttagensson",
+        "qwxzy.borttagen@example.org",
+        "Vyxqz Pseudonymsdotter",
+        "vyxqz.pseudonym@example.org",
+    ] {
+        assert!(!file_holds(&db, gone), "{gone} is still in the file");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_is_no_error() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    for args in [
+        &["contacts"][..],
+        &["export", "cases"],
+        &["export", "cases", "--format", "json"],
+        &["report", "granted"],
+        &["report", "granted", "--format", "csv"],
+        &["check"],
+    ] {
+        // A pipe whose reading end is closed before the command writes a byte: every write
+        // fails with EPIPE, as `| head -1` makes it fail after the first line.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bidrag"))
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}

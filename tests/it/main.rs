@@ -1,0 +1,25 @@
+//! The integration tests, as one test binary: each module was once its own file under `tests/`
+//! (and its own binary, each linking the whole crate). `cargo test decisions::` still runs one
+//! module's tests. Shared fixtures are in `common`, fixture files in `tests/fixtures/`.
+
+mod common;
+
+mod app_flow;
+mod architecture;
+mod assessment;
+mod cli;
+mod decisions;
+mod domain_props;
+mod files_tui;
+mod followup;
+mod import;
+mod kill;
+mod large_lists;
+mod multiyear;
+mod plans;
+mod readme;
+mod render;
+mod service;
+mod storage;
+mod tallies;
+mod triage;
