@@ -3,7 +3,9 @@
 
 use crate::domain::checklist::Answer;
 use crate::domain::workflow::Transition;
-use crate::domain::{CaseState, DecisionKind, Direction, OrgKind, Outcome, Queue, Role, Step};
+use crate::domain::{
+    CaseState, DecisionKind, Direction, EventKind, OrgKind, Outcome, Queue, Role, Step,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -719,6 +721,13 @@ catalogue! {
     FuEvRecoveryOpened => "Återkrav öppnat", "Recovery claim opened";
     FuEvRecoveryDecided => "Återkrav beslutat", "Recovery claim decided";
     FuEvRepayment => "Återbetalning registrerad", "Repayment registered";
+    EventEligibility => "Undantag från behörighetskravet", "Eligibility exception";
+    EventImported => "Importerat", "Imported";
+    EventUserCreated => "Användare registrerad", "User registered";
+    EventReferenceData => "Referensdata inläst", "Reference data loaded";
+    EventContactPseudonymised => "Kontaktperson pseudonymiserad", "Contact person pseudonymised";
+    EventContactRemoved => "Kontaktperson borttagen", "Contact person removed";
+    EventOrgNrSet => "Organisationsnummer satt", "Organisation number set";
     // review fixes
     RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
     RuleOtherNumber => "{0:?} fick ett annat organisationsnummer på en tidigare rad", "{0:?} got another organisation number on an earlier line";
@@ -931,38 +940,45 @@ pub fn decision_kind(k: DecisionKind) -> T {
     }
 }
 
-/// The label of an event kind; unknown kinds (from a newer version) show their code.
-pub fn event_kind(kind: &str) -> Option<T> {
-    Some(match kind {
-        "case_registered" => T::EventCaseRegistered,
-        "state_changed" => T::EventStateChanged,
-        "assigned" => T::EventAssigned,
-        "granted_amount_set" => T::EventGranted,
-        "supplement_due_set" => T::EventSupplementDue,
-        "report_due_set" => T::EventReportDue,
-        "checklist_answered" => T::EventChecklist,
-        "document_registered" => T::EventDocument,
-        "note_added" => T::EventNote,
-        "decision_proposed" => T::EventProposed,
-        "decision_made" => T::EventDecided,
-        "checklist_chosen" => T::EventChecklistChosen,
-        "jav_declared" => T::EventJavDeclared,
-        "jav_withdrawn" => T::EventJavWithdrawn,
-        "decision_sent" => T::EventDecisionSent,
-        "over_budget_confirmed" => T::EventOverBudget,
-        "decision_round" => T::EventRound,
-        "decision_corrected" => T::EventCorrected,
-        "reform_areas_set" => T::EventReformAreas,
-        "payment_plan_set" => T::FuEvPlan,
-        "instalment_paid" => T::FuEvPaid,
-        "report_expected" => T::FuEvReportExpected,
-        "report_received" => T::FuEvReportReceived,
-        "report_reviewed" => T::FuEvReportReviewed,
-        "recovery_opened" => T::FuEvRecoveryOpened,
-        "recovery_decided" => T::FuEvRecoveryDecided,
-        "repayment_registered" => T::FuEvRepayment,
-        _ => return None,
-    })
+/// The label of an event kind.
+pub fn event_kind(kind: EventKind) -> T {
+    use EventKind as K;
+    match kind {
+        K::CaseRegistered => T::EventCaseRegistered,
+        K::StateChanged => T::EventStateChanged,
+        K::Assigned => T::EventAssigned,
+        K::GrantedAmountSet => T::EventGranted,
+        K::SupplementDueSet => T::EventSupplementDue,
+        K::ReportDueSet => T::EventReportDue,
+        K::ChecklistAnswered => T::EventChecklist,
+        K::DocumentRegistered => T::EventDocument,
+        K::NoteAdded => T::EventNote,
+        K::DecisionProposed => T::EventProposed,
+        K::DecisionMade => T::EventDecided,
+        K::ChecklistChosen => T::EventChecklistChosen,
+        K::JavDeclared => T::EventJavDeclared,
+        K::JavWithdrawn => T::EventJavWithdrawn,
+        K::DecisionSent => T::EventDecisionSent,
+        K::OverBudgetConfirmed => T::EventOverBudget,
+        K::DecisionRound => T::EventRound,
+        K::DecisionCorrected => T::EventCorrected,
+        K::ReformAreasSet => T::EventReformAreas,
+        K::PaymentPlanSet => T::FuEvPlan,
+        K::InstalmentPaid => T::FuEvPaid,
+        K::ReportExpected => T::FuEvReportExpected,
+        K::ReportReceived => T::FuEvReportReceived,
+        K::ReportReviewed => T::FuEvReportReviewed,
+        K::RecoveryOpened => T::FuEvRecoveryOpened,
+        K::RecoveryDecided => T::FuEvRecoveryDecided,
+        K::RepaymentRegistered => T::FuEvRepayment,
+        K::EligibilityOverridden => T::EventEligibility,
+        K::Imported => T::EventImported,
+        K::UserCreated => T::EventUserCreated,
+        K::ReferenceDataLoaded => T::EventReferenceData,
+        K::ContactPseudonymised => T::EventContactPseudonymised,
+        K::ContactRemoved => T::EventContactRemoved,
+        K::OrgNrSet => T::EventOrgNrSet,
+    }
 }
 
 #[cfg(test)]

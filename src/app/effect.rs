@@ -463,7 +463,7 @@ fn register(
             w.event(
                 Some(user_id),
                 Some(reg.id),
-                "eligibility_overridden",
+                crate::domain::EventKind::EligibilityOverridden,
                 None,
                 Some(reason),
             )?;

@@ -3,8 +3,8 @@
 
 use super::{Theme, clean, fit};
 use crate::app::{App, CaseView, Tab};
-use crate::domain::CaseDetail;
 use crate::domain::case::{days_between, statutory_deadline};
+use crate::domain::{CaseDetail, EventKind};
 use crate::i18n::{self, Lang, T, tr};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
@@ -215,7 +215,7 @@ fn handling_text(app: &App, d: &CaseDetail) -> String {
     let decided_on = d
         .events
         .iter()
-        .filter(|e| e.kind == "state_changed")
+        .filter(|e| e.is(crate::domain::EventKind::StateChanged))
         .find(|e| {
             e.after
                 .as_deref()
@@ -625,9 +625,10 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
         .events
         .iter()
         .map(|e| {
-            let kind = i18n::event_kind(&e.kind)
-                .map(|t| t.text(lang).to_string())
-                .unwrap_or_else(|| clean(&e.kind));
+            let kind = match &e.kind {
+                Ok(k) => i18n::event_kind(*k).text(lang).to_string(),
+                Err(code) => clean(code),
+            };
             let change = change_text(lang, &e.kind, e.before.as_deref(), e.after.as_deref());
             Row::new(vec![
                 Cell::from(time(app, e.at)),
@@ -658,7 +659,12 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
 }
 
 /// A short, readable account of what an event changed.
-fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>) -> String {
+fn change_text(
+    lang: Lang,
+    kind: &Result<EventKind, String>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
     let json = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
     let field = |v: &Option<serde_json::Value>, key: &str| {
         v.as_ref()
@@ -683,16 +689,16 @@ fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>
         }
     };
     let text = match kind {
-        "state_changed" => format!("{} → {}", state_label(before), state_label(after)),
-        "granted_amount_set" => after
+        Ok(EventKind::StateChanged) => format!("{} → {}", state_label(before), state_label(after)),
+        Ok(EventKind::GrantedAmountSet) => after
             .and_then(|a| a.parse::<i64>().ok())
             .map(|o| crate::domain::Money(o).to_string())
             .unwrap_or_default(),
-        "case_registered" => {
+        Ok(EventKind::CaseRegistered) => {
             let a = json(after);
             format!("{} · {}", field(&a, "dnr"), field(&a, "title"))
         }
-        "document_registered" => {
+        Ok(EventKind::DocumentRegistered) => {
             let a = json(after);
             let dir = crate::domain::Direction::from_code(&field(&a, "direction"))
                 .map(|d| i18n::direction(d).text(lang).to_string())
@@ -703,7 +709,7 @@ fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>
                 field(&a, "description")
             )
         }
-        "checklist_answered" => {
+        Ok(EventKind::ChecklistAnswered) => {
             let (b, a) = (json(before), json(after));
             let label = |v: &Option<serde_json::Value>| {
                 crate::domain::Answer::from_code(&field(v, "answer"))
@@ -722,7 +728,7 @@ fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>
                 arrow(label(&b), label(&a))
             )
         }
-        "decision_proposed" | "decision_made" => {
+        Ok(EventKind::DecisionProposed | EventKind::DecisionMade) => {
             let a = json(after);
             let outcome = crate::domain::Outcome::from_code(&field(&a, "outcome"))
                 .map(|o| i18n::outcome(o).text(lang).to_string())
