@@ -1664,23 +1664,14 @@ impl Store {
     }
 
     fn case_events(&self, case_id: i64) -> Result<Vec<Event>> {
-        self.events_where("e.case_id = ?1", [case_id])
-    }
-
-    /// Every event of the log, oldest first, cases' and the rest (users, jäv, contacts).
-    pub fn all_events(&self) -> Result<Vec<Event>> {
-        self.events_where("1", [])
-    }
-
-    fn events_where<P: rusqlite::Params>(&self, filter: &str, params: P) -> Result<Vec<Event>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT e.at, COALESCE(u.name, ''), e.kind, e.before, e.after
              FROM events e LEFT JOIN users u ON u.id = e.user_id
-             WHERE {filter} ORDER BY e.id"
-        ))?;
+             WHERE e.case_id = ?1 ORDER BY e.id",
+        )?;
         type Raw = (String, String, String, Option<String>, Option<String>);
         let raw: Vec<Raw> = stmt
-            .query_map(params, |r| {
+            .query_map([case_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
