@@ -3,7 +3,9 @@
 
 use crate::domain::checklist::Answer;
 use crate::domain::workflow::Transition;
-use crate::domain::{CaseState, DecisionKind, Direction, OrgKind, Outcome, Queue, Role, Step};
+use crate::domain::{
+    CaseState, DecisionKind, Direction, EventKind, OrgKind, Outcome, Queue, Role, Step,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -141,7 +143,6 @@ catalogue! {
     ColPresenter => "Föredragande", "Presenter";
     ColDecider => "Beslutsfattare", "Decision maker";
     ColEvent => "Händelse", "Event";
-    ColChange => "Ändring", "Change";
     ColQuestion => "Fråga", "Question";
     ColAnswer => "Svar", "Answer";
     ColComment => "Kommentar", "Comment";
@@ -728,6 +729,64 @@ catalogue! {
     FuEvRecoveryOpened => "Återkrav öppnat", "Recovery claim opened";
     FuEvRecoveryDecided => "Återkrav beslutat", "Recovery claim decided";
     FuEvRepayment => "Återbetalning registrerad", "Repayment registered";
+    EventEligibility => "Undantag från behörighetskravet", "Eligibility exception";
+    EventImported => "Importerat", "Imported";
+    EventUserCreated => "Användare registrerad", "User registered";
+    EventReferenceData => "Referensdata inläst", "Reference data loaded";
+    EventContactPseudonymised => "Kontaktperson pseudonymiserad", "Contact person pseudonymised";
+    EventContactRemoved => "Kontaktperson borttagen", "Contact person removed";
+    EventOrgNrSet => "Organisationsnummer satt", "Organisation number set";
+
+    // History in people's words (issue 15): one sentence per event.
+    HistUnknownKind => "Händelse av okänd typ ({0})", "Event of an unknown kind ({0})";
+    HistUnknown => "okänt", "unknown";
+    HistNone => "ingen", "none";
+    HistNoAreas => "inga", "none";
+    HistRegistered => "Ärendet {0} registrerat: {1}", "Case {0} registered: {1}";
+    HistRegisteredIn => "Ärendet {0} registrerat med status {2}: {1}", "Case {0} registered in state {2}: {1}";
+    HistAssigned => "Tilldelat {0}", "Assigned to {0}";
+    HistReassigned => "Tilldelat {1} (förut {0})", "Assigned to {1} (before: {0})";
+    HistUnassigned => "Tilldelningen borttagen (förut {0})", "Assignment removed (before: {0})";
+    HistGranted => "Beviljat belopp: {0}", "Granted amount: {0}";
+    HistSupplementDue => "Komplettering senast: {0}", "Supplement due: {0}";
+    HistReportDue => "Rapport senast: {0}", "Report due: {0}";
+    HistChecklistChosen => "Checklista: {0}", "Checklist: {0}";
+    HistChecklistTitle => "{0} (version {1})", "{0} (version {1})";
+    HistChecklistVersion => "checklista version {0}", "checklist version {0}";
+    HistUnknownItem => "En punkt som inte finns i checklistan", "An item not in the checklist";
+    HistDocument => "Handling {0} registrerad ({1}): {2}", "Document {0} registered ({1}): {2}";
+    HistIncoming => "inkommande", "incoming";
+    HistOutgoing => "utgående", "outgoing";
+    HistNote => "Tjänsteanteckning: {0}", "Note: {0}";
+    HistProposed => "Förslag till beslut: {0}", "Proposed decision: {0}";
+    HistDecided => "Beslut: {0}", "Decision: {0}";
+    HistSent => "Beslutet expedierat {0}", "Decision dispatched {0}";
+    HistSentOf => "Beslutet av {1} expedierat {0}", "Decision of {1} dispatched {0}";
+    HistRound => "Beslutstillfälle {0}", "Decision round {0}";
+    HistOverBudget => "Beslutet går över utlysningens budget; bekräftat", "The decision goes over the call's budget; confirmed";
+    HistCorrected => "Beslutet ändrat", "Decision changed";
+    HistCorrectedOf => "Beslutet av {0} ändrat", "Decision of {0} changed";
+    HistJavDeclaredFor => "Jäv anmält för {0}", "Jäv declared for {0}";
+    HistJavWithdrawnFor => "Jäv återkallat för {0}", "Jäv withdrawn for {0}";
+    HistAreas => "Reformområden: {0}", "Reform areas: {0}";
+    HistEligibility => "Registrerat trots att behörighet saknas: {0}", "Registered although the organisation is not eligible: {0}";
+    HistImported => "Importerat från {0}", "Imported from {0}";
+    HistPlan => "Betalningsplan: {0}", "Payment plan: {0}";
+    HistPaid => "Delbetalning {0} utbetald {1}: {2}", "Instalment {0} paid {1}: {2}";
+    HistReport => "Rapport", "Report";
+    HistReportExpected => "{0} senast {1}", "{0} due {1}";
+    HistReportReceived => "{0} inkom {1} som handling {2}; använt {3}", "{0} received {1} as document {2}; used {3}";
+    HistReportReviewed => "{0} granskad: {1}", "{0} reviewed: {1}";
+    HistRecoveryOpened => "Återkrav av {0} ({1}); svar senast {2}", "Recovery claim of {0} ({1}); response due {2}";
+    HistRecoveryDecided => "Återkrav beslutat: {0}", "Recovery claim decided: {0}";
+    HistWaived => "{0} efterges", "{0} waived";
+    HistRepayment => "Återbetalning {0}, betald {1}", "Repayment of {0}, paid {1}";
+    HistUserCreated => "Användare {0} registrerad ({1})", "User {0} registered ({1})";
+    HistReferenceData => "Referensdata inläst: {0} organisationer och {1} utlysningar", "Reference data loaded: {0} organisations and {1} calls";
+    HistContactPseudonymised => "Kontaktperson nr {0} pseudonymiserad", "Contact person no. {0} pseudonymised";
+    HistContactRemoved => "Kontaktperson nr {0} borttagen", "Contact person no. {0} removed";
+    HistOrgNr => "Organisationsnummer {1} satt för {0}", "Organisation number {1} set for {0}";
+    HistOrgNrPlain => "Organisationsnummer {0} satt", "Organisation number {0} set";
     // review fixes
     RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
     RuleOtherNumber => "{0:?} fick ett annat organisationsnummer på en tidigare rad", "{0:?} got another organisation number on an earlier line";
@@ -977,38 +1036,45 @@ pub fn decision_kind(k: DecisionKind) -> T {
     }
 }
 
-/// The label of an event kind; unknown kinds (from a newer version) show their code.
-pub fn event_kind(kind: &str) -> Option<T> {
-    Some(match kind {
-        "case_registered" => T::EventCaseRegistered,
-        "state_changed" => T::EventStateChanged,
-        "assigned" => T::EventAssigned,
-        "granted_amount_set" => T::EventGranted,
-        "supplement_due_set" => T::EventSupplementDue,
-        "report_due_set" => T::EventReportDue,
-        "checklist_answered" => T::EventChecklist,
-        "document_registered" => T::EventDocument,
-        "note_added" => T::EventNote,
-        "decision_proposed" => T::EventProposed,
-        "decision_made" => T::EventDecided,
-        "checklist_chosen" => T::EventChecklistChosen,
-        "jav_declared" => T::EventJavDeclared,
-        "jav_withdrawn" => T::EventJavWithdrawn,
-        "decision_sent" => T::EventDecisionSent,
-        "over_budget_confirmed" => T::EventOverBudget,
-        "decision_round" => T::EventRound,
-        "decision_corrected" => T::EventCorrected,
-        "reform_areas_set" => T::EventReformAreas,
-        "payment_plan_set" => T::FuEvPlan,
-        "instalment_paid" => T::FuEvPaid,
-        "report_expected" => T::FuEvReportExpected,
-        "report_received" => T::FuEvReportReceived,
-        "report_reviewed" => T::FuEvReportReviewed,
-        "recovery_opened" => T::FuEvRecoveryOpened,
-        "recovery_decided" => T::FuEvRecoveryDecided,
-        "repayment_registered" => T::FuEvRepayment,
-        _ => return None,
-    })
+/// The label of an event kind.
+pub fn event_kind(kind: EventKind) -> T {
+    use EventKind as K;
+    match kind {
+        K::CaseRegistered => T::EventCaseRegistered,
+        K::StateChanged => T::EventStateChanged,
+        K::Assigned => T::EventAssigned,
+        K::GrantedAmountSet => T::EventGranted,
+        K::SupplementDueSet => T::EventSupplementDue,
+        K::ReportDueSet => T::EventReportDue,
+        K::ChecklistAnswered => T::EventChecklist,
+        K::DocumentRegistered => T::EventDocument,
+        K::NoteAdded => T::EventNote,
+        K::DecisionProposed => T::EventProposed,
+        K::DecisionMade => T::EventDecided,
+        K::ChecklistChosen => T::EventChecklistChosen,
+        K::JavDeclared => T::EventJavDeclared,
+        K::JavWithdrawn => T::EventJavWithdrawn,
+        K::DecisionSent => T::EventDecisionSent,
+        K::OverBudgetConfirmed => T::EventOverBudget,
+        K::DecisionRound => T::EventRound,
+        K::DecisionCorrected => T::EventCorrected,
+        K::ReformAreasSet => T::EventReformAreas,
+        K::PaymentPlanSet => T::FuEvPlan,
+        K::InstalmentPaid => T::FuEvPaid,
+        K::ReportExpected => T::FuEvReportExpected,
+        K::ReportReceived => T::FuEvReportReceived,
+        K::ReportReviewed => T::FuEvReportReviewed,
+        K::RecoveryOpened => T::FuEvRecoveryOpened,
+        K::RecoveryDecided => T::FuEvRecoveryDecided,
+        K::RepaymentRegistered => T::FuEvRepayment,
+        K::EligibilityOverridden => T::EventEligibility,
+        K::Imported => T::EventImported,
+        K::UserCreated => T::EventUserCreated,
+        K::ReferenceDataLoaded => T::EventReferenceData,
+        K::ContactPseudonymised => T::EventContactPseudonymised,
+        K::ContactRemoved => T::EventContactRemoved,
+        K::OrgNrSet => T::EventOrgNrSet,
+    }
 }
 
 #[cfg(test)]

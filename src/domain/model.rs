@@ -499,10 +499,18 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub at: DateTime<Utc>,
+    /// The name of who did it (empty for the system).
     pub user: String,
-    pub kind: String,
+    /// The kind, or the code as stored when this version does not know it (a newer one wrote it).
+    pub kind: Result<super::event::EventKind, String>,
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+impl Event {
+    pub fn is(&self, kind: super::event::EventKind) -> bool {
+        self.kind == Ok(kind)
+    }
 }
 
 #[cfg(test)]

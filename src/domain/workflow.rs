@@ -340,7 +340,10 @@ mod tests {
 pub fn supplement_pauses(events: &[super::model::Event]) -> Vec<Pause> {
     let code = CaseState::SupplementRequested.code();
     let mut pauses: Vec<Pause> = Vec::new();
-    for e in events.iter().filter(|e| e.kind == "state_changed") {
+    for e in events
+        .iter()
+        .filter(|e| e.is(super::event::EventKind::StateChanged))
+    {
         let day = e.at.date_naive();
         if e.after.as_deref() == Some(code) {
             pauses.push((day, None));
@@ -366,7 +369,7 @@ mod pause_tests {
                 .single()
                 .expect("time"),
             user: "anna".into(),
-            kind: "state_changed".into(),
+            kind: Ok(crate::domain::EventKind::StateChanged),
             before: Some(before.into()),
             after: Some(after.into()),
         }

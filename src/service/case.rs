@@ -321,7 +321,7 @@ pub fn register(store: &mut Store, ctx: &Ctx<'_>, d: &CaseDraft) -> Result<i64> 
             w.event(
                 Some(user),
                 Some(reg.id),
-                "eligibility_overridden",
+                crate::domain::EventKind::EligibilityOverridden,
                 None,
                 Some(reason),
             )?;

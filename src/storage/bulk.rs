@@ -131,7 +131,7 @@ impl Preparer<'_> {
                 at: self.at,
                 user_id: Some(self.user_id),
                 case_id: Some(id),
-                kind: "case_registered",
+                kind: crate::domain::EventKind::CaseRegistered.code(),
                 before: None,
                 after: Some(&event_after),
             },
@@ -677,7 +677,7 @@ fn insert_rows(
     )?;
     let mut event_stmt = tx.prepare(
         "INSERT INTO events (at, user_id, case_id, kind, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, 'case_registered', NULL, ?4, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?7, NULL, ?4, ?5, ?6)",
     )?;
     let mut doc_stmt = tx.prepare(
         "INSERT INTO documents (case_id, sub_no, direction, doc_date, counterpart,
@@ -717,7 +717,8 @@ fn insert_rows(
                 r.id,
                 r.event_after,
                 r.prev_hash,
-                r.hash
+                r.hash,
+                crate::domain::EventKind::CaseRegistered.code()
             ])?;
             doc_stmt.execute(params![
                 r.id,

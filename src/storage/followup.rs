@@ -7,7 +7,7 @@ use crate::domain::followup::{
     BudgetLine, Followup, Ground, Instalment, Recovery, RecoveryDecision, RecoveryDecisionKind,
     Repayment, Report, ReportKind, Review, ReviewOutcome,
 };
-use crate::domain::{Direction, Money};
+use crate::domain::{Direction, EventKind, Money};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -335,7 +335,7 @@ impl Writer<'_> {
                 self.event(
                     Some(user_id),
                     Some(case_id),
-                    "report_expected",
+                    EventKind::ReportExpected,
                     Some(&before.to_string()),
                     Some(&after.to_string()),
                 )
@@ -348,7 +348,7 @@ impl Writer<'_> {
                 self.event(
                     Some(user_id),
                     Some(case_id),
-                    "report_expected",
+                    EventKind::ReportExpected,
                     None,
                     Some(&after.to_string()),
                 )
@@ -404,7 +404,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "payment_plan_set",
+            EventKind::PaymentPlanSet,
             before.as_deref(),
             Some(&show(after)),
         )
@@ -458,7 +458,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "instalment_paid",
+            EventKind::InstalmentPaid,
             None,
             Some(&after.to_string()),
         )
@@ -504,7 +504,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "report_received",
+            EventKind::ReportReceived,
             None,
             Some(&after.to_string()),
         )?;
@@ -546,7 +546,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "report_reviewed",
+            EventKind::ReportReviewed,
             before.as_deref(),
             Some(&after.to_string()),
         )
@@ -593,7 +593,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "recovery_opened",
+            EventKind::RecoveryOpened,
             None,
             Some(&after.to_string()),
         )?;
@@ -648,7 +648,7 @@ impl Writer<'_> {
         self.event(
             Some(decider_id),
             Some(case_id),
-            "recovery_decided",
+            EventKind::RecoveryDecided,
             None,
             Some(&after.to_string()),
         )?;
@@ -683,7 +683,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "repayment_registered",
+            EventKind::RepaymentRegistered,
             None,
             Some(&after.to_string()),
         )

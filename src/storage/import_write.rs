@@ -10,7 +10,7 @@
 
 use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
 use crate::domain::audit::{EventContent, event_hash};
-use crate::domain::{CaseState, ChecklistTemplate, Direction, Money, ReformArea, Step};
+use crate::domain::{CaseState, ChecklistTemplate, Direction, EventKind, Money, ReformArea, Step};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
@@ -190,13 +190,15 @@ impl ChainedEvents<'_> {
                     .join(", ")
             });
             let events = [
-                Some(("case_registered", registered.as_str())),
-                r.checklist_id.as_deref().map(|id| ("checklist_chosen", id)),
+                Some((EventKind::CaseRegistered, registered.as_str())),
+                r.checklist_id
+                    .as_deref()
+                    .map(|id| (EventKind::ChecklistChosen, id)),
                 self.documents
                     .get(c.description)
-                    .map(|d| ("document_registered", d.as_str())),
-                areas.as_deref().map(|a| ("reform_areas_set", a)),
-                Some(("imported", self.source)),
+                    .map(|d| (EventKind::DocumentRegistered, d.as_str())),
+                areas.as_deref().map(|a| (EventKind::ReformAreasSet, a)),
+                Some((EventKind::Imported, self.source)),
             ];
             for (kind, after) in events.into_iter().flatten() {
                 let hash = event_hash(
@@ -205,15 +207,19 @@ impl ChainedEvents<'_> {
                         at: self.at,
                         user_id: Some(self.user_id),
                         case_id: Some(r.id),
-                        kind,
+                        kind: kind.code(),
                         before: None,
                         after: Some(after),
                     },
                 );
                 let prev_hash = std::mem::replace(&mut prev, hash);
-                batch
-                    .rows
-                    .push((r.id, kind, after.to_string(), prev_hash, prev.clone()));
+                batch.rows.push((
+                    r.id,
+                    kind.code(),
+                    after.to_string(),
+                    prev_hash,
+                    prev.clone(),
+                ));
             }
             batch.cases += 1;
             if batch.rows.len() >= EventBatch::ROWS
@@ -828,7 +834,13 @@ mod tests {
                     if !c.reform_areas.is_empty() {
                         w.set_reform_areas(user, reg.id, c.reform_areas)?;
                     }
-                    w.event(Some(user), Some(reg.id), "imported", None, Some("fil.csv"))?;
+                    w.event(
+                        Some(user),
+                        Some(reg.id),
+                        EventKind::Imported,
+                        None,
+                        Some("fil.csv"),
+                    )?;
                     written += 1;
                 }
                 Ok(ImportWritten {

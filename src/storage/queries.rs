@@ -1680,7 +1680,7 @@ impl Store {
                 Ok(Event {
                     at: time_from_sql("events.at", &at)?,
                     user,
-                    kind,
+                    kind: crate::domain::EventKind::read(&kind),
                     before,
                     after,
                 })

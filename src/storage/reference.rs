@@ -2,7 +2,7 @@
 
 use super::write::Writer;
 use super::{Result, StoreError};
-use crate::domain::{Money, OrgKind, OrgNr, Step};
+use crate::domain::{EventKind, Money, OrgKind, OrgNr, Step};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Transaction;
 
@@ -142,7 +142,7 @@ pub(super) fn seed(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
     w.event(
         None,
         None,
-        "reference_data_loaded",
+        EventKind::ReferenceDataLoaded,
         None,
         Some(&after.to_string()),
     )

@@ -1,6 +1,7 @@
 //! Writes. Every change goes through a [`Writer`] inside one transaction and appends its event.
 
 use super::{Result, StoreError, date_to_sql, time_to_sql};
+use crate::domain::EventKind;
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
 use crate::domain::multiyear::YearAmount;
 use crate::domain::{
@@ -75,7 +76,7 @@ pub(super) fn chain_head(conn: &rusqlite::Connection) -> Result<String> {
         .unwrap_or_else(|| GENESIS.to_string()))
 }
 
-/// The `after` of a "document_registered" event (also written by the import).
+/// The `after` of a [`EventKind::DocumentRegistered`] event (also written by the import).
 pub(super) fn document_event(sub_no: i64, direction: Direction, description: &str) -> String {
     serde_json::json!({
         "sub_no": sub_no, "direction": direction.code(), "description": description,
@@ -83,7 +84,7 @@ pub(super) fn document_event(sub_no: i64, direction: Direction, description: &st
     .to_string()
 }
 
-/// The `after` of a "case_registered" event (also written by the bulk load).
+/// The `after` of a [`EventKind::CaseRegistered`] event (also written by the bulk load).
 pub(super) fn registered_event(year: i32, seq: i64, state: CaseState, title: &str) -> String {
     // The fields in the order a JSON object's keys are written (sorted), without building
     // one: a bulk load writes a million of these.
@@ -124,10 +125,11 @@ impl<'t> Writer<'t> {
         &mut self,
         user_id: Option<i64>,
         case_id: Option<i64>,
-        kind: &str,
+        kind: EventKind,
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<()> {
+        let kind = kind.code();
         let prev = chain_head(self.tx)?;
         let at = time_to_sql(self.now);
         let hash = event_hash(
@@ -171,7 +173,7 @@ impl<'t> Writer<'t> {
         self.event(
             Some(id),
             None,
-            "user_created",
+            EventKind::UserCreated,
             None,
             Some(&after.to_string()),
         )?;
@@ -305,7 +307,7 @@ impl<'t> Writer<'t> {
         self.event(
             Some(user_id),
             Some(id),
-            "case_registered",
+            EventKind::CaseRegistered,
             None,
             Some(&after),
         )?;
@@ -391,7 +393,7 @@ impl<'t> Writer<'t> {
             user_id,
             case_id,
             "checklist_id",
-            "checklist_chosen",
+            EventKind::ChecklistChosen,
             Some(template.id()),
         )
     }
@@ -402,7 +404,7 @@ impl<'t> Writer<'t> {
         user_id: i64,
         case_id: i64,
         column: &'static str,
-        kind: &str,
+        kind: EventKind,
         value: Option<String>,
     ) -> Result<()> {
         let before = self.case_field(case_id, column)?;
@@ -425,7 +427,7 @@ impl<'t> Writer<'t> {
             user_id,
             case_id,
             "state",
-            "state_changed",
+            EventKind::StateChanged,
             Some(state.code().to_string()),
         )
     }
@@ -464,7 +466,7 @@ impl<'t> Writer<'t> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "assigned",
+            EventKind::Assigned,
             before.as_deref(),
             after.as_deref(),
         )
@@ -475,7 +477,7 @@ impl<'t> Writer<'t> {
             user_id,
             case_id,
             "granted_ore",
-            "granted_amount_set",
+            EventKind::GrantedAmountSet,
             Some(granted.ore().to_string()),
         )
     }
@@ -490,7 +492,7 @@ impl<'t> Writer<'t> {
             user_id,
             case_id,
             "supplement_due_on",
-            "supplement_due_set",
+            EventKind::SupplementDueSet,
             due.map(date_to_sql),
         )
     }
@@ -508,7 +510,7 @@ impl<'t> Writer<'t> {
             user_id,
             case_id,
             "report_due_on",
-            "report_due_set",
+            EventKind::ReportDueSet,
             Some(date_to_sql(due)),
         )
     }
@@ -552,7 +554,7 @@ impl<'t> Writer<'t> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "checklist_answered",
+            EventKind::ChecklistAnswered,
             before.as_deref(),
             Some(&after.to_string()),
         )
@@ -588,7 +590,7 @@ impl<'t> Writer<'t> {
         self.event(
             Some(user_id),
             Some(d.case_id),
-            "document_registered",
+            EventKind::DocumentRegistered,
             None,
             Some(&after),
         )?;
@@ -606,7 +608,13 @@ impl<'t> Writer<'t> {
             .execute(params![case_id, user_id, time_to_sql(self.now), body])?;
         let id = self.tx.last_insert_rowid();
         self.bump(case_id)?;
-        self.event(Some(user_id), Some(case_id), "note_added", None, Some(body))?;
+        self.event(
+            Some(user_id),
+            Some(case_id),
+            EventKind::NoteAdded,
+            None,
+            Some(body),
+        )?;
         Ok(id)
     }
 
@@ -646,8 +654,8 @@ impl<'t> Writer<'t> {
             after["years"] = years_json(d.years);
         }
         let kind = match d.kind {
-            DecisionKind::Proposal => "decision_proposed",
-            DecisionKind::Decision => "decision_made",
+            DecisionKind::Proposal => EventKind::DecisionProposed,
+            DecisionKind::Decision => EventKind::DecisionMade,
         };
         self.event(
             Some(user_id),
@@ -693,7 +701,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             None,
-            "jav_declared",
+            EventKind::JavDeclared,
             None,
             Some(&after.to_string()),
         )
@@ -713,7 +721,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             None,
-            "jav_withdrawn",
+            EventKind::JavWithdrawn,
             None,
             Some(&after.to_string()),
         )
@@ -742,7 +750,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "decision_sent",
+            EventKind::DecisionSent,
             None,
             Some(&after.to_string()),
         )
@@ -759,7 +767,7 @@ impl Writer<'_> {
         self.event(
             Some(decider_id),
             None,
-            "decision_round",
+            EventKind::DecisionRound,
             None,
             Some(&after.to_string()),
         )?;
@@ -788,7 +796,7 @@ impl Writer<'_> {
             self.event(
                 Some(user_id),
                 Some(case_id),
-                "over_budget_confirmed",
+                EventKind::OverBudgetConfirmed,
                 None,
                 Some(&after.to_string()),
             )?;
@@ -975,7 +983,7 @@ impl Writer<'_> {
         self.event(
             Some(decider_id),
             Some(case_id),
-            "decision_corrected",
+            EventKind::DecisionCorrected,
             None,
             Some(&after.to_string()),
         )?;
@@ -1025,7 +1033,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             Some(case_id),
-            "reform_areas_set",
+            EventKind::ReformAreasSet,
             Some(&before.join(", "))
                 .filter(|b| !b.is_empty())
                 .map(String::as_str),
@@ -1087,7 +1095,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             None,
-            "contact_pseudonymised",
+            EventKind::ContactPseudonymised,
             None,
             Some(&after.to_string()),
         )
@@ -1105,7 +1113,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             None,
-            "contact_removed",
+            EventKind::ContactRemoved,
             None,
             Some(&after.to_string()),
         )
@@ -1147,7 +1155,7 @@ impl Writer<'_> {
         self.event(
             Some(user_id),
             None,
-            "org_nr_set",
+            EventKind::OrgNrSet,
             None,
             Some(&after.to_string()),
         )?;

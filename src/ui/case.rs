@@ -215,7 +215,7 @@ fn handling_text(app: &App, d: &CaseDetail) -> String {
     let decided_on = d
         .events
         .iter()
-        .filter(|e| e.kind == "state_changed")
+        .filter(|e| e.is(crate::domain::EventKind::StateChanged))
         .find(|e| {
             e.after
                 .as_deref()
@@ -621,19 +621,35 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
     if d.events.is_empty() {
         return empty(app, theme, frame, area, T::EmptyTab.text(lang).into());
     }
+    let ctx = super::history::Context::for_case(
+        d,
+        &app.users,
+        app.checklists.iter().map(|c| &c.template),
+        &app.orgs.items,
+    );
+    let described: Vec<_> = d
+        .events
+        .iter()
+        .map(|e| super::history::describe(lang, e, &ctx))
+        .collect();
+    // The selected event in full, wrapped, below the list (when there is room for both): a long
+    // comment or note is not cut.
+    let detail_height = if area.height >= 14 { 4 } else { 0 };
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+    const TIME: u16 = 16;
+    const BY: u16 = 15;
+    // Borders, the selection marker, time, user and the spaces between the columns.
+    let width = usize::from(list_area.width.saturating_sub(2 + 2 + TIME + BY + 2));
     let rows = d
         .events
         .iter()
-        .map(|e| {
-            let kind = i18n::event_kind(&e.kind)
-                .map(|t| t.text(lang).to_string())
-                .unwrap_or_else(|| clean(&e.kind));
-            let change = change_text(lang, &e.kind, e.before.as_deref(), e.after.as_deref());
+        .zip(&described)
+        .map(|(e, text)| {
             Row::new(vec![
                 Cell::from(time(app, e.at)),
                 Cell::from(clean(&e.user)),
-                Cell::from(kind),
-                Cell::from(change),
+                Cell::from(text.fit(width)),
             ])
         })
         .collect();
@@ -641,109 +657,27 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
         app,
         theme,
         frame,
-        area,
+        list_area,
         TabTable {
             title: format!(" {} ({}) ", T::TabHistory.text(lang), d.events.len()),
-            header: &[T::ColTime, T::ColBy, T::ColEvent, T::ColChange],
+            header: &[T::ColTime, T::ColBy, T::ColEvent],
             widths: vec![
-                Constraint::Length(16),
-                Constraint::Length(15),
-                Constraint::Length(24),
+                Constraint::Length(TIME),
+                Constraint::Length(BY),
                 Constraint::Fill(1),
             ],
             rows,
             selected: view.row,
         },
     );
-}
-
-/// A short, readable account of what an event changed.
-fn change_text(lang: Lang, kind: &str, before: Option<&str>, after: Option<&str>) -> String {
-    let json = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok());
-    let field = |v: &Option<serde_json::Value>, key: &str| {
-        v.as_ref()
-            .and_then(|v| v.get(key))
-            .map(|x| match x {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .unwrap_or_default()
-    };
-    let state_label = |code: Option<&str>| {
-        code.and_then(crate::domain::CaseState::from_code)
-            .map(|s| i18n::state(s).text(lang).to_string())
-            .or_else(|| code.map(str::to_string))
-            .unwrap_or_else(|| T::Dash.text(lang).to_string())
-    };
-    let arrow = |b: String, a: String| {
-        if b.is_empty() {
-            a
-        } else {
-            format!("{b} → {a}")
-        }
-    };
-    let text = match kind {
-        "state_changed" => format!("{} → {}", state_label(before), state_label(after)),
-        "granted_amount_set" => after
-            .and_then(|a| a.parse::<i64>().ok())
-            .map(|o| crate::domain::Money(o).to_string())
-            .unwrap_or_default(),
-        "case_registered" => {
-            let a = json(after);
-            format!("{} · {}", field(&a, "dnr"), field(&a, "title"))
-        }
-        "document_registered" => {
-            let a = json(after);
-            let dir = crate::domain::Direction::from_code(&field(&a, "direction"))
-                .map(|d| i18n::direction(d).text(lang).to_string())
-                .unwrap_or_default();
-            format!(
-                "{} {dir} · {}",
-                field(&a, "sub_no"),
-                field(&a, "description")
-            )
-        }
-        "checklist_answered" => {
-            let (b, a) = (json(before), json(after));
-            let label = |v: &Option<serde_json::Value>| {
-                crate::domain::Answer::from_code(&field(v, "answer"))
-                    .map(|x| i18n::answer(Some(x)).text(lang).to_string())
-                    .unwrap_or_default()
-            };
-            let comment = field(&a, "comment");
-            let comment = if comment.is_empty() {
-                comment
-            } else {
-                format!(" · {comment}")
-            };
-            format!(
-                "{}: {}{comment}",
-                field(&a, "item"),
-                arrow(label(&b), label(&a))
-            )
-        }
-        "decision_proposed" | "decision_made" => {
-            let a = json(after);
-            let outcome = crate::domain::Outcome::from_code(&field(&a, "outcome"))
-                .map(|o| i18n::outcome(o).text(lang).to_string())
-                .unwrap_or_default();
-            let amount = a
-                .as_ref()
-                .and_then(|v| v.get("amount_ore"))
-                .and_then(serde_json::Value::as_i64)
-                .map(|o| format!(" · {}", crate::domain::Money(o)))
-                .unwrap_or_default();
-            format!("{outcome}{amount}")
-        }
-        _ => match (before, after) {
-            (Some(b), None) => format!("{b} → {}", T::Dash.text(lang)),
-            (b, a) => arrow(
-                b.unwrap_or_default().to_string(),
-                a.unwrap_or_default().to_string(),
-            ),
-        },
-    };
-    clean(&text)
+    if let Some(text) = described.get(view.row).filter(|_| detail_height > 0) {
+        frame.render_widget(
+            Paragraph::new(text.text())
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.border)),
+            detail_area,
+        );
+    }
 }
 
 /// Several lines of stored text on one line, safe to draw.

@@ -3,6 +3,7 @@
 mod case;
 mod followup;
 mod help;
+pub mod history;
 mod home;
 mod modal;
 pub mod theme;

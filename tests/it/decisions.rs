@@ -472,7 +472,11 @@ fn registering_in_a_later_step_needs_eligibility_or_a_recorded_exception() {
             .iter()
             .any(|n| n.body.contains("Beslut av direktören"))
     );
-    assert!(d.events.iter().any(|e| e.kind == "eligibility_overridden"));
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.is(bidrag::domain::EventKind::EligibilityOverridden))
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod decisions;
 mod domain_props;
 mod files_tui;
 mod followup;
+mod history;
 mod import;
 mod kill;
 mod large_lists;
