@@ -107,6 +107,8 @@ catalogue! {
 
     DirectionIn => "In", "In";
     DirectionOut => "Ut", "Out";
+    DirectionIncoming => "Inkommen", "Incoming";
+    DirectionOutgoing => "Utgående", "Outgoing";
     DecisionKindProposal => "Förslag", "Proposal";
     DecisionKindDecision => "Beslut", "Decision";
 
@@ -245,7 +247,7 @@ catalogue! {
     ActAdvance => "Nästa fält; på sista fältet sparar", "Next field; on the last field saves";
     CtxForm => "Formulär", "Form";
     CtxEditor => "Textredigering", "Text editor";
-    CtxMenu => "Meny", "Menu";
+    CtxConfirm => "Bekräftelse", "Confirmation";
     CtxPicker => "Sökbar lista", "Search list";
     CtxRound => "Beslutstillfälle", "Decision round";
 
@@ -279,7 +281,7 @@ catalogue! {
     FldDue => "Senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)";
     FldDate => "Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)";
     FldDescription => "Beskrivning", "Description";
-    FldDirection => "In eller ut (in/ut)", "In or out (in/out)";
+    FldDirection => "Inkommen eller utgående", "Incoming or outgoing";
     FldCounterpart => "Från/till", "From/to";
     FldFile => "Fil (valfri sökväg)", "File (optional path)";
     FldReceived => "Inkommen (ÅÅÅÅ-MM-DD)", "Received (YYYY-MM-DD)";
@@ -482,8 +484,8 @@ catalogue! {
     ActStatistics => "Statistik och beviljat", "Statistics and grants";
     TitleImport => "Importera: provkörningen visas innan något skrivs", "Import: the dry run is shown before anything is written";
     FldImportFile => "Fil (CSV eller JSON)", "File (CSV or JSON)";
-    FldImportKind => "Innehåll: ärenden eller organisationer", "Holds: cases or organisations";
-    FldImportCall => "Utlysning (valfri, id eller namn)", "Call (optional, id or name)";
+    FldImportKind => "Innehåll", "Holds";
+    FldImportCall => "Utlysning", "Call";
     ValImportKind => "{0}: skriv ärenden eller organisationer.", "{0}: write cases or organisations.";
     TitleImportPreview => "Provkörning av {0}", "Dry run of {0}";
     ImpConfirm => "Ctrl-S importerar precis detta; Esc avbryter.", "Ctrl-S imports exactly this; Esc cancels.";
@@ -580,6 +582,18 @@ catalogue! {
     ReadOnlyBanner => "SKRIVSKYDDAD", "READ-ONLY";
     ReadOnlyOpened => "Databasen öppnades skrivskyddad: ändringar är avstängda.", "The database was opened read-only: changes are off.";
     ErrReadOnlyNeedsWrite => "{0} är skrivskyddad och måste uppgraderas eller fyllas först; öppna den en gång med skrivrätt.", "{0} is read-only and needs an upgrade or filling first; open it once with write access.";
+    ValChoose => "{0}: välj ett alternativ (Enter visar dem).", "{0}: choose an option (Enter shows them).";
+    ChoiceNone => "(välj med Enter)", "(choose with Enter)";
+    ImportKindApplications => "Ansökningar och intresseanmälningar", "Applications and expressions of interest";
+    ImportKindOrganisations => "Organisationer", "Organisations";
+    ImportCallFromFile => "Enligt filens kolumn utlysning", "As the file's call column says";
+    TitlePickChoice => "Välj: {0}", "Choose: {0}";
+    ConfirmDeleteQueue => "Ta bort den sparade kön {0}? Enter tar bort, Esc avbryter.", "Delete the saved queue {0}? Enter deletes, Esc cancels.";
+    TitleConfirm => "Bekräfta", "Confirm";
+    LetterConfirm => "Så här lyder brevet. När beslutet expedieras kan det inte längre ändras; en ändring blir ett nytt beslut. Ctrl-S expedierar, Esc avbryter.", "This is the letter. Once the decision is dispatched it can no longer change; a change becomes a new decision. Ctrl-S dispatches, Esc cancels.";
+    TitleLetter => "Brev: {0}", "Letter: {0}";
+    LetterFooter => "Ctrl-S expediera · Esc avbryt · ↑↓ bläddra", "Ctrl-S dispatch · Esc cancel · ↑↓ scroll";
+    ConfirmFooter => "Enter ja · Esc nej", "Enter yes · Esc no";
     RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
     RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
     RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";
@@ -634,13 +648,13 @@ catalogue! {
     FuFldAmount => "Belopp (kr)", "Amount (SEK)";
     FuFldReceivedOn => "Inkom den (ÅÅÅÅ-MM-DD)", "Received on (YYYY-MM-DD)";
     FuFldLines => "Använt per budgetpost (Post: belopp; …)", "Used per budget line (Line: amount; …)";
-    FuFldAnswers => "Svar per punkt (u/d/e/x)", "Answer per item (u/d/e/x)";
-    FuFldOutcome => "Utfall (godkänd/komplettering/återkrav)", "Outcome (godkänd/komplettering/återkrav)";
+    FuFldAnswers => "Svar per punkt", "Answer per item";
+    FuFldOutcome => "Utfall", "Outcome";
     FuFldComment => "Kommentar", "Comment";
-    FuFldGround => "Grund (1–5)", "Ground (1–5)";
+    FuFldGround => "Grund", "Ground";
     FuFldCommunicated => "Kommunicerad den (ÅÅÅÅ-MM-DD)", "Communicated on (YYYY-MM-DD)";
     FuFldResponseDue => "Svar senast (ÅÅÅÅ-MM-DD)", "Response due (YYYY-MM-DD)";
-    FuFldDecision => "Beslut (krav/helt/delvis eftergift)", "Decision (krav/helt/delvis waiver)";
+    FuFldDecision => "Beslut", "Decision";
     FuFldWaived => "Efterges (kr, vid delvis)", "Waived (SEK, if partly)";
     FuFldMotivation => "Motivering (krävs för eftergift)", "Reasons (required for a waiver)";
     FuFldDecidedOn => "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Decision date (YYYY-MM-DD)";
@@ -1019,6 +1033,14 @@ pub fn role(r: Role) -> T {
         Role::Caseworker => T::RoleCaseworker,
         Role::DecisionMaker => T::RoleDecisionMaker,
         Role::Administrator => T::RoleAdministrator,
+    }
+}
+
+/// A document's direction as a word of its own ("Inkommen", "Utgående").
+pub fn direction_name(d: Direction) -> T {
+    match d {
+        Direction::Incoming => T::DirectionIncoming,
+        Direction::Outgoing => T::DirectionOutgoing,
     }
 }
 

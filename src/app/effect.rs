@@ -136,11 +136,16 @@ pub struct RoundItem {
     pub version: i64,
     pub proposal_id: i64,
     pub call_id: i64,
-    pub label: String,
+    pub dnr: crate::domain::Dnr,
+    pub organisation: String,
+    pub outcome: Outcome,
+    /// The amount proposed (a grant's whole amount).
+    pub proposed: Option<Money>,
     /// What the call is charged (the first year of a multi-year grant).
     pub amount: Option<Money>,
-    /// Why this decision maker may not decide it (four eyes, jäv); None when it will be decided.
-    pub skipped: Option<String>,
+    /// Why this decision maker may not decide it (four eyes, jäv, a split that no longer holds);
+    /// None when it will be decided.
+    pub skipped: Option<crate::domain::refused::Refused>,
 }
 
 /// A decision on an återkrav as the form gives it; the decider is whoever acts.

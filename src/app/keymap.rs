@@ -143,7 +143,7 @@ pub enum Context {
     Help,
     Form,
     Editor,
-    Menu,
+    Confirm,
     Picker,
     Round,
     Filter,
@@ -157,7 +157,7 @@ impl Context {
         Context::Help,
         Context::Form,
         Context::Editor,
-        Context::Menu,
+        Context::Confirm,
         Context::Picker,
         Context::Round,
         Context::Filter,
@@ -221,7 +221,7 @@ struct RawKeymap {
     #[serde(default)]
     editor: Vec<RawBinding>,
     #[serde(default)]
-    menu: Vec<RawBinding>,
+    confirm: Vec<RawBinding>,
     #[serde(default)]
     picker: Vec<RawBinding>,
     #[serde(default)]
@@ -242,7 +242,7 @@ impl RawKeymap {
             (Context::Help, self.help),
             (Context::Form, self.form),
             (Context::Editor, self.editor),
-            (Context::Menu, self.menu),
+            (Context::Confirm, self.confirm),
             (Context::Picker, self.picker),
             (Context::Round, self.round),
             (Context::Filter, self.filter),
@@ -267,7 +267,7 @@ impl Context {
             Context::Help => "help",
             Context::Form => "form",
             Context::Editor => "editor",
-            Context::Menu => "menu",
+            Context::Confirm => "confirm",
             Context::Picker => "picker",
             Context::Round => "round",
             Context::Filter => "filter",

@@ -13,7 +13,7 @@ mod case;
 mod command;
 mod dialog;
 mod effect;
-mod form;
+pub mod form;
 mod home;
 pub mod keymap;
 mod messages;
@@ -74,6 +74,8 @@ pub struct App {
     list_case: Option<i64>,
     /// An open dialog; it takes the keys first.
     pub modal: Option<Modal>,
+    /// Dialogs under the open one (a form under the picker of one of its choices).
+    pub stacked: Vec<Modal>,
     /// A case was just registered: name its diarienummer once it has loaded.
     pending_registered: bool,
     /// A submitted dialog, reopened as typed if the write cannot go through (busy database,
@@ -134,6 +136,7 @@ impl App {
             follow: None,
             list_case: None,
             modal: None,
+            stacked: Vec::new(),
             pending_registered: false,
             pending_form: None,
             case_view: None,
@@ -226,7 +229,7 @@ impl App {
         match &self.modal {
             Some(Modal::Form(_)) => return vec![Context::Form],
             Some(Modal::Editor(_)) => return vec![Context::Editor],
-            Some(Modal::Menu(_)) => return vec![Context::Menu],
+            Some(Modal::Confirm(_)) => return vec![Context::Confirm],
             Some(Modal::Picker(_)) => return vec![Context::Picker],
             Some(Modal::Round(_) | Modal::Preview(_)) => return vec![Context::Round],
             None => {}
@@ -246,7 +249,7 @@ impl App {
         // In a field of several lines, Enter is a newline, not the form's Enter.
         let newline = key == Key::plain(KeyCode::Enter)
             && matches!(&self.modal, Some(Modal::Form(f))
-                if f.fields.get(f.focus).is_some_and(|x| x.multiline));
+                if f.focused_field().is_some_and(form::Field::multiline));
         if !newline && let Some(action) = self.keymap.lookup(&self.layers(), key) {
             return self.update(Msg::Action(action));
         }
@@ -273,25 +276,7 @@ impl App {
                 _ => Vec::new(),
             };
         }
-        match self.modal.as_mut() {
-            Some(Modal::Form(form)) => {
-                let focus = form.focus;
-                if let Some(field) = form.fields.get_mut(focus) {
-                    modal::type_key(&mut field.input, key, field.multiline);
-                }
-                form.error = None;
-            }
-            Some(Modal::Editor(editor)) => {
-                modal::type_key(&mut editor.input, key, true);
-                editor.error = None;
-            }
-            Some(Modal::Picker(picker)) => {
-                modal::type_key(&mut picker.query, key, false);
-                picker.refilter();
-            }
-            Some(Modal::Menu(_) | Modal::Round(_) | Modal::Preview(_)) | None => {}
-        }
-        Vec::new()
+        self.type_into_dialog(key)
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -320,9 +305,10 @@ impl App {
                 );
                 match self.pending_form.take() {
                     Some(Modal::Form(mut form)) => {
-                        let file_field = form.fields.len().saturating_sub(1);
-                        form.focus = file_field;
-                        form.error = Some((file_field, text));
+                        form.fail(form::FieldError {
+                            field: Some(form::FieldId::File),
+                            message: text,
+                        });
                         self.modal = Some(Modal::Form(form));
                     }
                     _ => {
@@ -390,11 +376,11 @@ impl App {
                 vec![Effect::LoadHome]
             }
             Msg::OrganisationLoaded(o) => {
-                self.show_organisation(&o);
+                self.show_organisation(*o);
                 Vec::new()
             }
             Msg::Stats(data) => {
-                self.show_stats(&data);
+                self.show_stats(*data);
                 Vec::new()
             }
             Msg::Eligibility {
@@ -439,7 +425,10 @@ impl App {
     fn refused(&mut self, text: String) {
         match self.pending_form.take() {
             Some(Modal::Form(mut form)) => {
-                form.error = Some((form.focus, text.clone()));
+                form.error = Some(form::FieldError {
+                    field: None,
+                    message: text.clone(),
+                });
                 self.modal = Some(Modal::Form(form));
             }
             Some(Modal::Editor(mut editor)) => {

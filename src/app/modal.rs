@@ -1,5 +1,6 @@
-//! Dialogs over a screen: forms, a text editor, a menu and a searchable picker. They hold the
-//! text being typed (ratatui-textarea's editing state) and nothing from the database.
+//! Dialogs over a screen: forms (`form`), a text editor, a searchable picker, previews and a
+//! confirmation. They hold data and the text being typed (ratatui-textarea's editing state);
+//! `ui/` puts them into words.
 
 use super::keymap::{Key, KeyCode};
 use crate::domain::Answer;
@@ -87,87 +88,6 @@ pub fn paste(area: &mut TextArea<'_>, text: &str, multiline: bool) {
     area.insert_str(clean);
 }
 
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub label: T,
-    pub input: TextArea<'static>,
-    pub multiline: bool,
-}
-
-impl Field {
-    pub fn line(label: T, text: &str) -> Self {
-        Self {
-            label,
-            input: text_area(text),
-            multiline: false,
-        }
-    }
-
-    pub fn lines(label: T, text: &str) -> Self {
-        Self {
-            label,
-            input: text_area(text),
-            multiline: true,
-        }
-    }
-
-    pub fn value(&self) -> String {
-        text_of(&self.input)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    RequestSupplement,
-    SupplementReply,
-    Document,
-    /// `exception`: the organisation is not yet eligible for the call's step; the form asks for
-    /// the reason to register anyway.
-    NewCase {
-        org_id: i64,
-        call_id: i64,
-        exception: bool,
-    },
-    Proposal {
-        outcome: crate::domain::Outcome,
-    },
-    Decide {
-        proposal_id: i64,
-    },
-    /// A file to import: path, what it holds, an optional call.
-    Import,
-    ReformAreas,
-    /// A new decision changing `decision_id` (which is expedited and never changes).
-    Correct {
-        decision_id: i64,
-        grant: bool,
-    },
-    /// A name for the current filter, saved as a queue.
-    SaveQueue,
-    /// Payment plan, reports and återkrav (issue 6).
-    Followup(super::followup::FollowupForm),
-}
-
-#[derive(Debug, Clone)]
-pub struct Form {
-    pub kind: FormKind,
-    pub title: String,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    /// The field at fault and the message naming it and the rule.
-    pub error: Option<(usize, String)>,
-    /// Lines shown above the fields: the budget, the proposal being decided.
-    pub info: Vec<String>,
-    /// A warning was shown and the next submit confirms it (a decision over budget).
-    pub confirmed: bool,
-}
-
-impl Form {
-    pub fn value(&self, i: usize) -> String {
-        self.fields.get(i).map(Field::value).unwrap_or_default()
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditorKind {
     /// A comment for a checklist answer other than "uppfyllt": the item's index.
@@ -198,15 +118,6 @@ pub struct Editor {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Menu {
-    pub title: String,
-    pub items: Vec<Transition>,
-    pub selected: usize,
-    /// The transition is for the marked cases (a batch), not the open case.
-    pub batch: bool,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
     Organisation,
@@ -220,6 +131,13 @@ pub enum PickerKind {
     BatchAssignee,
     /// The command palette: the item id is the index into `Action::ALL`.
     Command,
+    /// A state change for the open case (`batch`: for the marked cases); the item id is the
+    /// index into `Transition::ALL`.
+    Transition {
+        batch: bool,
+    },
+    /// A value for the form's choice field underneath; the item id is the option's index.
+    Choice(crate::app::form::FieldId),
 }
 
 /// A list narrowed as you type (fuzzy; å, ä and ö stay distinct from a and o).
@@ -285,10 +203,10 @@ pub fn fuzzy_filter(query: &str, items: &[(i64, String)]) -> Vec<usize> {
 /// The preview of a beslutstillfälle: exactly what will be written.
 #[derive(Debug, Clone)]
 pub struct Round {
-    pub items: Vec<super::RoundItem>,
+    pub items: Vec<crate::app::RoundItem>,
     pub selected: usize,
-    /// Over-budget warning shown; the next submit confirms it.
-    pub warning: Option<String>,
+    /// Over budget by this much: shown once, the next submit confirms it.
+    pub warning: Option<crate::domain::Money>,
     /// The budget of each call the round touches.
     pub budgets: std::collections::BTreeMap<i64, crate::domain::decision::Budget>,
 }
@@ -296,36 +214,80 @@ pub struct Round {
 /// What confirming a preview does.
 #[derive(Debug, Clone)]
 pub enum PreviewAction {
-    /// Nothing: the preview is only read (statistics).
+    /// Nothing: the preview is only read (statistics, an organisation).
     None,
     /// Write a batch: each case at the version the preview read.
     Batch {
-        items: Vec<(i64, i64, super::CaseWrite)>,
+        items: Vec<(i64, i64, crate::app::CaseWrite)>,
     },
     /// Import the checked plan (no errors), from this file.
     Import {
         plan: Box<crate::io::import::Plan>,
         source: String,
     },
+    /// Expedite the decision whose letter is shown.
+    Dispatch {
+        case_id: i64,
+        version: i64,
+        decision_id: i64,
+    },
 }
 
-/// A scrollable text: the import's dry-run report, or the statistics.
+/// What a preview shows, as data; `ui/` puts it into lines.
+#[derive(Debug, Clone)]
+pub enum PreviewContent {
+    /// The import's dry run.
+    Import {
+        plan: Box<crate::io::import::Plan>,
+        source: String,
+        encoding: &'static str,
+        delimiter: Option<char>,
+    },
+    /// A batch: each case's change, or why it is skipped.
+    Batch(Vec<crate::app::BatchLine>),
+    Stats(Box<crate::app::StatsData>),
+    Organisation(Box<crate::domain::views::OrgOverview>),
+    /// A decision letter about to go out; once expedited the decision never changes.
+    Letter(String),
+}
+
+/// A scrollable view of data, perhaps with something to confirm.
 #[derive(Debug, Clone)]
 pub struct Preview {
     pub title: String,
-    pub lines: Vec<String>,
+    pub content: PreviewContent,
     pub scroll: usize,
+    /// The last line that can be scrolled to, as the last frame drew it.
+    pub max_scroll: std::cell::Cell<usize>,
     pub action: PreviewAction,
+}
+
+impl Preview {
+    pub fn new(title: String, content: PreviewContent, action: PreviewAction) -> Self {
+        Self {
+            title,
+            content,
+            scroll: 0,
+            max_scroll: std::cell::Cell::new(usize::MAX),
+            action,
+        }
+    }
+}
+
+/// An irreversible act waiting for a yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteQueue { id: i64, name: String },
 }
 
 #[derive(Debug, Clone)]
 pub enum Modal {
-    Form(Form),
+    Form(crate::app::form::Form),
     Editor(Editor),
-    Menu(Menu),
     Picker(Picker),
     Round(Round),
     Preview(Preview),
+    Confirm(Confirm),
 }
 
 #[cfg(test)]

@@ -86,7 +86,6 @@ fn cells(g: &Granted, lang: Lang) -> [String; 8] {
 /// The report as text, in the user's language for its headings.
 pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     use unicode_width::UnicodeWidthStr;
-    let t = totals(rows, lang);
     let headers = headers(lang);
     let mut out = format!("{title}\n\n");
     // Names come from files and users: no escape sequence reaches the terminal.
@@ -118,20 +117,35 @@ pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     for r in &table {
         out.push_str(&line(r));
     }
-    out.push_str(&format!("\n{}\n", T::RptByCounty.text(lang)));
+    out.push('\n');
+    for l in totals_lines(rows, lang) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+/// The totals part of the report, line by line: per län, per kind, per reform area, and the
+/// sum (the statistics view shows these without the rows).
+pub fn totals_lines(rows: &[Granted], lang: Lang) -> Vec<String> {
+    let t = totals(rows, lang);
+    let mut out = vec![T::RptByCounty.text(lang).to_string()];
     for (k, v) in &t.by_county {
-        out.push_str(&format!("  {:<30} {:>16}\n", clean(k), v.to_string()));
+        out.push(format!("  {:<30} {:>16}", clean(k), v.to_string()));
     }
-    out.push_str(&format!("\n{}\n", T::RptByKind.text(lang)));
+    out.push(String::new());
+    out.push(T::RptByKind.text(lang).to_string());
     for (k, v) in &t.by_kind {
-        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+        out.push(format!("  {k:<30} {:>16}", v.to_string()));
     }
-    out.push_str(&format!("\n{}\n", T::RptByArea.text(lang)));
+    out.push(String::new());
+    out.push(T::RptByArea.text(lang).to_string());
     for (k, v) in &t.by_area {
-        out.push_str(&format!("  {k:<30} {:>16}\n", v.to_string()));
+        out.push(format!("  {k:<30} {:>16}", v.to_string()));
     }
-    out.push_str(&format!(
-        "\n{} {} · {}\n",
+    out.push(String::new());
+    out.push(format!(
+        "{} {} · {}",
         T::RptTotal.text(lang),
         t.total,
         i18n::tr(lang, T::RptCount, &[&rows.len().to_string()])

@@ -40,7 +40,7 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
         ],
     );
     if let Some(used) = f.reported_used() {
-        summary = format!("{summary} · {}", app.unused_line(granted, used));
+        summary = format!("{summary} · {}", unused_line(lang, granted, used));
     }
     let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let over = f
@@ -92,7 +92,7 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
                         (None, None) => T::FuExpected.text(lang).to_string(),
                     };
                     let amount = if r.received_on.is_some() {
-                        app.unused_line(granted, r.used())
+                        unused_line(lang, granted, r.used())
                     } else {
                         dash.to_string()
                     };
@@ -158,4 +158,22 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
     .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(view.row));
     frame.render_stateful_widget(table, rest, &mut state);
+}
+
+/// "Använt 600 000 kr · outnyttjat 400 000 kr", or the over-use flagged.
+pub(super) fn unused_line(lang: crate::i18n::Lang, granted: Money, used: Money) -> String {
+    let u = crate::domain::followup::unused(granted, used);
+    if u.over_used.ore() > 0 {
+        tr(
+            lang,
+            T::FuOverUsed,
+            &[&used.to_string(), &u.over_used.to_string()],
+        )
+    } else {
+        tr(
+            lang,
+            T::FuUnusedLine,
+            &[&used.to_string(), &u.unused.to_string()],
+        )
+    }
 }

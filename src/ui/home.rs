@@ -371,7 +371,7 @@ pub fn banner(app: &App) -> Option<String> {
             .calls
             .selected_item()
             .filter(|c| c.budget.ore() > 0 || c.committed.ore() > 0)
-            .map(|c| app.budget_line(&c.budget_status())),
+            .map(|c| super::preview::budget_line(app.lang, &c.budget_status())),
         Some(CaseSource::Organisation(id)) => {
             app.standing.filter(|(org, _)| *org == id).map(|(_, s)| {
                 let step = crate::domain::decision::highest_step(s)

@@ -6,6 +6,8 @@ mod help;
 pub mod history;
 mod home;
 mod modal;
+pub use modal::info_text;
+pub mod preview;
 pub mod theme;
 
 pub use theme::Theme;
@@ -52,7 +54,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     }
     render_status(app, theme, frame, status);
     render_hints(app, theme, frame, hints);
-    if let Some(m) = &app.modal {
+    // A form under the picker of one of its choices stays in view.
+    for m in app.stacked.iter().chain(app.modal.as_ref()) {
         modal::render(app, m, theme, frame, area);
     }
     if let Some(scroll) = app.help {
@@ -273,7 +276,7 @@ pub(crate) fn context_label(context: Context) -> T {
         Context::Help => T::CtxHelp,
         Context::Form => T::CtxForm,
         Context::Editor => T::CtxEditor,
-        Context::Menu => T::CtxMenu,
+        Context::Confirm => T::CtxConfirm,
         Context::Picker => T::CtxPicker,
         Context::Round => T::CtxRound,
         Context::Filter => T::CtxFilter,

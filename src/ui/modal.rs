@@ -2,7 +2,8 @@
 
 use super::{Theme, clean, fit};
 use crate::app::App;
-use crate::app::modal::{Editor, Form, Menu, Modal, Picker, Preview, PreviewAction, Round};
+use crate::app::form::{Form, Info, Input};
+use crate::app::modal::{Confirm, Editor, Modal, Picker, Preview, PreviewAction, Round};
 use crate::i18n::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +11,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthStr;
 
 /// A centred box of at most `width` × `height` inside `area`.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -73,20 +75,112 @@ pub(super) fn render(app: &App, modal: &Modal, theme: &Theme, frame: &mut Frame<
     match modal {
         Modal::Form(f) => form(app, f, theme, frame, area),
         Modal::Editor(e) => editor(app, e, theme, frame, area),
-        Modal::Menu(m) => menu(app, m, theme, frame, area),
         Modal::Picker(p) => picker(app, p, theme, frame, area),
         Modal::Round(r) => round(app, r, theme, frame, area),
         Modal::Preview(p) => preview(app, p, theme, frame, area),
+        Modal::Confirm(c) => confirm(app, c, theme, frame, area),
     }
+}
+
+/// A line above a form's fields, in words.
+pub fn info_text(app: &App, info: &Info) -> String {
+    use crate::domain::decision::NotEligible;
+    let lang = app.lang;
+    match info {
+        Info::Budget(b) => super::preview::budget_line(lang, b),
+        Info::Proposal {
+            outcome,
+            amount,
+            presenter,
+        } => {
+            let amount = amount.map(|a| format!(" {a}")).unwrap_or_default();
+            crate::i18n::tr(
+                lang,
+                T::ProposalLine,
+                &[i18n::outcome(*outcome).text(lang), &amount, presenter],
+            )
+        }
+        Info::NotEligible { organisation, lack } => {
+            let what = match lack {
+                NotEligible::NoPositiveBesked => T::LackBesked,
+                NotEligible::NoCompletedMapping => T::LackMapping,
+            };
+            crate::i18n::tr(lang, T::NotEligibleLine, &[organisation, what.text(lang)])
+        }
+        Info::Granted { granted, paid } => crate::i18n::tr(
+            lang,
+            T::FuGrantedLine,
+            &[&granted.to_string(), &paid.to_string()],
+        ),
+        Info::Unused { granted, used } => super::followup::unused_line(lang, *granted, *used),
+        Info::Recovery {
+            ground,
+            claimed,
+            presenter,
+            response_due,
+        } => crate::i18n::tr(
+            lang,
+            T::FuRecoveryInfo,
+            &[
+                i18n::ground(*ground).text(lang),
+                &claimed.to_string(),
+                presenter,
+                &response_due.to_string(),
+            ],
+        ),
+        Info::Filter(text) => text.clone(),
+    }
+}
+
+/// A choice or yes/no field: one line in a box, like a text field.
+fn draw_choice(
+    text: &str,
+    label: String,
+    focused: bool,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let (border, style) = if focused {
+        (BorderType::Thick, theme.border_focus)
+    } else {
+        (BorderType::Plain, theme.border)
+    };
+    let marker = if focused { "▶ " } else { "" };
+    let block = Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(fit(
+            &format!(" {marker}{} ", clean(&label)),
+            area.width.saturating_sub(2) as usize,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(fit(&clean(text), inner.width as usize)),
+        inner,
+    );
 }
 
 fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let heights: Vec<u16> = f
         .fields
         .iter()
-        .map(|x| if x.multiline { 6 } else { 3 })
+        .map(|x| if x.multiline() { 6 } else { 3 })
         .collect();
-    let info_height = f.info.len() as u16;
+    let info: Vec<String> = f.info.iter().map(|i| info_text(app, i)).collect();
+    let inner_width = 76u16
+        .min(area.width.saturating_sub(2))
+        .saturating_sub(2)
+        .max(1);
+    // Info lines wrap; each takes as many rows as it needs at this width.
+    let info_height: u16 = info
+        .iter()
+        .map(|l| {
+            let w = UnicodeWidthStr::width(l.as_str()).max(1);
+            u16::try_from(w.div_ceil(inner_width as usize)).unwrap_or(u16::MAX)
+        })
+        .fold(0u16, u16::saturating_add);
     let height = heights.iter().sum::<u16>() + 4 + info_height;
     let popup = centred(area, 76, height);
     let block = frame_block(&f.title, T::FormFooter, app, theme, popup.width);
@@ -95,19 +189,45 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(block, popup);
     let [info_area, inner] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
-    let lines: Vec<Line<'_>> = f.info.iter().map(|l| Line::from(clean(l))).collect();
-    frame.render_widget(Paragraph::new(lines).style(theme.label), info_area);
+    let lines: Vec<Line<'_>> = info.iter().map(|l| Line::from(clean(l))).collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.label)
+            .wrap(Wrap { trim: true }),
+        info_area,
+    );
     let mut constraints: Vec<Constraint> = heights.iter().map(|h| Constraint::Length(*h)).collect();
     constraints.push(Constraint::Length(2));
     let rows = Layout::vertical(constraints).split(inner);
     for (i, field) in f.fields.iter().enumerate() {
-        let label = field.label.text(app.lang).to_string();
-        draw_input(&field.input, label, i == f.focus, theme, frame, rows[i]);
+        let label = field.label_text(app.lang);
+        let focused = i == f.focus;
+        match &field.input {
+            Input::Text { area: input, .. } => {
+                draw_input(input, label, focused, theme, frame, rows[i])
+            }
+            Input::Choice { options, selected } => {
+                let text = selected
+                    .and_then(|s| options.get(s))
+                    .map(|c| format!("‹ {} ›", c.label))
+                    .unwrap_or_else(|| T::ChoiceNone.text(app.lang).to_string());
+                draw_choice(&text, label, focused, theme, frame, rows[i]);
+            }
+            Input::Toggle(on) => {
+                let text = if *on { "[x]" } else { "[ ]" };
+                draw_choice(text, label, focused, theme, frame, rows[i]);
+            }
+        }
     }
-    if let (Some((_, message)), Some(last)) = (&f.error, rows.last()) {
+    let message = f
+        .error
+        .as_ref()
+        .map(|e| (e.message.as_str(), theme.error))
+        .or_else(|| f.warning.as_deref().map(|w| (w, theme.error)));
+    if let (Some((message, style)), Some(last)) = (message, rows.last()) {
         frame.render_widget(
-            Paragraph::new(message.as_str())
-                .style(theme.error)
+            Paragraph::new(message)
+                .style(style)
                 .wrap(Wrap { trim: true }),
             *last,
         );
@@ -140,24 +260,21 @@ fn editor(app: &App, e: &Editor, theme: &Theme, frame: &mut Frame<'_>, area: Rec
     }
 }
 
-fn menu(app: &App, m: &Menu, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let popup = centred(area, 48, m.items.len() as u16 + 2);
-    let block = frame_block(&m.title, T::PickerFooter, app, theme, popup.width);
-    frame.render_widget(Clear, popup);
-    let items = m
+fn picker(app: &App, p: &Picker, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // As large as its items need (a short choice is a small box), at most the screen less a
+    // margin; never narrower than its title.
+    let widest = p
         .items
         .iter()
-        .map(|t| ListItem::new(i18n::transition(*t).text(app.lang)));
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme.selection)
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(m.selected));
-    frame.render_stateful_widget(list, popup, &mut state);
-}
-
-fn picker(app: &App, p: &Picker, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let popup = centred(area, 72, area.height.saturating_sub(4).max(8));
+        .map(|(_, l)| UnicodeWidthStr::width(l.as_str()))
+        .chain(std::iter::once(UnicodeWidthStr::width(p.title.as_str())))
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(widest + 8).unwrap_or(u16::MAX).clamp(40, 72);
+    let rows = u16::try_from(p.items.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(5);
+    let popup = centred(area, width, rows.min(area.height.saturating_sub(4)).max(8));
     let block = frame_block(&p.title, T::PickerFooter, app, theme, popup.width);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
@@ -216,13 +333,29 @@ fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
     frame.render_widget(Paragraph::new(line).style(theme.label), summary);
     let width = list_area.width.saturating_sub(2) as usize;
     let items = r.items.iter().map(|i| {
+        let label = format!(
+            "{} · {} · {}{}",
+            i.dnr,
+            i.organisation,
+            i18n::outcome(i.outcome).text(app.lang),
+            i.proposed.map(|a| format!(" {a}")).unwrap_or_default()
+        );
         let text = match &i.skipped {
-            None => format!("✓ {}", clean(&i.label)),
-            Some(why) => format!(
-                "– {} ({})",
-                clean(&i.label),
-                crate::i18n::tr(app.lang, T::RoundSkipped, &[why])
-            ),
+            None => format!("✓ {}", clean(&label)),
+            Some(why) => {
+                // Jäv names the organisation of the item, not of an open case.
+                let why = match why {
+                    crate::domain::refused::Refused::Decision(
+                        crate::domain::decision::DecisionError::Jav,
+                    ) => crate::i18n::tr(app.lang, T::DecJav, &[&i.organisation]),
+                    other => app.refused_text(other),
+                };
+                format!(
+                    "– {} ({})",
+                    clean(&label),
+                    crate::i18n::tr(app.lang, T::RoundSkipped, &[&why])
+                )
+            }
         };
         ListItem::new(fit(&text, width))
     });
@@ -231,9 +364,10 @@ fn round(app: &App, r: &Round, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(r.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(w) = &r.warning {
+    if let Some(over) = &r.warning {
+        let w = crate::i18n::tr(app.lang, T::OverBudget, &[&over.to_string()]);
         frame.render_widget(
-            Paragraph::new(w.as_str())
+            Paragraph::new(w)
                 .style(theme.error)
                 .wrap(Wrap { trim: true }),
             warning,
@@ -245,15 +379,38 @@ fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: R
     let popup = centred(area, 100, area.height.saturating_sub(2).max(8));
     let footer = match p.action {
         PreviewAction::Import { .. } | PreviewAction::Batch { .. } => T::EditorFooter,
+        PreviewAction::Dispatch { .. } => T::LetterFooter,
         PreviewAction::None => T::PreviewFooter,
     };
     let block = frame_block(&p.title, footer, app, theme, popup.width);
     frame.render_widget(Clear, popup);
-    let lines: Vec<Line<'_>> = p.lines.iter().map(|l| Line::from(clean(l))).collect();
+    let text = super::preview::lines(app, &p.content);
+    // The last line can be scrolled to the top, no further.
+    p.max_scroll.set(text.len().saturating_sub(1));
+    let scroll = p.scroll.min(text.len().saturating_sub(1));
+    let lines: Vec<Line<'_>> = text.iter().map(|l| Line::from(clean(l))).collect();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .scroll((u16::try_from(p.scroll).unwrap_or(u16::MAX), 0)),
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        popup,
+    );
+}
+
+fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let text = match c {
+        Confirm::DeleteQueue { name, .. } => {
+            crate::i18n::tr(app.lang, T::ConfirmDeleteQueue, &[name])
+        }
+    };
+    let popup = centred(area, 64, 5);
+    let title = T::TitleConfirm.text(app.lang);
+    let block = frame_block(title, T::ConfirmFooter, app, theme, popup.width);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(clean(&text))
+            .block(block)
+            .wrap(Wrap { trim: true }),
         popup,
     );
 }

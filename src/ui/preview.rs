@@ -50,7 +50,13 @@ pub fn budget_line(lang: Lang, b: &Budget) -> String {
     line
 }
 
-fn import(lang: Lang, plan: &Plan, source: &str, encoding: &str, delimiter: Option<char>) -> Vec<String> {
+fn import(
+    lang: Lang,
+    plan: &Plan,
+    source: &str,
+    encoding: &str,
+    delimiter: Option<char>,
+) -> Vec<String> {
     let format = match delimiter {
         Some(d) => format!("{encoding}, {d:?}"),
         None => format!("{encoding}, JSON"),

@@ -33,17 +33,10 @@ fn state(store: &Store, case: i64) -> String {
         .expect("state")
 }
 
-/// Opens the state menu with `s` and chooses `t` with j and Enter, as a user would.
+/// Opens the state picker with `s` and chooses `t` with <Down> and Enter, as a user would.
 fn choose_in_state_menu(app: &mut App, store: &mut Store, t: Transition) {
     press(app, store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no state menu")
-    };
-    let position = menu.items.iter().position(|x| *x == t).expect("offered");
-    for _ in 0..position {
-        press(app, store, "j");
-    }
-    press(app, store, "<Enter>");
+    common::pick_transition(app, store, t);
 }
 
 fn status(app: &App) -> String {
@@ -169,7 +162,7 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
         panic!("proposal form closed without a motivering")
     };
     assert_eq!(
-        form.error.as_ref().map(|e| e.1.as_str()),
+        form.error.as_ref().map(|e| e.message.as_str()),
         Some("Motivering: krävs för allt utom fullt bifall (FL 32 §).")
     );
     type_text(
@@ -258,11 +251,8 @@ fn a_new_intresseanmalan_walks_to_a_proposal() {
     // From a proposal the menu offers taking it back or ending the case; the decision itself
     // is not a plain state change.
     press(&mut app, &mut store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no state menu")
-    };
     assert_eq!(
-        menu.items,
+        common::offered(&app),
         [
             Transition::Reopen,
             Transition::Withdraw,
@@ -359,7 +349,7 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
         panic!("form closed")
     };
     assert_eq!(
-        form.error.as_ref().map(|e| e.1.as_str()),
+        form.error.as_ref().map(|e| e.message.as_str()),
         Some("Senast (ÅÅÅÅ-MM-DD): datumet måste ligga efter i dag (2026-11-28).")
     );
     press(&mut app, &mut store, "<C-u>");
@@ -369,7 +359,7 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
         panic!("form closed")
     };
     assert_eq!(
-        form.error.as_ref().map(|e| e.1.as_str()),
+        form.error.as_ref().map(|e| e.message.as_str()),
         Some("Senast (ÅÅÅÅ-MM-DD): \"i morgon\" är inget datum (ÅÅÅÅ-MM-DD).")
     );
     press(&mut app, &mut store, "<Esc>");
@@ -384,9 +374,12 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
         panic!("the form was lost")
     };
     assert_eq!(form.focus, 4);
-    assert_eq!(form.value(3), "Styrelseprotokoll");
     assert_eq!(
-        form.error.as_ref().map(|e| e.1.as_str()),
+        form.text(bidrag::app::form::FieldId::Description),
+        "Styrelseprotokoll"
+    );
+    assert_eq!(
+        form.error.as_ref().map(|e| e.message.as_str()),
         Some("Fil (valfri sökväg): filen /no/such/file.pdf finns inte.")
     );
     press(&mut app, &mut store, "<Esc>");
@@ -400,7 +393,7 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
     assert!(
         form.error
             .as_ref()
-            .is_some_and(|e| e.1.contains("är inget datum"))
+            .is_some_and(|e| e.message.contains("är inget datum"))
     );
     press(&mut app, &mut store, "<C-u>");
     type_text(&mut app, &mut store, "2030-01-01");
@@ -411,7 +404,7 @@ fn bad_form_input_names_the_field_and_writes_nothing() {
     assert!(
         form.error
             .as_ref()
-            .is_some_and(|e| e.1.starts_with("Datum"))
+            .is_some_and(|e| e.message.starts_with("Datum"))
     );
     press(&mut app, &mut store, "<Esc>");
     assert_eq!(events(&store, case), before, "nothing written");
@@ -461,7 +454,7 @@ fn register_a_new_case_from_the_home_screen() {
     assert!(
         form.error
             .as_ref()
-            .is_some_and(|e| e.1.contains("är inget belopp"))
+            .is_some_and(|e| e.message.contains("är inget belopp"))
     );
     press(&mut app, &mut store, "<C-u>");
     type_text(&mut app, &mut store, "0");

@@ -180,3 +180,30 @@ pub fn kill_inside_write(child: &mut std::process::Child, marker: &Path) -> u64 
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The transitions the open state picker offers, in order.
+pub fn offered(app: &App) -> Vec<bidrag::domain::workflow::Transition> {
+    let Some(bidrag::app::Modal::Picker(p)) = &app.modal else {
+        panic!("no state picker: {:?}", app.status)
+    };
+    p.matches
+        .iter()
+        .filter_map(|&i| p.items.get(i))
+        .filter_map(|(id, _)| {
+            let i = usize::try_from(*id).ok()?;
+            bidrag::domain::workflow::Transition::ALL.get(i).copied()
+        })
+        .collect()
+}
+
+/// Chooses `t` in the open state picker with <Down> and Enter, as a user would.
+pub fn pick_transition(app: &mut App, store: &mut Store, t: bidrag::domain::workflow::Transition) {
+    let position = offered(app)
+        .iter()
+        .position(|x| *x == t)
+        .unwrap_or_else(|| panic!("{t:?} not offered"));
+    for _ in 0..position {
+        press(app, store, "<Down>");
+    }
+    press(app, store, "<Enter>");
+}

@@ -189,11 +189,11 @@ fn a_decision_over_budget_needs_an_explicit_confirmation_that_is_logged() {
         panic!("decided without confirmation")
     };
     assert!(
-        form.error
+        form.warning
             .as_ref()
-            .is_some_and(|e| e.1.contains("över budget")),
+            .is_some_and(|w| w.contains("över budget")),
         "{:?}",
-        form.error
+        form.warning
     );
     assert_eq!(
         one(
@@ -251,7 +251,28 @@ fn decide_then_dispatch_writes_the_letter_and_the_decision_is_final() {
         "{}",
         status(&app)
     );
+    // E shows the letter first and says the decision becomes unchangeable; nothing is written.
+    let events_before = one(
+        &store,
+        "SELECT count(*) FROM events WHERE case_id = ?1",
+        case,
+    );
     press(&mut app, &mut store, "E");
+    let Some(Modal::Preview(letter)) = &app.modal else {
+        panic!("no letter to confirm: {}", status(&app))
+    };
+    let shown = bidrag::ui::preview::lines(&app, &letter.content).join("\n");
+    assert!(shown.contains("kan det inte längre ändras"), "{shown}");
+    assert!(shown.contains("Delegationen mot segregation"), "{shown}");
+    assert_eq!(
+        one(
+            &store,
+            "SELECT count(*) FROM events WHERE case_id = ?1",
+            case
+        ),
+        events_before
+    );
+    press(&mut app, &mut store, "<C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
     assert_eq!(d.state, CaseState::Dispatched, "{}", status(&app));
     let doc = d.documents.last().expect("letter registered");
@@ -404,7 +425,7 @@ fn a_decision_round_decides_exactly_what_the_preview_shows() {
         app.modal.is_none(),
         "{:?} {}",
         app.modal.as_ref().map(|m| match m {
-            Modal::Round(r) => r.warning.clone(),
+            Modal::Round(r) => r.warning,
             _ => None,
         }),
         status(&app)
@@ -448,8 +469,13 @@ fn registering_in_a_later_step_needs_eligibility_or_a_recorded_exception() {
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("no form")
     };
+    let info: Vec<String> = form
+        .info
+        .iter()
+        .map(|i| bidrag::ui::info_text(&app, i))
+        .collect();
     assert_eq!(
-        form.info,
+        info,
         [
             "Kiruna saknar ett positivt besked på en intresseanmälan; ange en motivering för undantag."
         ]
@@ -460,7 +486,7 @@ fn registering_in_a_later_step_needs_eligibility_or_a_recorded_exception() {
         panic!("registered without a reason")
     };
     assert_eq!(
-        form.error.as_ref().map(|e| e.1.as_str()),
+        form.error.as_ref().map(|e| e.message.as_str()),
         Some("Motivering för undantag: får inte vara tomt.")
     );
     type_text(&mut app, &mut store, "Beslut av direktören 2026-11-20.");
@@ -495,7 +521,7 @@ fn a_changed_decision_is_a_new_decision_linked_to_the_old() {
         status(&app),
         "Beslutet är inte expedierat; ändringar görs i ett nytt beslut först efter expediering."
     );
-    press(&mut app, &mut store, "E");
+    press(&mut app, &mut store, "E <C-s>");
     let first = app
         .case_view
         .as_ref()
@@ -520,7 +546,7 @@ fn a_changed_decision_is_a_new_decision_linked_to_the_old() {
     // The old decision is untouched.
     let old = d.decisions.iter().find(|x| x.id == first.id).expect("old");
     assert_eq!(old, &first);
-    press(&mut app, &mut store, "E");
+    press(&mut app, &mut store, "E <C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
     assert!(d.decision().expect("new").sent_on.is_some());
     let path: String = store
@@ -553,30 +579,30 @@ fn the_granted_report_is_stable() {
 }
 
 #[test]
-fn reform_areas_are_set_by_name_and_refused_when_unknown() {
+fn reform_areas_are_chosen_one_toggle_per_area() {
+    use bidrag::app::form::{FieldId, Input};
+    use bidrag::domain::ReformArea;
     let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
-    press(&mut app, &mut store, "<Enter> <Enter> O <C-u>");
-    type_text(&mut app, &mut store, "boende, idrott");
-    press(&mut app, &mut store, "<C-s>");
-    let Some(Modal::Form(form)) = &app.modal else {
-        panic!("accepted an unknown area")
-    };
-    assert!(
-        form.error
-            .as_ref()
-            .is_some_and(|e| e.1.contains("\"idrott\" finns inte"))
-    );
-    press(&mut app, &mut store, "<C-u>");
-    type_text(&mut app, &mut store, "Demokrati och civilsamhälle, boende");
+    press(&mut app, &mut store, "<Enter> <Enter> O");
+    let want = [ReformArea::Housing, ReformArea::Democracy];
+    // Only the six areas, each a yes/no named in words; Space toggles, Tab moves on.
+    for area in ReformArea::ALL {
+        let Some(Modal::Form(form)) = &app.modal else {
+            panic!("no form")
+        };
+        let field = &form.fields[form.focus];
+        assert_eq!(field.id, FieldId::Area(area));
+        let Input::Toggle(on) = field.input else {
+            panic!("not a toggle: {field:?}")
+        };
+        if on != want.contains(&area) {
+            press(&mut app, &mut store, "<Space>");
+        }
+        press(&mut app, &mut store, "<Tab>");
+    }
     press(&mut app, &mut store, "<C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
-    assert_eq!(
-        d.reform_areas,
-        [
-            bidrag::domain::ReformArea::Housing,
-            bidrag::domain::ReformArea::Democracy
-        ]
-    );
+    assert_eq!(d.reform_areas, want);
 }
 
 #[test]
@@ -634,7 +660,7 @@ fn expedited_grant(app: &mut App, store: &mut Store, dir: &std::path::Path) -> (
         press(app, store, "<C-s>");
     }
     common::reopen(app, store, case);
-    press(app, store, "E");
+    press(app, store, "E <C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
     let dec = d.decision().expect("decision");
     assert!(dec.sent_on.is_some(), "{}", status(app));
@@ -675,7 +701,10 @@ fn a_changed_grant_cannot_give_more_than_was_asked_for() {
     } else {
         format!("Belopp: får inte vara mer än sökt belopp ({requested}).")
     };
-    assert_eq!(form.error.as_ref().map(|e| e.1.clone()), Some(expected));
+    assert_eq!(
+        form.error.as_ref().map(|e| e.message.clone()),
+        Some(expected)
+    );
     assert_eq!(decisions_of(&store, case), before, "nothing written");
 }
 
@@ -712,11 +741,11 @@ fn a_raised_grant_over_budget_needs_an_explicit_confirmation() {
         panic!("raised over budget without confirmation: {}", status(&app))
     };
     assert!(
-        form.error
+        form.warning
             .as_ref()
-            .is_some_and(|e| e.1.contains("över budget")),
+            .is_some_and(|w| w.contains("över budget")),
         "{:?}",
-        form.error
+        form.warning
     );
     assert_eq!(decisions_of(&store, case), before, "nothing written");
     press(&mut app, &mut store, "<C-s>");
@@ -844,7 +873,7 @@ fn a_letter_file_left_by_a_crash_before_registering_does_not_block_the_resend() 
         d.dnr.prefix, d.dnr.year, d.dnr.seq, dec.id
     ));
     std::fs::write(&orphan, "halvt brev").expect("orphan");
-    press(&mut app, &mut store, "E");
+    press(&mut app, &mut store, "E <C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
     assert_eq!(d.state, CaseState::Dispatched, "{}", status(&app));
     let letter = std::fs::read_to_string(&orphan).expect("letter");

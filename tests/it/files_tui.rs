@@ -22,11 +22,11 @@ fn import_shows_the_dry_run_then_writes_exactly_that() {
     };
     assert!(matches!(p.action, PreviewAction::Import { .. }));
     assert!(
-        p.lines
+        bidrag::ui::preview::lines(&app, &p.content)
             .iter()
             .any(|l| l.starts_with("Provkörning: 2 ärenden och 1 organisationer")),
         "{:?}",
-        p.lines
+        bidrag::ui::preview::lines(&app, &p.content)
     );
     assert_eq!(
         store.count_all_cases().expect("count"),
@@ -53,9 +53,11 @@ fn a_file_with_errors_shows_them_and_cannot_be_confirmed() {
         panic!("no preview")
     };
     assert!(
-        p.lines.iter().any(|l| l.contains("rad 4, kolumn belopp")),
+        bidrag::ui::preview::lines(&app, &p.content)
+            .iter()
+            .any(|l| l.contains("rad 4, kolumn belopp")),
         "{:?}",
-        p.lines
+        bidrag::ui::preview::lines(&app, &p.content)
     );
     press(&mut app, &mut store, "<C-s>");
     assert!(
@@ -85,7 +87,7 @@ fn statistics_count_states_steps_and_calls() {
     let Some(Modal::Preview(p)) = &app.modal else {
         panic!("no statistics")
     };
-    let text = p.lines.join("\n");
+    let text = bidrag::ui::preview::lines(&app, &p.content).join("\n");
     for heading in [
         "Ärenden per status",
         "Ärenden per steg",
@@ -95,8 +97,7 @@ fn statistics_count_states_steps_and_calls() {
     ] {
         assert!(text.contains(heading), "{heading} missing in:\n{text}");
     }
-    let total: i64 = p
-        .lines
+    let total: i64 = bidrag::ui::preview::lines(&app, &p.content)
         .iter()
         .skip(1)
         .take_while(|l| !l.is_empty())
@@ -107,12 +108,15 @@ fn statistics_count_states_steps_and_calls() {
 
 #[test]
 fn the_import_form_offers_its_default_in_the_users_language() {
-    for (lang, want) in [(Lang::Sv, "ärenden"), (Lang::En, "cases")] {
+    for (lang, want) in [
+        (Lang::Sv, "Ansökningar och intresseanmälningar"),
+        (Lang::En, "Applications and expressions of interest"),
+    ] {
         let (mut app, mut store) = app_on_demo(lang, "anna");
         press(&mut app, &mut store, "i");
         let Some(Modal::Form(form)) = &app.modal else {
             panic!("no form")
         };
-        assert_eq!(form.value(1), want);
+        assert_eq!(form.text(bidrag::app::form::FieldId::ImportKind), want);
     }
 }

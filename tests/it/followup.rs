@@ -3,6 +3,7 @@
 //! queue, the budget's paid amount, and the migration of older databases.
 
 use crate::common;
+use bidrag::app::form::{FieldError, FieldId};
 
 use bidrag::app::{App, Keymap, Tab};
 use bidrag::domain::followup::{self as fu, RecoveryStatus};
@@ -72,6 +73,28 @@ fn detail(app: &App) -> &bidrag::domain::CaseDetail {
 fn set(app: &mut App, store: &mut Store, text: &str) {
     press(app, store, "<C-u>");
     type_text(app, store, text);
+}
+
+/// Moves the focus to field `id` of the open form with Tab, as a user would.
+fn focus(app: &mut App, store: &mut Store, id: FieldId) {
+    for _ in 0..32 {
+        let Some(bidrag::app::Modal::Form(form)) = &app.modal else {
+            panic!("no form: {:?}", app.status)
+        };
+        if form.fields[form.focus].id == id {
+            return;
+        }
+        press(app, store, "<Tab>");
+    }
+    panic!("no field {id:?}");
+}
+
+/// Chooses in choice field `id`: typing opens its picker with the text, Enter takes the best
+/// match (and the focus moves on).
+fn choose(app: &mut App, store: &mut Store, id: FieldId, text: &str) {
+    focus(app, store, id);
+    type_text(app, store, text);
+    press(app, store, "<Enter>");
 }
 
 fn in_overdue(store: &Store, case: i64, user: i64) -> bool {
@@ -158,8 +181,8 @@ fn an_instalment_waits_for_an_approved_progress_report() {
             .iter()
             .any(|x| x.sub_no == doc && x.description == "Lägesrapport")
     );
-    press(&mut anna, &mut store, "V <Tab>");
-    type_text(&mut anna, &mut store, "godkänd");
+    press(&mut anna, &mut store, "V");
+    choose(&mut anna, &mut store, FieldId::ReviewOutcome, "godkänd");
     press(&mut anna, &mut store, "<C-s>");
     assert_eq!(status(&anna), "Rapporten granskad: godkänd.");
     press(&mut anna, &mut store, "U <C-s>");
@@ -173,7 +196,7 @@ fn an_instalment_waits_for_an_approved_progress_report() {
     // The call's budget shows what is paid.
     let budget = store.call_budget(d.call.id).expect("budget");
     assert_eq!(budget.paid.ore(), call_paid.ore() + granted.ore());
-    assert!(anna.budget_line(&budget).contains("utbetalt"));
+    assert!(bidrag::ui::preview::budget_line(anna.lang, &budget).contains("utbetalt"));
     // Every change is in the log.
     let kinds: Vec<&str> = detail(&anna)
         .events
@@ -215,8 +238,11 @@ fn nothing_is_paid_before_the_decision_is_expedited() {
     let Some(bidrag::app::Modal::Form(form)) = &anna.modal else {
         panic!("the form stays open");
     };
-    let (field, text) = form.error.clone().expect("an error");
-    assert_eq!(field, 4);
+    let FieldError {
+        field,
+        message: text,
+    } = form.error.clone().expect("an error");
+    assert_eq!(field, Some(FieldId::ProgressDue));
     assert!(
         text.starts_with(
             "Lägesrapport senast (ÅÅÅÅ-MM-DD): lägesrapporten ska komma in före delbetalning 2"
@@ -232,9 +258,9 @@ fn pay_and_report(app: &mut App, store: &mut Store, used: &str, outcome: &str) {
     press(app, store, "R <Tab>");
     type_text(app, store, used);
     press(app, store, "<C-s>");
-    press(app, store, "V <Tab>");
-    type_text(app, store, outcome);
-    press(app, store, "<Tab>");
+    press(app, store, "V");
+    choose(app, store, FieldId::ReviewOutcome, outcome);
+    focus(app, store, FieldId::Comment);
     type_text(app, store, "Delar av bidraget användes inte.");
     press(app, store, "<C-s>");
 }
@@ -359,13 +385,13 @@ fn eftergift_needs_a_motivering_and_four_eyes() {
     let mut cecilia = app_as(&mut store, "cecilia", dir.path());
     open(&mut cecilia, &mut store, case);
     press(&mut cecilia, &mut store, "D");
-    set(&mut cecilia, &mut store, "helt");
+    choose(&mut cecilia, &mut store, FieldId::RecoveryDecision, "helt");
     press(&mut cecilia, &mut store, "<C-s>");
     let Some(bidrag::app::Modal::Form(form)) = &cecilia.modal else {
         panic!("the form stays open");
     };
     assert_eq!(
-        form.error.clone().map(|e| e.1),
+        form.error.clone().map(|e| e.message),
         Some(
             "Motivering (krävs för eftergift): en eftergift måste motiveras (särskilda skäl)."
                 .into()
@@ -373,12 +399,16 @@ fn eftergift_needs_a_motivering_and_four_eyes() {
     );
     assert_eq!(events(&store), before);
     // A partial waiver of the whole claim is out of range.
-    press(&mut cecilia, &mut store, "<S-Tab> <S-Tab>");
-    set(&mut cecilia, &mut store, "delvis");
-    press(&mut cecilia, &mut store, "<Tab>");
+    choose(
+        &mut cecilia,
+        &mut store,
+        FieldId::RecoveryDecision,
+        "delvis",
+    );
     let claimed = detail(&cecilia).followup.recoveries[0].claimed;
+    focus(&mut cecilia, &mut store, FieldId::Waived);
     set(&mut cecilia, &mut store, &claimed.format_number());
-    press(&mut cecilia, &mut store, "<Tab>");
+    focus(&mut cecilia, &mut store, FieldId::Motivation);
     type_text(
         &mut cecilia,
         &mut store,
@@ -388,11 +418,13 @@ fn eftergift_needs_a_motivering_and_four_eyes() {
     let Some(bidrag::app::Modal::Form(form)) = &cecilia.modal else {
         panic!("the form stays open");
     };
-    assert_eq!(form.error.as_ref().map(|e| e.0), Some(1));
+    assert_eq!(
+        form.error.as_ref().and_then(|e| e.field),
+        Some(FieldId::Waived)
+    );
     assert_eq!(events(&store), before);
     // Wholly waived with reasons: settled at once.
-    press(&mut cecilia, &mut store, "<S-Tab>");
-    set(&mut cecilia, &mut store, "helt");
+    choose(&mut cecilia, &mut store, FieldId::RecoveryDecision, "helt");
     press(&mut cecilia, &mut store, "<C-s>");
     assert!(cecilia.modal.is_none(), "{}", status(&cecilia));
     let r = detail(&cecilia).followup.recoveries[0].clone();

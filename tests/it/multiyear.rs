@@ -72,14 +72,7 @@ fn grant_case_back_in_handling(app: &mut App, store: &mut Store) -> i64 {
 
 fn choose(app: &mut App, store: &mut Store, t: Transition) {
     press(app, store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no state menu: {}", status(app))
-    };
-    let position = menu.items.iter().position(|x| *x == t).expect("offered");
-    for _ in 0..position {
-        press(app, store, "j");
-    }
-    press(app, store, "<Enter>");
+    common::pick_transition(app, store, t);
 }
 
 /// Opens the proposal form for a full bifall and moves to "Belopp per år" (motivering, rules,
@@ -100,8 +93,8 @@ fn proposal_form_at_years(app: &mut App, store: &mut Store) {
         panic!("no proposal form")
     };
     assert_eq!(
-        form.fields[form.focus].label,
-        bidrag::i18n::T::MyFldYears,
+        form.fields[form.focus].id,
+        bidrag::app::form::FieldId::Years,
         "the last field"
     );
 }
@@ -110,7 +103,10 @@ fn form_error(app: &App) -> String {
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("the form closed: {}", status(app))
     };
-    form.error.as_ref().map(|e| e.1.clone()).unwrap_or_default()
+    form.error
+        .as_ref()
+        .map(|e| e.message.clone())
+        .unwrap_or_default()
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn key_table() -> String {
         (Context::Help, "help"),
         (Context::Form, "form"),
         (Context::Editor, "text editor"),
-        (Context::Menu, "menu"),
+        (Context::Confirm, "confirm"),
         (Context::Picker, "search list"),
         (Context::Round, "decision round"),
         (Context::Filter, "filter line"),

@@ -584,7 +584,10 @@ fn a_round_with_one_proposal_the_decider_may_not_decide_writes_nothing() {
         version: d.version,
         proposal_id,
         call_id: d.call.id,
-        label: String::new(),
+        dnr: d.dnr.clone(),
+        organisation: d.organisation.name.clone(),
+        outcome: Outcome::Positive,
+        proposed: None,
         amount: None,
         skipped: None,
     };

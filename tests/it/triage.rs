@@ -299,18 +299,11 @@ fn a_batch_preview_is_exactly_what_is_written() {
     assert_eq!(app.marked.len(), 3);
     let marked: Vec<i64> = app.marked.keys().copied().collect();
     press(&mut app, &mut store, "s");
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("no menu: {}", status(&app))
-    };
-    let position = menu
-        .items
-        .iter()
-        .position(|t| *t == bidrag::domain::workflow::Transition::Withdraw)
-        .expect("withdraw offered");
-    for _ in 0..position {
-        press(&mut app, &mut store, "j");
-    }
-    press(&mut app, &mut store, "<Enter>");
+    common::pick_transition(
+        &mut app,
+        &mut store,
+        bidrag::domain::workflow::Transition::Withdraw,
+    );
     type_text(&mut app, &mut store, "Sökanden har dragit tillbaka.");
     press(&mut app, &mut store, "<C-s>");
     let Some(Modal::Preview(preview)) = &app.modal else {
@@ -329,8 +322,13 @@ fn a_batch_preview_is_exactly_what_is_written() {
             other => panic!("{other:?}"),
         })
         .collect();
-    assert_eq!(planned.len(), 3, "{:?}", preview.lines);
-    assert_eq!(preview.lines.len(), 3);
+    assert_eq!(
+        planned.len(),
+        3,
+        "{:?}",
+        bidrag::ui::preview::lines(&app, &preview.content)
+    );
+    assert_eq!(bidrag::ui::preview::lines(&app, &preview.content).len(), 3);
     let events_before = one(&store, "SELECT count(*) FROM events");
     // Nothing is written by the preview.
     for id in &marked {
@@ -422,8 +420,15 @@ fn a_filter_saved_as_a_queue_comes_back_with_its_count() {
     press(&mut app, &mut store, "G");
     assert_eq!(app.filter.text, "steg:1");
     assert_eq!(app.cases.total as i64, filtered);
-    // D deletes it.
+    // D asks first; Esc keeps it, Enter deletes it.
     press(&mut app, &mut store, "D");
+    assert!(
+        matches!(app.modal, Some(Modal::Confirm(_))),
+        "D asks before deleting"
+    );
+    press(&mut app, &mut store, "<Esc>");
+    assert_eq!(one(&store, "SELECT count(*) FROM saved_queues"), 1);
+    press(&mut app, &mut store, "D <Enter>");
     assert!(
         !app.queues
             .items
@@ -441,7 +446,7 @@ fn the_palette_runs_any_action_by_name() {
     type_text(&mut app, &mut store, "statistics");
     press(&mut app, &mut store, "<Enter>");
     assert!(
-        matches!(&app.modal, Some(Modal::Preview(p)) if !p.lines.is_empty()),
+        matches!(&app.modal, Some(Modal::Preview(p)) if !bidrag::ui::preview::lines(&app, &p.content).is_empty()),
         "statistics shown"
     );
     // Every action is in the palette.
@@ -479,8 +484,16 @@ fn the_organisation_view_lists_cases_and_granted_total() {
         panic!("no overview: {}", status(&app))
     };
     assert!(p.title.starts_with("Organisation · "));
-    assert!(p.lines.iter().any(|l| l.contains("beviljat totalt")));
-    assert!(p.lines.iter().any(|l| l.contains("Kontaktpersoner")));
+    assert!(
+        bidrag::ui::preview::lines(&app, &p.content)
+            .iter()
+            .any(|l| l.contains("beviljat totalt"))
+    );
+    assert!(
+        bidrag::ui::preview::lines(&app, &p.content)
+            .iter()
+            .any(|l| l.contains("Kontaktpersoner"))
+    );
 }
 
 #[test]

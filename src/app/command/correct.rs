@@ -2,7 +2,8 @@
 
 use crate::app::App;
 use crate::app::effect::{CaseWrite, Effect};
-use crate::app::modal::{Field, Form, FormKind, Modal};
+use crate::app::form::{Field, FieldId, Form, FormKind, Info, Stop};
+use crate::app::modal::Modal;
 use crate::domain::decision::{self, is_grant};
 use crate::domain::multiyear::{self};
 use crate::domain::{Money, Outcome};
@@ -36,17 +37,19 @@ impl App {
         if grant {
             let amount = dec.amount.map(Money::format_number).unwrap_or_default();
             let due = dec.report_due_on.map(|x| x.to_string()).unwrap_or_default();
-            fields.push(Field::line(T::FldAmountGranted, &amount));
-            fields.push(Field::line(T::FldReportDue, &due));
+            fields.push(Field::line(FieldId::Amount, T::FldAmountGranted, &amount));
+            fields.push(Field::line(FieldId::ReportDue, T::FldReportDue, &due));
         }
-        fields.push(Field::lines(T::FldChangeReason, ""));
-        fields.push(Field::lines(T::FldAppeal, &dec.appeal_text));
+        fields.push(Field::lines(FieldId::ChangeReason, T::FldChangeReason, ""));
+        fields.push(Field::lines(
+            FieldId::Appeal,
+            T::FldAppeal,
+            &dec.appeal_text,
+        ));
         if grant {
             // Multi-year grants (issue 6): the split carries over unless changed.
-            fields.push(Field::line(
-                T::MyFldYears,
-                &multiyear::format_years(&dec.years),
-            ));
+            let years = multiyear::format_years(&dec.years);
+            fields.push(Field::line(FieldId::Years, T::MyFldYears, &years));
         }
         let title = tr(
             self.lang,
@@ -54,19 +57,14 @@ impl App {
             &[i18n::outcome(dec.outcome).text(self.lang)],
         );
         let decision_id = dec.id;
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::Correct { decision_id, grant },
-            title,
-            focus: 0,
-            fields,
-            error: None,
-            info: if grant {
-                vec![self.budget_line(&d.budget)]
-            } else {
-                Vec::new()
-            },
-            confirmed: false,
-        }));
+        let info = if grant {
+            vec![Info::Budget(d.budget)]
+        } else {
+            Vec::new()
+        };
+        let form =
+            Form::new(FormKind::Correct { decision_id, grant }, title, fields).with_info(info);
+        self.modal = Some(Modal::Form(form));
         Vec::new()
     }
 
@@ -75,29 +73,26 @@ impl App {
         form: &Form,
         decision_id: i64,
         grant: bool,
-    ) -> Result<Vec<Effect>, (usize, String)> {
+    ) -> Result<Vec<Effect>, Stop> {
         let Some(view) = self.view() else {
             return Ok(Vec::new());
         };
         let d = &view.detail;
         let old = d.decisions.iter().find(|x| x.id == decision_id);
-        let (amount, report_due, at) = if grant {
-            let text = form.value(0);
-            let amount = Money::parse(&text)
-                .ok()
-                .filter(|a| a.ore() > 0)
-                .ok_or_else(|| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
+        let (amount, report_due) = if grant {
+            let amount = self.positive(form, FieldId::Amount)?;
             // The same limits as the proposal had: what was asked for, in the outcome decided.
             let outcome = old.map_or(Outcome::Granted, |x| x.outcome);
             if let Err(e) = decision::validate_changed_amount(outcome, d.requested, amount) {
-                return Err((0, self.decision_error_text(&e, d.step, d.requested)));
+                let text = self.decision_error_text(&e, d.step, d.requested);
+                return Err(self.form_error(Some(FieldId::Amount), text).into());
             }
-            (Some(amount), Some(self.date(form, 1)?), 2)
+            (Some(amount), Some(self.date(form, FieldId::ReportDue)?))
         } else {
-            (None, None, 0)
+            (None, None)
         };
-        let motivation = self.required(form, at)?;
-        let appeal_text = self.required(form, at + 1)?;
+        let motivation = self.required(form, FieldId::ChangeReason)?;
+        let appeal_text = self.required(form, FieldId::Appeal)?;
         // A raise counts against the call's budget as a decision does; the old amount is in it.
         let raise = amount.map_or(0, |a| {
             a.ore()
@@ -107,13 +102,13 @@ impl App {
             .then(|| d.budget.exceeded_by(Money(raise)))
             .flatten();
         if let Some(over) = over
-            && !form.confirmed
+            && !form.confirmed()
         {
-            // Shown once; the next submit is the explicit confirmation.
-            return Err((
-                usize::MAX,
-                tr(self.lang, T::OverBudget, &[&over.to_string()]),
-            ));
+            return Err(Stop::Warning(tr(
+                self.lang,
+                T::OverBudget,
+                &[&over.to_string()],
+            )));
         }
         let years = if grant {
             let period_from = d
@@ -122,7 +117,7 @@ impl App {
                 .find(|x| x.id == decision_id)
                 .and_then(|x| x.period)
                 .map(|p| p.0);
-            self.years_field(form, at + 2, amount, self.today, period_from)?
+            self.years_field(form, amount, self.today, period_from)?
         } else {
             Vec::new()
         };

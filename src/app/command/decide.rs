@@ -2,7 +2,8 @@
 
 use crate::app::App;
 use crate::app::effect::{CaseWrite, Effect};
-use crate::app::modal::{Field, Form, FormKind, Modal};
+use crate::app::form::{Field, FieldId, Form, FormKind, Info, Stop};
+use crate::app::modal::Modal;
 use crate::domain::decision::{self, is_grant};
 use crate::domain::multiyear::{self};
 use crate::domain::{CaseState, records};
@@ -29,19 +30,13 @@ impl App {
             self.set_status(text);
             return Vec::new();
         }
-        let amount = p.amount.map(|a| format!(" {a}")).unwrap_or_default();
-        let presenter = p.presenter.clone().unwrap_or_default();
-        let mut info = vec![tr(
-            self.lang,
-            T::ProposalLine,
-            &[
-                i18n::outcome(p.outcome).text(self.lang),
-                &amount,
-                &presenter,
-            ],
-        )];
+        let mut info = vec![Info::Proposal {
+            outcome: p.outcome,
+            amount: p.amount,
+            presenter: p.presenter.clone().unwrap_or_default(),
+        }];
         if is_grant(p.outcome) {
-            info.push(self.budget_line(&d.budget));
+            info.push(Info::Budget(d.budget));
         }
         let title = tr(
             self.lang,
@@ -49,32 +44,26 @@ impl App {
             &[i18n::outcome(p.outcome).text(self.lang)],
         );
         let proposal_id = p.id;
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::Decide { proposal_id },
-            title,
-            fields: vec![
-                Field::line(T::FldDecisionDate, &self.today.to_string()),
-                Field::lines(T::FldAppeal, records::DEFAULT_APPEAL_TEXT),
-            ],
-            focus: 0,
-            error: None,
-            info,
-            confirmed: false,
-        }));
+        let fields = vec![
+            Field::line(
+                FieldId::DecisionDate,
+                T::FldDecisionDate,
+                &self.today.to_string(),
+            ),
+            Field::lines(FieldId::Appeal, T::FldAppeal, records::DEFAULT_APPEAL_TEXT),
+        ];
+        let form = Form::new(FormKind::Decide { proposal_id }, title, fields).with_info(info);
+        self.modal = Some(Modal::Form(form));
         Vec::new()
     }
 
-    pub(crate) fn decide_effect(
-        &self,
-        form: &Form,
-        proposal_id: i64,
-    ) -> Result<Vec<Effect>, (usize, String)> {
+    pub(crate) fn decide_effect(&self, form: &Form, proposal_id: i64) -> Result<Vec<Effect>, Stop> {
         let Some(view) = self.view() else {
             return Ok(Vec::new());
         };
         let d = &view.detail;
-        let decided_on = self.past_date(form, 0)?;
-        let appeal_text = self.required(form, 1)?;
+        let decided_on = self.past_date(form, FieldId::DecisionDate)?;
+        let appeal_text = self.required(form, FieldId::Appeal)?;
         // A multi-year split must still hold on the decision date (a proposal from last year).
         if let Some(p) = d.proposal().filter(|p| is_grant(p.outcome))
             && let Err(e) = multiyear::check_years(
@@ -85,7 +74,8 @@ impl App {
             )
         {
             let label = T::MyFldYears.text(self.lang);
-            return Err((0, self.years_error_text(label, &e)));
+            let text = self.years_error_text(label, &e);
+            return Err(self.form_error(Some(FieldId::DecisionDate), text).into());
         }
         // Only the first year is charged to this call; later years are commitments.
         let over = d
@@ -94,13 +84,13 @@ impl App {
             .and_then(|p| p.years.first().map(|y| y.amount).or(p.amount))
             .and_then(|a| d.budget.exceeded_by(a));
         if let Some(over) = over
-            && !form.confirmed
+            && !form.confirmed()
         {
-            // Shown once; the next submit is the explicit confirmation.
-            return Err((
-                usize::MAX,
-                tr(self.lang, T::OverBudget, &[&over.to_string()]),
-            ));
+            return Err(Stop::Warning(tr(
+                self.lang,
+                T::OverBudget,
+                &[&over.to_string()],
+            )));
         }
         Ok(vec![Effect::Write {
             case_id: d.id,

@@ -1,12 +1,14 @@
-//! Expediting a decision with its letter (`E`).
+//! Expediting a decision with its letter (`E`): the letter is shown first, with the word that
+//! the decision becomes unchangeable; Ctrl-S expedites it.
 
 use crate::app::App;
 use crate::app::effect::Effect;
-use crate::domain::decision::{self};
-use crate::i18n::{self, T};
+use crate::app::modal::{Modal, Preview, PreviewAction, PreviewContent};
+use crate::domain::decision;
+use crate::i18n::{self, T, tr};
 
 impl App {
-    /// `E`: expedite the decision with its letter, unless a required part is missing.
+    /// `E`: the letter of the decision for confirmation, unless a required part is missing.
     pub(crate) fn dispatch(&mut self) -> Vec<Effect> {
         let Some(view) = self.view() else {
             return Vec::new();
@@ -34,10 +36,21 @@ impl App {
             self.set_status(text);
             return Vec::new();
         }
-        vec![Effect::Dispatch {
+        let text = match crate::io::letters::decision_letter(d, dec) {
+            Ok(t) => t,
+            Err(e) => return self.say(T::ErrLetter, &[&e.to_string()]),
+        };
+        let title = tr(self.lang, T::TitleLetter, &[&d.dnr.to_string()]);
+        let action = PreviewAction::Dispatch {
             case_id: d.id,
             version: d.version,
             decision_id: dec.id,
-        }]
+        };
+        self.modal = Some(Modal::Preview(Preview::new(
+            title,
+            PreviewContent::Letter(text),
+            action,
+        )));
+        Vec::new()
     }
 }

@@ -2,8 +2,10 @@
 
 use crate::app::App;
 use crate::app::effect::Effect;
-use crate::app::modal::{Editor, EditorKind, Field, Form, FormKind, Modal};
-use crate::i18n::T;
+use crate::app::form::{Choice, ChoiceValue, Field, FieldId, Form, FormKind, Label};
+use crate::app::modal::{Editor, EditorKind, Modal};
+use crate::domain::{Direction, ReformArea};
+use crate::i18n::{self, T};
 
 impl App {
     pub(crate) fn open_document_form(&mut self) -> Vec<Effect> {
@@ -11,21 +13,33 @@ impl App {
             return Vec::new();
         };
         let org = view.detail.organisation.name.clone();
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::Document,
-            title: T::TitleDocument.text(self.lang).to_string(),
-            fields: vec![
-                Field::line(T::FldDirection, "in"),
-                Field::line(T::FldDate, &self.today.to_string()),
-                Field::line(T::FldCounterpart, &org),
-                Field::line(T::FldDescription, ""),
-                Field::line(T::FldFile, ""),
+        let directions = [Direction::Incoming, Direction::Outgoing]
+            .into_iter()
+            .map(|d| {
+                Choice::new(
+                    ChoiceValue::Direction(d),
+                    i18n::direction_name(d).text(self.lang),
+                )
+            })
+            .collect();
+        let form = Form::new(
+            FormKind::Document,
+            T::TitleDocument.text(self.lang).to_string(),
+            vec![
+                Field::choice(
+                    FieldId::Direction,
+                    Label::Key(T::FldDirection),
+                    directions,
+                    Some(0),
+                ),
+                Field::line(FieldId::Date, T::FldDate, &self.today.to_string()),
+                Field::line(FieldId::Counterpart, T::FldCounterpart, &org),
+                Field::line(FieldId::Description, T::FldDescription, ""),
+                Field::line(FieldId::File, T::FldFile, ""),
             ],
-            focus: 3,
-            error: None,
-            info: Vec::new(),
-            confirmed: false,
-        }));
+        )
+        .focused(FieldId::Description);
+        self.modal = Some(Modal::Form(form));
         Vec::new()
     }
 
@@ -48,22 +62,22 @@ impl App {
         let Some(view) = self.view() else {
             return Vec::new();
         };
-        let current = view
-            .detail
-            .reform_areas
-            .iter()
-            .map(|a| a.code().to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::ReformAreas,
-            title: T::ActReformAreas.text(self.lang).to_string(),
-            fields: vec![Field::line(T::FldReformAreas, &current)],
-            focus: 0,
-            error: None,
-            info: Vec::new(),
-            confirmed: false,
-        }));
+        // One yes/no per area (Space toggles), set as the case has them.
+        let fields = ReformArea::ALL
+            .into_iter()
+            .map(|a| {
+                Field::toggle(
+                    FieldId::Area(a),
+                    Label::Key(i18n::reform_area(a)),
+                    view.detail.reform_areas.contains(&a),
+                )
+            })
+            .collect();
+        self.modal = Some(Modal::Form(Form::new(
+            FormKind::ReformAreas,
+            T::ActReformAreas.text(self.lang).to_string(),
+            fields,
+        )));
         Vec::new()
     }
 }

@@ -2,37 +2,66 @@
 
 use crate::app::App;
 use crate::app::effect::Effect;
-use crate::app::modal::{Field, Form, FormKind, Modal, Preview, PreviewAction};
+use crate::app::form::{Choice, ChoiceValue, Field, FieldId, Form, FormKind, Label, Stop};
+use crate::app::modal::{Modal, Preview, PreviewAction, PreviewContent};
 use crate::i18n::{T, tr};
-use crate::io::import::{Plan, rule_text};
+use crate::io::import::Plan;
 
 impl App {
     pub(crate) fn open_import_form(&mut self) -> Vec<Effect> {
-        let cases = T::ImportKindCases.text(self.lang);
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::Import,
-            title: T::TitleImport.text(self.lang).to_string(),
-            fields: vec![
-                Field::line(T::FldImportFile, ""),
-                Field::line(T::FldImportKind, cases),
-                Field::line(T::FldImportCall, ""),
-            ],
-            focus: 0,
-            error: None,
-            info: Vec::new(),
-            confirmed: false,
+        let lang = self.lang;
+        let kinds = vec![
+            Choice::new(
+                ChoiceValue::ImportOrganisations(false),
+                T::ImportKindApplications.text(lang),
+            ),
+            Choice::new(
+                ChoiceValue::ImportOrganisations(true),
+                T::ImportKindOrganisations.text(lang),
+            ),
+        ];
+        let mut calls = vec![Choice::new(
+            ChoiceValue::Call(None),
+            T::ImportCallFromFile.text(lang),
+        )];
+        calls.extend(self.calls.items.iter().map(|c| Choice {
+            value: ChoiceValue::Call(Some(c.id)),
+            label: format!(
+                "{} · {}",
+                c.name,
+                tr(lang, T::StepShort, &[&c.step.number().to_string()])
+            ),
         }));
+        let fields = vec![
+            Field::line(FieldId::ImportFile, T::FldImportFile, ""),
+            Field::choice(
+                FieldId::ImportKind,
+                Label::Key(T::FldImportKind),
+                kinds,
+                Some(0),
+            ),
+            Field::choice(
+                FieldId::ImportCall,
+                Label::Key(T::FldImportCall),
+                calls,
+                Some(0),
+            ),
+        ];
+        let title = T::TitleImport.text(lang).to_string();
+        self.modal = Some(Modal::Form(Form::new(FormKind::Import, title, fields)));
         Vec::new()
     }
 
-    pub(crate) fn import_effect(&self, form: &Form) -> Result<Vec<Effect>, (usize, String)> {
-        let path = self.required(form, 0)?;
-        let organisations = match form.value(1).trim().to_lowercase().as_str() {
-            "ärenden" | "arenden" | "cases" | "ansökningar" | "applications" => false,
-            "organisationer" | "organisations" => true,
-            _ => return Err(self.field_error(form, 1, T::ValImportKind, &[])),
+    pub(crate) fn import_effect(&self, form: &Form) -> Result<Vec<Effect>, Stop> {
+        let path = self.required(form, FieldId::ImportFile)?;
+        let organisations = matches!(
+            self.chosen(form, FieldId::ImportKind)?,
+            ChoiceValue::ImportOrganisations(true)
+        );
+        let call = match form.choice(FieldId::ImportCall) {
+            Some(ChoiceValue::Call(Some(id))) => Some(id.to_string()),
+            _ => None,
         };
-        let call = Some(form.value(2).trim().to_string()).filter(|c| !c.is_empty());
         Ok(vec![Effect::PlanImport {
             path,
             organisations,
@@ -45,80 +74,24 @@ impl App {
         &mut self,
         plan: Plan,
         source: String,
-        encoding: &str,
+        encoding: &'static str,
         delimiter: Option<char>,
     ) {
-        let lang = self.lang;
-        let format = match delimiter {
-            Some(d) => format!("{encoding}, {d:?}"),
-            None => format!("{encoding}, JSON"),
-        };
-        let mut lines = vec![tr(
-            lang,
-            T::ImpRead,
-            &[&source, &format, &plan.rows.to_string()],
-        )];
-        if !plan.ignored_columns.is_empty() {
-            lines.push(tr(lang, T::ImpIgnored, &[&plan.ignored_columns.join(", ")]));
-        }
-        lines.push(String::new());
         let action = if plan.ok() {
-            lines.push(tr(
-                lang,
-                T::ImpWould,
-                &[
-                    &plan.cases.len().to_string(),
-                    &plan.new_orgs.len().to_string(),
-                    &plan.existing.to_string(),
-                ],
-            ));
-            for c in &plan.cases {
-                lines.push(format!(
-                    "  {} · {} · {} · {}",
-                    c.received_on,
-                    c.organisation_name,
-                    c.title.replace('\n', " / "),
-                    c.requested
-                ));
-            }
-            lines.push(String::new());
-            lines.push(T::ImpConfirm.text(lang).to_string());
             PreviewAction::Import {
-                plan: Box::new(plan),
+                plan: Box::new(plan.clone()),
                 source: source.clone(),
             }
         } else {
-            for e in &plan.errors {
-                lines.push(tr(
-                    lang,
-                    T::ImpError,
-                    &[
-                        &e.line.to_string(),
-                        e.column.name(),
-                        &rule_text(lang, &e.rule),
-                    ],
-                ));
-            }
-            lines.push(String::new());
-            lines.push(tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]));
             PreviewAction::None
         };
-        self.modal = Some(Modal::Preview(Preview {
-            title: tr(lang, T::TitleImportPreview, &[&source]),
-            lines,
-            scroll: 0,
-            action,
-        }));
-    }
-
-    pub(crate) fn submit_preview(&mut self, preview: Preview) -> Vec<Effect> {
-        match preview.action {
-            PreviewAction::Import { plan, source } => vec![Effect::ApplyImport { plan, source }],
-            PreviewAction::Batch { items } => vec![Effect::ApplyBatch { items }],
-            PreviewAction::None => {
-                self.modal = Some(Modal::Preview(preview));
-                Vec::new()
-            }
-        }
+        let title = tr(self.lang, T::TitleImportPreview, &[&source]);
+        let content = PreviewContent::Import {
+            plan: Box::new(plan),
+            source,
+            encoding,
+            delimiter,
+        };
+        self.modal = Some(Modal::Preview(Preview::new(title, content, action)));
     }
 }

@@ -1,9 +1,11 @@
-//! The förslag till beslut: the outcome, then amount, period, report date and motivering, with the call's budget on screen.
+//! The förslag till beslut: the outcome, then amount, period, report date and motivering, with
+//! the call's budget on screen.
 
 use crate::app::App;
 use crate::app::effect::{CaseWrite, Effect};
-use crate::app::modal::{Field, Form, FormKind, Modal, Picker, PickerKind};
-use crate::domain::decision::{self, Budget, DecisionError, Proposal, is_grant, outcomes_for};
+use crate::app::form::{Field, FieldError, FieldId, Form, FormKind, Info, Stop};
+use crate::app::modal::{Modal, Picker, PickerKind};
+use crate::domain::decision::{self, DecisionError, Proposal, is_grant, outcomes_for};
 use crate::domain::multiyear::{self, YearAmount};
 use crate::domain::workflow::Transition;
 use crate::domain::{Money, OrgKind, Outcome, records};
@@ -11,40 +13,19 @@ use crate::i18n::{self, T, tr};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 impl App {
-    /// The budget line of the call a case belongs to.
-    pub fn budget_line(&self, b: &Budget) -> String {
-        let mut line = tr(
-            self.lang,
-            T::FuBudgetLine,
-            &[
-                &b.budget.to_string(),
-                &b.granted.to_string(),
-                &b.paid.to_string(),
-                &b.proposed.to_string(),
-                &b.remaining().to_string(),
-            ],
-        );
-        // Multi-year grants (issue 6): what earlier calls' grants take of this year's budget.
-        if b.committed.ore() != 0 {
-            line.push_str(&tr(self.lang, T::MyCommitted, &[&b.committed.to_string()]));
-        }
-        line
-    }
-
-    /// Reads and checks the "Belopp per år" field `i` of `form` for a grant of `amount`.
+    /// Reads and checks the "Belopp per år" field of `form` for a grant of `amount`.
     pub(crate) fn years_field(
         &self,
         form: &Form,
-        i: usize,
         amount: Option<Money>,
         decided_on: NaiveDate,
         period_from: Option<NaiveDate>,
-    ) -> Result<Vec<YearAmount>, (usize, String)> {
+    ) -> Result<Vec<YearAmount>, FieldError> {
         let label = T::MyFldYears.text(self.lang);
-        let years = multiyear::parse_years(&form.value(i))
-            .map_err(|e| (i, self.years_error_text(label, &e)))?;
+        let at = |e| self.form_error(Some(FieldId::Years), self.years_error_text(label, &e));
+        let years = multiyear::parse_years(&form.text(FieldId::Years)).map_err(at)?;
         multiyear::check_years(&years, amount.unwrap_or_default(), decided_on, period_from)
-            .map_err(|e| (i, self.years_error_text(label, &e)))?;
+            .map_err(at)?;
         Ok(years)
     }
 
@@ -86,33 +67,47 @@ impl App {
             OrgKind::Kommun | OrgKind::Region | OrgKind::Kommunalforbund
         );
         let rules = records::default_rules(civil);
+        let grant = is_grant(outcome);
         let mut fields = Vec::new();
-        if is_grant(outcome) {
+        if grant {
             // The period starts on the first of next month and runs six months; the report is
             // due two months after it ends.
             let (first, end, report) = default_period(self.today);
+            let requested = d.requested.format_number();
             fields.push(Field::line(
+                FieldId::Amount,
                 T::FldAmountGranted,
-                &d.requested.format_number(),
+                &requested,
             ));
-            fields.push(Field::line(T::FldPeriodFrom, &first.to_string()));
-            fields.push(Field::line(T::FldPeriodTo, &end.to_string()));
-            fields.push(Field::line(T::FldReportDue, &report.to_string()));
+            fields.push(Field::line(
+                FieldId::PeriodFrom,
+                T::FldPeriodFrom,
+                &first.to_string(),
+            ));
+            fields.push(Field::line(
+                FieldId::PeriodTo,
+                T::FldPeriodTo,
+                &end.to_string(),
+            ));
+            fields.push(Field::line(
+                FieldId::ReportDue,
+                T::FldReportDue,
+                &report.to_string(),
+            ));
         }
-        let motivation_at = fields.len();
-        fields.push(Field::lines(T::FldMotivation, ""));
-        fields.push(Field::line(T::FldRules, rules));
-        if is_grant(outcome) {
+        fields.push(Field::lines(FieldId::Motivation, T::FldMotivation, ""));
+        fields.push(Field::line(FieldId::Rules, T::FldRules, rules));
+        if grant {
             // Multi-year grants (issue 6): empty = the whole amount in one year.
-            fields.push(Field::line(T::MyFldYears, ""));
+            fields.push(Field::line(FieldId::Years, T::MyFldYears, ""));
         }
         let focus = if outcome == Outcome::PartlyGranted {
-            0
+            FieldId::Amount
         } else {
-            motivation_at
+            FieldId::Motivation
         };
-        let info = if is_grant(outcome) {
-            vec![self.budget_line(&d.budget)]
+        let info = if grant {
+            vec![Info::Budget(d.budget)]
         } else {
             Vec::new()
         };
@@ -121,15 +116,10 @@ impl App {
             T::TitleProposal,
             &[i18n::outcome(outcome).text(self.lang)],
         );
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::Proposal { outcome },
-            title,
-            fields,
-            focus,
-            error: None,
-            info,
-            confirmed: false,
-        }));
+        let form = Form::new(FormKind::Proposal { outcome }, title, fields)
+            .with_info(info)
+            .focused(focus);
+        self.modal = Some(Modal::Form(form));
         Vec::new()
     }
 
@@ -138,31 +128,28 @@ impl App {
         &self,
         form: &Form,
         outcome: Outcome,
-    ) -> Result<Vec<Effect>, (usize, String)> {
+    ) -> Result<Vec<Effect>, Stop> {
         let Some(view) = self.view() else {
             return Ok(Vec::new());
         };
         let d = &view.detail;
         let grant = is_grant(outcome);
-        let (amount, period, report_due, motivation_at) = if grant {
-            let text = form.value(0);
-            let amount = Money::parse(&text)
-                .map_err(|_| self.field_error(form, 0, T::ValMoney, &[text.trim()]))?;
-            let from = self.date(form, 1)?;
-            let to = self.date(form, 2)?;
-            let due = self.date(form, 3)?;
-            (Some(amount), Some((from, to)), Some(due), 4)
+        let (amount, period, report_due) = if grant {
+            let amount = self.amount(form, FieldId::Amount)?;
+            let from = self.date(form, FieldId::PeriodFrom)?;
+            let to = self.date(form, FieldId::PeriodTo)?;
+            let due = self.date(form, FieldId::ReportDue)?;
+            (Some(amount), Some((from, to)), Some(due))
         } else {
-            (None, None, None, 0)
+            (None, None, None)
         };
-        let years_at = motivation_at + 2;
         let proposal = Proposal {
             outcome,
             amount,
             period,
             report_due,
-            motivation: form.value(motivation_at).trim().to_string(),
-            rules: form.value(motivation_at + 1).trim().to_string(),
+            motivation: form.text(FieldId::Motivation).trim().to_string(),
+            rules: form.text(FieldId::Rules).trim().to_string(),
             years: Vec::new(),
         };
         if let Some(e) = decision::validate_proposal(d.step, d.requested, &proposal).first() {
@@ -170,16 +157,18 @@ impl App {
                 DecisionError::AmountRequired
                 | DecisionError::AmountNotPositive
                 | DecisionError::AmountNotBelowRequested
-                | DecisionError::AmountNotRequested => 0,
-                DecisionError::PeriodRequired | DecisionError::PeriodOrder => 2,
-                DecisionError::ReportDueRequired | DecisionError::ReportDueBeforePeriodEnd => 3,
-                _ => motivation_at,
+                | DecisionError::AmountNotRequested => FieldId::Amount,
+                DecisionError::PeriodRequired | DecisionError::PeriodOrder => FieldId::PeriodTo,
+                DecisionError::ReportDueRequired | DecisionError::ReportDueBeforePeriodEnd => {
+                    FieldId::ReportDue
+                }
+                _ => FieldId::Motivation,
             };
-            return Err((field, self.decision_error_text(e, d.step, d.requested)));
+            let text = self.decision_error_text(e, d.step, d.requested);
+            return Err(self.form_error(Some(field), text).into());
         }
         let proposal = if grant {
-            let years =
-                self.years_field(form, years_at, amount, self.today, period.map(|p| p.0))?;
+            let years = self.years_field(form, amount, self.today, period.map(|p| p.0))?;
             Proposal { years, ..proposal }
         } else {
             proposal

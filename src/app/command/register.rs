@@ -2,12 +2,11 @@
 
 use crate::app::App;
 use crate::app::effect::{CaseWrite, Effect};
-use crate::app::modal::{Field, Form, FormKind, Modal, Picker, PickerKind};
+use crate::app::form::{Field, FieldId, Form, FormKind, Info};
+use crate::app::modal::{Modal, Picker, PickerKind};
 use crate::i18n::{self, T, tr};
 
 impl App {
-    // ----- registering a new case -----
-
     pub(crate) fn start_new_case(&mut self) -> Vec<Effect> {
         let lang = self.lang;
         let items = self
@@ -60,6 +59,8 @@ impl App {
                 self.batch(crate::app::BatchChange::Assign { user_id: id })
             }
             PickerKind::Command => self.palette_chosen(id),
+            // Taken by the dialog itself.
+            PickerKind::Transition { .. } | PickerKind::Choice(_) => Vec::new(),
         }
     }
 
@@ -72,39 +73,30 @@ impl App {
         label: &str,
         lacking: Option<crate::domain::decision::NotEligible>,
     ) {
-        use crate::domain::decision::NotEligible;
         let org = self.organisation_name(org_id);
         let title = tr(self.lang, T::TitleNewCase, &[&org, label]);
         let mut fields = vec![
-            Field::line(T::FldReceived, &self.today.to_string()),
-            Field::line(T::FldTitle, ""),
-            Field::line(T::FldAmount, "0"),
+            Field::line(FieldId::Received, T::FldReceived, &self.today.to_string()),
+            Field::line(FieldId::Title, T::FldTitle, ""),
+            Field::line(FieldId::Requested, T::FldAmount, "0"),
         ];
         let mut info = Vec::new();
-        if let Some(l) = lacking {
-            let what = match l {
-                NotEligible::NoPositiveBesked => T::LackBesked,
-                NotEligible::NoCompletedMapping => T::LackMapping,
-            };
-            info.push(tr(
-                self.lang,
-                T::NotEligibleLine,
-                &[&org, what.text(self.lang)],
-            ));
-            fields.push(Field::lines(T::FldException, ""));
+        if let Some(lack) = lacking {
+            info.push(Info::NotEligible {
+                organisation: org.clone(),
+                lack,
+            });
+            fields.push(Field::lines(FieldId::Exception, T::FldException, ""));
         }
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::NewCase {
-                org_id,
-                call_id,
-                exception: lacking.is_some(),
-            },
-            title,
-            fields,
-            focus: 1,
-            error: None,
-            info,
-            confirmed: false,
-        }));
+        let kind = FormKind::NewCase {
+            org_id,
+            call_id,
+            exception: lacking.is_some(),
+        };
+        self.modal = Some(Modal::Form(
+            Form::new(kind, title, fields)
+                .with_info(info)
+                .focused(FieldId::Title),
+        ));
     }
 }

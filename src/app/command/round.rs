@@ -3,10 +3,11 @@
 use crate::app::App;
 use crate::app::effect::Effect;
 use crate::app::modal::{Modal, Round};
-use crate::domain::decision::{self, DecisionError, is_grant};
+use crate::domain::decision::{self, is_grant};
 use crate::domain::multiyear::{self};
+use crate::domain::refused::Refused;
 use crate::domain::{Money, records};
-use crate::i18n::{self, T, tr};
+use crate::i18n::T;
 
 impl App {
     /// `B` on the home screen: the preview of a beslutstillfälle over every proposal.
@@ -25,10 +26,7 @@ impl App {
             let skipped =
                 decision::check_decider(self.user.id, &self.user.roles, p.presenter_id, jav)
                     .err()
-                    .map(|e| match e {
-                        DecisionError::Jav => tr(self.lang, T::DecJav, &[&d.organisation.name]),
-                        other => self.decision_error_text(&other, d.step, d.requested),
-                    })
+                    .map(Refused::Decision)
                     .or_else(|| {
                         // A multi-year split that no longer holds on the round's date.
                         multiyear::check_years(
@@ -38,7 +36,7 @@ impl App {
                             p.period.map(|x| x.0),
                         )
                         .err()
-                        .map(|e| self.years_error_text(T::MyFldYears.text(self.lang), &e))
+                        .map(Refused::Years)
                     });
             // Only the first year of a multi-year grant is charged to the call.
             let amount = p
@@ -50,16 +48,10 @@ impl App {
                 version: d.version,
                 proposal_id: p.id,
                 call_id: d.call.id,
-                label: format!(
-                    "{} · {} · {}{}",
-                    d.dnr,
-                    d.organisation.name,
-                    i18n::outcome(p.outcome).text(self.lang),
-                    p.amount
-                        .filter(|_| is_grant(p.outcome))
-                        .map(|a| format!(" {a}"))
-                        .unwrap_or_default()
-                ),
+                dnr: d.dnr.clone(),
+                organisation: d.organisation.name.clone(),
+                outcome: p.outcome,
+                proposed: p.amount.filter(|_| is_grant(p.outcome)),
                 amount,
                 skipped,
             });
@@ -104,8 +96,7 @@ impl App {
             }
         }
         if !over_calls.is_empty() && round.warning.is_none() {
-            let x = Money(over_total);
-            round.warning = Some(tr(self.lang, T::OverBudget, &[&x.to_string()]));
+            round.warning = Some(Money(over_total));
             self.modal = Some(Modal::Round(round));
             return Vec::new();
         }

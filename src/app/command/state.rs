@@ -2,7 +2,7 @@
 
 use crate::app::App;
 use crate::app::effect::{CaseWrite, Effect};
-use crate::app::modal::{Editor, EditorKind, Menu, Modal};
+use crate::app::modal::{Editor, EditorKind, Modal, Picker, PickerKind};
 use crate::domain::CaseState;
 use crate::domain::workflow::{self, Transition};
 use crate::i18n::{self, T, tr};
@@ -39,8 +39,6 @@ impl App {
         }));
     }
 
-    // ----- state changes -----
-
     pub(crate) fn open_state_menu(&mut self) -> Vec<Effect> {
         let Some(view) = self.view() else {
             return Vec::new();
@@ -67,13 +65,26 @@ impl App {
             T::TitleStateMenu,
             &[i18n::state(d.state).text(self.lang)],
         );
-        self.modal = Some(Modal::Menu(Menu {
-            title,
-            items,
-            selected: 0,
-            batch: false,
-        }));
+        self.modal = Some(Modal::Picker(self.transition_picker(title, &items, false)));
         Vec::new()
+    }
+
+    /// A picker of transitions (for the open case, or the marked ones): the same keys as every
+    /// picker; the item id is the transition's index in `Transition::ALL`.
+    pub(crate) fn transition_picker(
+        &self,
+        title: String,
+        items: &[Transition],
+        batch: bool,
+    ) -> Picker {
+        let items = items
+            .iter()
+            .filter_map(|t| {
+                let i = Transition::ALL.iter().position(|x| x == t)?;
+                Some((i as i64, i18n::transition(*t).text(self.lang).to_string()))
+            })
+            .collect();
+        Picker::new(PickerKind::Transition { batch }, title, items)
     }
 
     pub(crate) fn choose_transition(&mut self, t: Transition) -> Vec<Effect> {

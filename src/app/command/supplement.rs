@@ -2,7 +2,8 @@
 
 use crate::app::App;
 use crate::app::effect::Effect;
-use crate::app::modal::{Field, Form, FormKind, Modal};
+use crate::app::form::{Field, FieldId, Form, FormKind};
+use crate::app::modal::Modal;
 use crate::domain::records;
 use crate::domain::workflow::Transition;
 use crate::i18n::T;
@@ -12,25 +13,19 @@ use chrono::Duration;
 pub const SUPPLEMENT_DAYS: i64 = 14;
 
 impl App {
-    // ----- kompletteringar, documents, notes -----
-
     pub(crate) fn open_supplement_form(&mut self) -> Vec<Effect> {
         if self.check(Transition::RequestSupplement).is_none() {
             return Vec::new();
         }
         let due = self.today + Duration::days(SUPPLEMENT_DAYS);
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::RequestSupplement,
-            title: T::TitleSupplement.text(self.lang).to_string(),
-            fields: vec![
-                Field::lines(T::FldSupplementText, ""),
-                Field::line(T::FldDue, &due.to_string()),
+        self.modal = Some(Modal::Form(Form::new(
+            FormKind::RequestSupplement,
+            T::TitleSupplement.text(self.lang).to_string(),
+            vec![
+                Field::lines(FieldId::SupplementText, T::FldSupplementText, ""),
+                Field::line(FieldId::Due, T::FldDue, &due.to_string()),
             ],
-            focus: 0,
-            error: None,
-            info: Vec::new(),
-            confirmed: false,
-        }));
+        )));
         Vec::new()
     }
 
@@ -38,18 +33,18 @@ impl App {
         if self.check(Transition::SupplementReceived).is_none() {
             return Vec::new();
         }
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::SupplementReply,
-            title: T::TitleSupplementReply.text(self.lang).to_string(),
-            fields: vec![
-                Field::line(T::FldDate, &self.today.to_string()),
-                Field::line(T::FldDescription, records::SUPPLEMENT_REPLY),
+        self.modal = Some(Modal::Form(Form::new(
+            FormKind::SupplementReply,
+            T::TitleSupplementReply.text(self.lang).to_string(),
+            vec![
+                Field::line(FieldId::Date, T::FldDate, &self.today.to_string()),
+                Field::line(
+                    FieldId::Description,
+                    T::FldDescription,
+                    records::SUPPLEMENT_REPLY,
+                ),
             ],
-            focus: 0,
-            error: None,
-            info: Vec::new(),
-            confirmed: false,
-        }));
+        )));
         Vec::new()
     }
 }

@@ -1,12 +1,12 @@
 //! Marks and batches: `Space` marks cases; `a`, `A` and `s` act on all of them after a preview of exactly what will change.
 
-use crate::app::modal::{EditorKind, Menu, Preview, PreviewAction};
-use crate::app::modal::{Modal, Picker, PickerKind};
+use crate::app::modal::{
+    EditorKind, Modal, Picker, PickerKind, Preview, PreviewAction, PreviewContent,
+};
 use crate::app::{App, Effect, Pane, Screen};
-use crate::app::{BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite, Skip};
+use crate::app::{BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite};
 use crate::domain::Role;
 use crate::domain::workflow::Transition;
-use crate::i18n::{self};
 use crate::i18n::{T, tr};
 
 impl App {
@@ -83,12 +83,12 @@ impl App {
         if n == 0 {
             return self.say(T::BatchNothing, &[]);
         }
-        self.modal = Some(Modal::Menu(Menu {
-            title: tr(self.lang, T::TitleBatchState, &[&n.to_string()]),
-            items: BATCH_TRANSITIONS.to_vec(),
-            selected: 0,
-            batch: true,
-        }));
+        let title = tr(self.lang, T::TitleBatchState, &[&n.to_string()]);
+        self.modal = Some(Modal::Picker(self.transition_picker(
+            title,
+            &BATCH_TRANSITIONS,
+            true,
+        )));
         Vec::new()
     }
 
@@ -105,48 +105,15 @@ impl App {
 
     /// The preview arrived: show exactly what changes and what is skipped.
     pub(crate) fn batch_previewed(&mut self, lines: Vec<BatchLine>) -> Vec<Effect> {
-        let lang = self.lang;
-        let mut text = Vec::new();
-        let mut items = Vec::new();
-        for line in &lines {
-            let d = &line.facts;
-            let head = format!("{}/{}  {}", d.dnr.year, d.dnr.seq, d.organisation);
-            match &line.outcome {
-                Ok((write, to)) => {
-                    let what = match (write, to) {
-                        (CaseWrite::Assign { user_id }, _) => {
-                            let name = self
-                                .users
-                                .iter()
-                                .find(|u| u.id == *user_id)
-                                .map_or_else(String::new, |u| u.name.clone());
-                            tr(lang, T::BatchAssignLine, &[&name])
-                        }
-                        (CaseWrite::Transition { .. }, Some(to)) => tr(
-                            lang,
-                            T::BatchStateLine,
-                            &[i18n::state(d.state).text(lang), i18n::state(*to).text(lang)],
-                        ),
-                        _ => String::new(),
-                    };
-                    text.push(format!("  ✓ {head}: {what}"));
-                    items.push((d.id, d.version, write.clone()));
-                }
-                Err(skip) => {
-                    let why = match skip {
-                        Skip::Refused(r) => self.refusal_text(r, None),
-                        Skip::AlreadyAssigned => T::BatchAlreadyAssigned.text(lang).to_string(),
-                        Skip::Jav => T::BatchJav.text(lang).to_string(),
-                    };
-                    text.push(format!(
-                        "  – {head}: {}",
-                        tr(lang, T::BatchSkipped, &[&why])
-                    ));
-                }
-            }
-        }
+        let items: Vec<(i64, i64, CaseWrite)> = lines
+            .iter()
+            .filter_map(|l| {
+                let (write, _) = l.outcome.as_ref().ok()?;
+                Some((l.facts.id, l.facts.version, write.clone()))
+            })
+            .collect();
         let title = tr(
-            lang,
+            self.lang,
             T::TitleBatchPreview,
             &[
                 &items.len().to_string(),
@@ -158,12 +125,8 @@ impl App {
         } else {
             PreviewAction::Batch { items }
         };
-        self.modal = Some(Modal::Preview(Preview {
-            title,
-            lines: text,
-            scroll: 0,
-            action,
-        }));
+        let preview = Preview::new(title, PreviewContent::Batch(lines), action);
+        self.modal = Some(Modal::Preview(preview));
         Vec::new()
     }
 

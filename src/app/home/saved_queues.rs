@@ -1,13 +1,12 @@
 //! Saved queues: `w` saves the current filter under a name, `D` deletes one.
 
-use crate::app::modal::{Form, FormKind, Modal};
+use crate::app::form::{Field, FieldId, Form, FormKind, Info, Stop};
+use crate::app::modal::{Confirm, Modal};
 use crate::app::{App, Effect, Pane, Screen, Status};
 use crate::domain::search::Search;
-use crate::i18n::{T, tr};
+use crate::i18n::T;
 
 impl App {
-    // ----- saved queues -----
-
     pub(crate) fn open_save_queue(&mut self) -> Vec<Effect> {
         if self.screen != Screen::Home || !self.filter.active() || self.filter.text.is_empty() {
             return self.say(T::SaveQueueNeedsFilter, &[]);
@@ -20,29 +19,18 @@ impl App {
             });
             return Vec::new();
         }
-        self.modal = Some(Modal::Form(Form {
-            kind: FormKind::SaveQueue,
-            title: T::TitleSaveQueue.text(self.lang).to_string(),
-            fields: vec![crate::app::modal::Field::line(T::FldQueueName, "")],
-            focus: 0,
-            error: None,
-            info: vec![self.filter.text.clone()],
-            confirmed: false,
-        }));
+        let form = Form::new(
+            FormKind::SaveQueue,
+            T::TitleSaveQueue.text(self.lang).to_string(),
+            vec![Field::line(FieldId::QueueName, T::FldQueueName, "")],
+        )
+        .with_info(vec![Info::Filter(self.filter.text.clone())]);
+        self.modal = Some(Modal::Form(form));
         Vec::new()
     }
 
-    pub(crate) fn save_queue_effect(
-        &self,
-        form: &crate::app::modal::Form,
-    ) -> Result<Vec<Effect>, (usize, String)> {
-        let name = form.value(0).trim().to_string();
-        if name.is_empty() {
-            return Err((
-                0,
-                tr(self.lang, T::ValEmpty, &[T::FldQueueName.text(self.lang)]),
-            ));
-        }
+    pub(crate) fn save_queue_effect(&self, form: &Form) -> Result<Vec<Effect>, Stop> {
+        let name = self.required(form, FieldId::QueueName)?;
         let source = if self.filter.everywhere {
             crate::domain::CaseSource::All
         } else {
@@ -81,7 +69,12 @@ impl App {
             Some(crate::app::QueueEntry::Saved(q, _))
                 if self.screen == Screen::Home && self.focus == Pane::Queues =>
             {
-                vec![Effect::DeleteQueue(q.id)]
+                // Deleting is not undone: it asks first.
+                self.modal = Some(Modal::Confirm(Confirm::DeleteQueue {
+                    id: q.id,
+                    name: q.name.clone(),
+                }));
+                Vec::new()
             }
             _ => self.say(T::DeleteQueueNone, &[]),
         }
