@@ -834,10 +834,11 @@ fn import(
     // A progress bar for large files, on a terminal only.
     let bar = (std::io::stderr().is_terminal() && plan.cases.len() >= 500)
         .then(|| indicatif::ProgressBar::new(plan.cases.len() as u64));
-    let mut tick = |n: usize| {
+    let tick = |done: usize, _: usize| {
         if let Some(b) = &bar {
-            b.inc(n as u64);
+            b.set_position(done as u64);
         }
+        true
     };
     let now = Utc::now();
     let (user, _) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
@@ -849,7 +850,7 @@ fn import(
         checklists: &checklists,
         letters_dir: Path::new("brev"),
     };
-    let done = crate::service::import::apply(&mut store, &ctx, &plan, &shown, &mut tick)
+    let done = crate::service::import::apply(&mut store, &ctx, &plan, &shown, &tick)
         .map_err(|e| service_failure(lang, e))?;
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -1086,6 +1087,18 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let theme = Theme::from_no_color(std::env::var("NO_COLOR").ok().as_deref());
     let data_dir = dirs().map(|d| d.data_dir().to_path_buf());
     let crash = crash_report(lang, data_dir.as_deref());
-    crate::tui::run(&mut app, &mut store, &theme, crash)
+    // Long work (import, batches, rounds) runs on a connection of its own; a read-only
+    // database has none to run.
+    let worker = if read_only {
+        None
+    } else {
+        crate::service::worker::Worker::start(
+            &settings.db,
+            app.checklists.clone(),
+            app.letters_dir.clone(),
+        )
+        .ok()
+    };
+    crate::tui::run(&mut app, &mut store, worker.as_ref(), &theme, crash)
         .map_err(|e| fail(tr(lang, T::ErrTerminal, &[&e.to_string()]), 1))
 }

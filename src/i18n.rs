@@ -594,6 +594,16 @@ catalogue! {
     TitleLetter => "Brev: {0}", "Letter: {0}";
     LetterFooter => "Ctrl-S expediera · Esc avbryt · ↑↓ bläddra", "Ctrl-S dispatch · Esc cancel · ↑↓ scroll";
     ConfirmFooter => "Enter ja · Esc nej", "Enter yes · Esc no";
+    WorkCancelled => "Avbrutet; inget skrevs.", "Cancelled; nothing was written.";
+    WorkRunning => "Vänta tills arbetet som pågår är klart (Esc avbryter det).", "Wait until the work under way is done (Esc cancels it).";
+    WorkCancelling => "Avbryter …", "Cancelling …";
+    WorkImportCheck => "Läser och kontrollerar filen", "Reading and checking the file";
+    WorkImport => "Importerar", "Importing";
+    WorkBatchPreview => "Läser de markerade ärendena", "Reading the marked cases";
+    WorkBatch => "Ändrar de markerade ärendena", "Changing the marked cases";
+    WorkRound => "Beslutstillfälle", "Decision round";
+    WorkProgress => "{0}: {1} av {2} · Esc avbryter", "{0}: {1} of {2} · Esc cancels";
+    WorkStarted => "{0} … · Esc avbryter", "{0} … · Esc cancels";
     RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
     RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
     RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";

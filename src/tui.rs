@@ -1,7 +1,7 @@
 //! Terminal plumbing: raw mode, the alternate screen, events in, frames out.
 
-use crate::app::{App, Key, KeyCode};
-use crate::service::drive;
+use crate::app::{App, Effect, Key, KeyCode, Msg};
+use crate::service::worker::Worker;
 use crate::storage::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
@@ -118,6 +118,7 @@ pub fn log_line(log: &std::path::Path, at: chrono::DateTime<chrono::Utc>, level:
 pub fn run(
     app: &mut App,
     store: &mut Store,
+    worker: Option<&Worker>,
     theme: &Theme,
     crash: CrashReport,
 ) -> std::io::Result<()> {
@@ -163,23 +164,57 @@ pub fn run(
         "info",
         &format!("started on {}", app.db_label),
     );
-    let result = event_loop(&mut terminal, app, store, theme, &log);
+    let result = event_loop(&mut terminal, app, store, worker, theme, &log);
     log_line(&log, chrono::Utc::now(), "info", "stopped");
     let restored = restore();
     result.and(restored)
+}
+
+/// Carries out effects: long work goes to the worker (the screen keeps drawing, its messages
+/// come back through the loop); the rest runs here, its results fed back until none is left.
+fn run_effects(app: &mut App, store: &mut Store, worker: Option<&Worker>, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        match worker {
+            Some(w) if matches!(effect, Effect::CancelWork) => w.cancel(),
+            Some(w) if Worker::takes(&effect) => {
+                w.submit(effect, app.user.id, app.today, chrono::Utc::now());
+            }
+            _ => {
+                let msg = {
+                    let ctx = crate::service::Ctx {
+                        user_id: app.user.id,
+                        today: app.today,
+                        now: chrono::Utc::now(),
+                        checklists: &app.checklists,
+                        letters_dir: &app.letters_dir,
+                    };
+                    crate::service::run(store, &ctx, &effect)
+                };
+                queue.extend(app.update(msg));
+            }
+        }
+    }
+}
+
+/// The local date now: the day the screen's queues, clocks and deadlines are counted from.
+fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     store: &mut Store,
+    worker: Option<&Worker>,
     theme: &Theme,
     log: &std::path::Path,
 ) -> std::io::Result<()> {
     let now = chrono::Utc::now;
     let start = app.start();
-    drive(app, store, start, &now);
+    run_effects(app, store, worker, start);
     let mut logged: Option<String> = None;
+    let mut dirty = true;
     loop {
         // Every error the user is shown also goes to the log, once.
         if let Some(status) = app.status.as_ref().filter(|s| s.error)
@@ -188,11 +223,33 @@ fn event_loop(
             log_line(log, now(), "error", &status.text);
             logged = Some(status.text.clone());
         }
-        terminal.draw(|f| ui::render(app, theme, f))?;
+        if dirty {
+            terminal.draw(|f| ui::render(app, theme, f))?;
+            dirty = false;
+        }
         if app.quit {
             return Ok(());
         }
-        // Redraw only after an event: nothing animates.
+        // A screen left open past midnight shows the new day.
+        let effects = app.update(Msg::Today(local_today()));
+        if !effects.is_empty() {
+            run_effects(app, store, worker, effects);
+            dirty = true;
+        }
+        // What the worker says: progress, and the end of its work.
+        if let Some(w) = worker {
+            while let Ok(msg) = w.results.try_recv() {
+                let effects = app.update(msg);
+                run_effects(app, store, worker, effects);
+                dirty = true;
+            }
+        }
+        // Nothing animates: wait for a key, the worker or the next check of the clock.
+        let wait = if app.work.is_some() { 50 } else { 1000 };
+        if !event::poll(std::time::Duration::from_millis(wait))? {
+            continue;
+        }
+        dirty = true;
         match event::read()? {
             Event::Key(k) if k.kind == KeyEventKind::Press => {
                 if is_ctrl_c(&k) {
@@ -200,7 +257,7 @@ fn event_loop(
                 }
                 if let Some(key) = convert_key(k) {
                     let effects = app.handle_key(key);
-                    drive(app, store, effects, &now);
+                    run_effects(app, store, worker, effects);
                 }
             }
             Event::Mouse(m) => {
@@ -209,20 +266,20 @@ fn event_loop(
                         let size = terminal.size()?;
                         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
                         ui::hit(app, area, m.column, m.row)
-                            .map(|(pane, row)| crate::app::Msg::Click { pane, row })
+                            .map(|(pane, row)| Msg::Click { pane, row })
                     }
-                    MouseEventKind::ScrollDown => Some(crate::app::Msg::Scroll { down: true }),
-                    MouseEventKind::ScrollUp => Some(crate::app::Msg::Scroll { down: false }),
+                    MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
+                    MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
                     _ => None,
                 };
                 if let Some(msg) = msg {
                     let effects = app.update(msg);
-                    drive(app, store, effects, &now);
+                    run_effects(app, store, worker, effects);
                 }
             }
             Event::Paste(text) => {
-                let effects = app.update(crate::app::Msg::Paste(text));
-                drive(app, store, effects, &now);
+                let effects = app.update(Msg::Paste(text));
+                run_effects(app, store, worker, effects);
             }
             _ => {}
         }

@@ -288,6 +288,8 @@ pub enum Effect {
         version: i64,
         write: FollowupWrite,
     },
+    /// Stops the long work under way before it is written (Esc while it runs).
+    CancelWork,
     /// Decides the previewed proposals in one transaction, as one round held today.
     DecideRound {
         items: Vec<RoundItem>,

@@ -33,7 +33,8 @@ pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
 pub use msg::{HomeData, Msg, StatsData};
 pub use state::{
-    CaseList, CaseView, Filter, PAGE_ROWS, Pane, QueueEntry, Screen, Selectable, Status, Tab,
+    CaseList, CaseView, Filter, PAGE_ROWS, Pane, QueueEntry, Screen, Selectable, Status, Tab, Work,
+    WorkKind,
 };
 
 use crate::checklists::Checklist;
@@ -76,6 +77,8 @@ pub struct App {
     pub modal: Option<Modal>,
     /// Dialogs under the open one (a form under the picker of one of its choices).
     pub stacked: Vec<Modal>,
+    /// Long work under way: its progress shows, Esc cancels it, other writes wait for it.
+    pub work: Option<Work>,
     /// A case was just registered: name its diarienummer once it has loaded.
     pending_registered: bool,
     /// A submitted dialog, reopened as typed if the write cannot go through (busy database,
@@ -137,6 +140,7 @@ impl App {
             list_case: None,
             modal: None,
             stacked: Vec::new(),
+            work: None,
             pending_registered: false,
             pending_form: None,
             case_view: None,
@@ -280,8 +284,32 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        if self.work.is_some() && ends_work(&msg) {
+            self.work = None;
+        }
+        let effects = self.handle(msg);
+        // Long work asked for now shows its progress until it ends.
+        if let Some(work) = effects.iter().find_map(Work::of) {
+            self.work = Some(work);
+        }
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => self.apply(action),
+            Msg::Progress { done, total } => {
+                if let Some(w) = self.work.as_mut() {
+                    w.done = done;
+                    w.total = total;
+                }
+                Vec::new()
+            }
+            Msg::Cancelled => {
+                self.pending_form = None;
+                self.say(T::WorkCancelled, &[])
+            }
+            Msg::Today(day) => self.new_day(day),
             Msg::HomeLoaded(data) => self.home_loaded(data),
             Msg::CasesLoaded {
                 query,
@@ -441,6 +469,19 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        // While long work runs, Esc stops it (before it is written) and other writes wait.
+        if let Some(work) = self.work.as_mut()
+            && self.modal.is_none()
+            && self.help.is_none()
+        {
+            if matches!(action, Action::Back | Action::Cancel) {
+                work.cancelling = true;
+                return vec![Effect::CancelWork];
+            }
+            if action.writes() {
+                return self.say(T::WorkRunning, &[]);
+            }
+        }
         if self.read_only && action.writes() && self.modal.is_none() {
             self.status = Some(Status {
                 text: T::ReadOnlyRefused.text(self.lang).to_string(),
@@ -548,4 +589,23 @@ impl App {
             | Action::Choose => Vec::new(),
         }
     }
+}
+
+/// Does this message end the long work under way (done, refused, failed or cancelled)?
+fn ends_work(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Imported(..)
+            | Msg::ImportPlanned { .. }
+            | Msg::ImportUnreadable { .. }
+            | Msg::BatchPreviewed(_)
+            | Msg::BatchDone(_)
+            | Msg::RoundDone(_)
+            | Msg::Failed(_)
+            | Msg::Refused(_)
+            | Msg::Conflict { .. }
+            | Msg::Busy
+            | Msg::Cancelled
+            | Msg::LetterFailed(_)
+    )
 }

@@ -34,6 +34,16 @@ pub enum Msg {
     Busy,
     /// Text pasted into the terminal.
     Paste(String),
+    /// Long work on the worker has taken `done` of `total` steps.
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    /// Long work was cancelled before anything was written.
+    Cancelled,
+    /// The clock says it is this day (the terminal asks every so often): a new day brings new
+    /// queues, clocks and deadlines.
+    Today(chrono::NaiveDate),
     /// Whether the organisation may apply in the chosen call's step.
     Eligibility {
         org_id: i64,

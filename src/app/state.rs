@@ -171,6 +171,50 @@ impl CaseView {
     }
 }
 
+/// Long work under way (on the worker, while the screen keeps drawing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Work {
+    pub kind: WorkKind,
+    pub done: usize,
+    pub total: usize,
+    /// Esc was pressed: it stops before anything is written.
+    pub cancelling: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkKind {
+    ImportCheck,
+    Import,
+    BatchPreview,
+    Batch,
+    Round,
+}
+
+impl Work {
+    pub fn new(kind: WorkKind) -> Self {
+        Self {
+            kind,
+            done: 0,
+            total: 0,
+            cancelling: false,
+        }
+    }
+
+    /// The work an effect is, if it is long work.
+    pub fn of(effect: &crate::app::Effect) -> Option<Work> {
+        use crate::app::Effect as E;
+        let kind = match effect {
+            E::PlanImport { .. } => WorkKind::ImportCheck,
+            E::ApplyImport { .. } => WorkKind::Import,
+            E::PreviewBatch { .. } => WorkKind::BatchPreview,
+            E::ApplyBatch { .. } => WorkKind::Batch,
+            E::DecideRound { .. } => WorkKind::Round,
+            _ => return None,
+        };
+        Some(Work::new(kind))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,

@@ -2,7 +2,7 @@
 //! written), and writing exactly the previewed changes in one transaction, each by the same
 //! rules as one case's change, refused whole if any case changed since the preview.
 
-use super::{Ctx, Result, ensure, has_role};
+use super::{Ctx, Result, ServiceError, Watch, ensure, has_role};
 use crate::app::{BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite, Skip};
 use crate::domain::refused::Refused;
 use crate::domain::workflow;
@@ -79,10 +79,19 @@ fn check_change(store: &Store, ctx: &Ctx<'_>, change: &BatchChange) -> Result<()
 }
 
 /// Writes a previewed batch in one transaction: each case at the version the preview read, by
-/// the same rules as one case's change. Returns how many cases changed.
-pub fn apply(store: &mut Store, ctx: &Ctx<'_>, items: &[(i64, i64, CaseWrite)]) -> Result<usize> {
+/// the same rules as one case's change. Returns how many cases changed. Cancelled through
+/// `watch`, nothing is written.
+pub fn apply(
+    store: &mut Store,
+    ctx: &Ctx<'_>,
+    items: &[(i64, i64, CaseWrite)],
+    watch: &dyn Watch,
+) -> Result<usize> {
     store.transact(ctx.now, |read, w| {
-        for (case_id, version, write) in items {
+        for (i, (case_id, version, write)) in items.iter().enumerate() {
+            if !watch.step(i, items.len()) {
+                return Err(ServiceError::Cancelled);
+            }
             w.check_version(*case_id, *version)?;
             super::case::apply(read, w, ctx, *case_id, write)?;
         }

@@ -3,7 +3,7 @@
 //! call's budget unless confirmed; a changed decision; and a beslutstillfälle. Every rule is
 //! checked here, inside the transaction, against the case as it is.
 
-use super::{Ctx, Result, actor, ensure, not_future, required};
+use super::{Ctx, Result, ServiceError, Watch, actor, ensure, not_future, required};
 use crate::app::{CaseWrite, Done, Msg, RoundItem};
 use crate::domain::decision::{self, Proposal, is_grant};
 use crate::domain::multiyear;
@@ -220,11 +220,15 @@ pub fn round(
     items: &[RoundItem],
     appeal_text: &str,
     over_budget_calls: &[i64],
+    watch: &dyn Watch,
 ) -> Result<usize> {
     store.transact(ctx.now, |read, w| {
         let user = actor(read, ctx)?;
         let round = w.open_round(user.id, ctx.today)?;
-        for item in items {
+        for (i, item) in items.iter().enumerate() {
+            if !watch.step(i, items.len()) {
+                return Err(ServiceError::Cancelled);
+            }
             w.check_version(item.case_id, item.version)?;
             decide(
                 read,

@@ -1,7 +1,7 @@
 //! Importing applications and organisations: the file is read and every row checked first
 //! (nothing written); a plan without errors is then written in one transaction, all or none.
 
-use super::{Ctx, Result, actor};
+use super::{Ctx, Result, ServiceError, Watch, actor};
 use crate::app::Msg;
 use crate::domain::records;
 use crate::io::import::{self as imp, Imported, OrgRef, Plan};
@@ -60,8 +60,12 @@ pub fn apply(
     ctx: &Ctx<'_>,
     plan: &Plan,
     source: &str,
-    progress: &mut dyn FnMut(usize),
+    watch: &dyn Watch,
 ) -> Result<Imported> {
+    let total = plan.cases.len();
+    if !watch.step(0, total) {
+        return Err(ServiceError::Cancelled);
+    }
     store.transact(ctx.now, |read, w| {
         let user = actor(read, ctx)?;
         for (id, nr) in &plan.org_numbers {
@@ -110,7 +114,16 @@ pub fn apply(
                     .map(|cl| (&cl.template, cl.body.as_str())),
             });
         }
-        let written = w.register_imported(user.id, source, &cases, progress)?;
+        // The write cannot stop between rows; a cancel while it runs rolls it all back.
+        let mut done = 0;
+        let mut go_on = true;
+        let written = w.register_imported(user.id, source, &cases, &mut |n| {
+            done += n;
+            go_on &= watch.step(done, total);
+        })?;
+        if !go_on {
+            return Err(ServiceError::Cancelled);
+        }
         Ok(Imported {
             cases: written.cases,
             organisations,

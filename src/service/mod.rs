@@ -14,6 +14,7 @@ pub mod dispatch;
 pub mod followup;
 pub mod import;
 pub mod read;
+pub mod worker;
 
 use crate::app::{App, Effect, Msg};
 use crate::checklists::Checklist;
@@ -50,6 +51,30 @@ pub enum ServiceError {
     /// The letter could not be made or written; nothing was registered.
     #[error("{0}")]
     Letter(String),
+    /// The user cancelled long work before it was written; nothing was.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// Tells long work how far it has come, and whether to go on (Esc cancels it).
+pub trait Watch {
+    /// `done` of `total` steps are taken; false: stop, and write nothing.
+    fn step(&self, done: usize, total: usize) -> bool;
+}
+
+impl<F: Fn(usize, usize) -> bool> Watch for F {
+    fn step(&self, done: usize, total: usize) -> bool {
+        self(done, total)
+    }
+}
+
+/// Work run where it is asked for, to the end: the terminal's other acts and the tests.
+pub struct Unwatched;
+
+impl Watch for Unwatched {
+    fn step(&self, _: usize, _: usize) -> bool {
+        true
+    }
 }
 
 impl From<Refused> for ServiceError {
@@ -154,7 +179,9 @@ pub fn run(store: &mut Store, ctx: &Ctx<'_>, effect: &Effect) -> Msg {
         Effect::PreviewBatch { ids, change } => {
             batch::preview(store, ctx, ids, change).map(Msg::BatchPreviewed)
         }
-        Effect::ApplyBatch { items } => batch::apply(store, ctx, items).map(Msg::BatchDone),
+        Effect::ApplyBatch { items } => {
+            batch::apply(store, ctx, items, &Unwatched).map(Msg::BatchDone)
+        }
         Effect::SaveQueue(q) => {
             admin::save_queue(store, ctx, q).map(|()| Msg::QueueSaved(q.name.clone()))
         }
@@ -201,7 +228,15 @@ pub fn run(store: &mut Store, ctx: &Ctx<'_>, effect: &Effect) -> Msg {
             items,
             appeal_text,
             over_budget_calls,
-        } => decision::round(store, ctx, items, appeal_text, over_budget_calls).map(Msg::RoundDone),
+        } => decision::round(
+            store,
+            ctx,
+            items,
+            appeal_text,
+            over_budget_calls,
+            &Unwatched,
+        )
+        .map(Msg::RoundDone),
         Effect::Followup {
             case_id,
             version,
@@ -221,10 +256,10 @@ pub fn run(store: &mut Store, ctx: &Ctx<'_>, effect: &Effect) -> Msg {
             *organisations,
             call.as_deref(),
         )),
-        Effect::ApplyImport { plan, source } => {
-            import::apply(store, ctx, plan, source, &mut |_| {})
-                .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing + i.skipped))
-        }
+        Effect::ApplyImport { plan, source } => import::apply(store, ctx, plan, source, &Unwatched)
+            .map(|i| Msg::Imported(i.cases, i.organisations, plan.existing + i.skipped)),
+        // Only long work on a worker can be cancelled; here it has already run to its end.
+        Effect::CancelWork => return Msg::Cancelled,
     };
     result.unwrap_or_else(message_of)
 }
@@ -237,6 +272,7 @@ pub fn message_of(e: ServiceError) -> Msg {
         ServiceError::Store(StoreError::Conflict { by, at }) => Msg::Conflict { by, at },
         ServiceError::Store(StoreError::Sqlite(e)) if crate::storage::is_busy(&e) => Msg::Busy,
         ServiceError::Letter(text) => Msg::LetterFailed(text),
+        ServiceError::Cancelled => Msg::Cancelled,
         ServiceError::Store(other) => Msg::Failed(other.to_string()),
     }
 }

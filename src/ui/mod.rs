@@ -172,6 +172,15 @@ fn render_header(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // Long work under way takes the line: what it is, how far, and that Esc cancels it.
+    if let Some(work) = &app.work {
+        let text = work_line(app.lang, work);
+        frame.render_widget(
+            Paragraph::new(fit(&format!(" {text}"), area.width as usize)).style(theme.title_focus),
+            area,
+        );
+        return;
+    }
     if let Some(status) = &app.status {
         let style = if status.error {
             theme.error
@@ -182,6 +191,36 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             Paragraph::new(fit(&format!(" {}", status.text), area.width as usize)).style(style),
             area,
         );
+    }
+}
+
+/// The progress line of long work.
+pub fn work_line(lang: crate::i18n::Lang, work: &crate::app::Work) -> String {
+    use crate::app::WorkKind as K;
+    if work.cancelling {
+        return T::WorkCancelling.text(lang).to_string();
+    }
+    let what = match work.kind {
+        K::ImportCheck => T::WorkImportCheck,
+        K::Import => T::WorkImport,
+        K::BatchPreview => T::WorkBatchPreview,
+        K::Batch => T::WorkBatch,
+        K::Round => T::WorkRound,
+    }
+    .text(lang);
+    if work.total == 0 {
+        tr(lang, T::WorkStarted, &[what])
+    } else {
+        // Counts grouped in threes as amounts are ("12 000 av 100 000").
+        let n = |x: usize| {
+            crate::domain::Money(i64::try_from(x).unwrap_or(i64::MAX).saturating_mul(100))
+                .format_number()
+        };
+        tr(
+            lang,
+            T::WorkProgress,
+            &[what, &n(work.done), &n(work.total)],
+        )
     }
 }
 

@@ -490,14 +490,21 @@ fn a_plan_applied_after_another_writer_created_its_rows_writes_them_once() {
         checklists: &checklists,
         letters_dir: std::path::Path::new("brev"),
     };
-    let done_b = bidrag::service::import::apply(&mut second, &ctx, &plan_b, "b", &mut |_| {})
-        .expect("second writes first");
+    let done_b = bidrag::service::import::apply(
+        &mut second,
+        &ctx,
+        &plan_b,
+        "b",
+        &bidrag::service::Unwatched,
+    )
+    .expect("second writes first");
     assert_eq!(
         (done_b.cases, done_b.organisations, done_b.skipped),
         (2, 1, 0)
     );
-    let done_a = bidrag::service::import::apply(&mut first, &ctx, &plan_a, "a", &mut |_| {})
-        .expect("the stale plan is no error");
+    let done_a =
+        bidrag::service::import::apply(&mut first, &ctx, &plan_a, "a", &bidrag::service::Unwatched)
+            .expect("the stale plan is no error");
     assert_eq!(
         (done_a.cases, done_a.organisations, done_a.skipped),
         (0, 0, 2)

@@ -538,6 +538,7 @@ fn a_batch_with_one_forbidden_change_writes_nothing() {
             (open, open_version, withdraw.clone()),
             (closed, closed_version, withdraw),
         ],
+        &service::Unwatched,
     );
     assert!(
         matches!(
@@ -597,6 +598,7 @@ fn a_round_with_one_proposal_the_decider_may_not_decide_writes_nothing() {
         &[item],
         "Beslutet kan inte överklagas.",
         &[],
+        &service::Unwatched,
     ));
     assert_eq!(
         r,

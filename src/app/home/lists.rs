@@ -289,3 +289,19 @@ impl App {
         Vec::new()
     }
 }
+
+impl App {
+    /// The clock says it is `day`: a new day brings new queues (Försenade), clocks and
+    /// deadlines, so the lists and the open case are read again. Nothing else changes.
+    pub(crate) fn new_day(&mut self, day: chrono::NaiveDate) -> Vec<Effect> {
+        if day == self.today {
+            return Vec::new();
+        }
+        self.today = day;
+        let mut effects = vec![Effect::LoadHome];
+        if let Some(v) = self.case_view.as_ref() {
+            effects.push(Effect::LoadCase(v.detail.id));
+        }
+        effects
+    }
+}
