@@ -604,6 +604,7 @@ catalogue! {
     WorkRound => "Beslutstillfälle", "Decision round";
     WorkProgress => "{0}: {1} av {2} · Esc avbryter", "{0}: {1} of {2} · Esc cancels";
     WorkStarted => "{0} … · Esc avbryter", "{0} … · Esc cancels";
+    ImpMoreRows => "  … och {0} rader till", "  … and {0} more rows";
     RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
     RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
     RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";

@@ -36,11 +36,18 @@ const EVERY: usize = 250;
 struct Reporter<'a> {
     results: &'a Sender<Msg>,
     cancel: &'a AtomicBool,
+    /// The last count reported (steps may come in leaps of a batch).
+    reported: std::cell::Cell<Option<usize>>,
 }
 
 impl Watch for Reporter<'_> {
     fn step(&self, done: usize, total: usize) -> bool {
-        if done.is_multiple_of(EVERY) || done == total {
+        let due = match self.reported.get() {
+            None => true,
+            Some(last) => done >= last + EVERY || (done == total && last != done),
+        };
+        if due {
+            self.reported.set(Some(done));
             let _ = self.results.send(Msg::Progress { done, total });
         }
         !self.cancel.load(Ordering::Relaxed)
@@ -77,6 +84,7 @@ impl Worker {
                 let reporter = Reporter {
                     results: &results_tx,
                     cancel: &flag,
+                    reported: std::cell::Cell::new(None),
                 };
                 let msg = run_long(&mut store, &ctx, &job.effect, &reporter);
                 if results_tx.send(msg).is_err() {

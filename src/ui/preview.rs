@@ -9,6 +9,9 @@ use crate::domain::views::OrgOverview;
 use crate::i18n::{self, Lang, T, tr};
 use crate::io::import::{Plan, rule_text};
 
+/// How many of an import's rows the dry run lists.
+const PLAN_ROWS: usize = 500;
+
 /// The lines of a preview's content.
 pub fn lines(app: &App, content: &PreviewContent) -> Vec<String> {
     match content {
@@ -80,7 +83,8 @@ fn import(
                 &plan.existing.to_string(),
             ],
         ));
-        for c in &plan.cases {
+        // The first rows show what the file holds; a large file is not drawn whole every frame.
+        for c in plan.cases.iter().take(PLAN_ROWS) {
             lines.push(format!(
                 "  {} · {} · {} · {}",
                 c.received_on,
@@ -88,6 +92,10 @@ fn import(
                 c.title.replace('\n', " / "),
                 c.requested
             ));
+        }
+        if plan.cases.len() > PLAN_ROWS {
+            let more = (plan.cases.len() - PLAN_ROWS).to_string();
+            lines.push(tr(lang, T::ImpMoreRows, &[&more]));
         }
         lines.push(String::new());
         lines.push(T::ImpConfirm.text(lang).to_string());
