@@ -460,6 +460,19 @@ impl App {
             .ok_or_else(|| self.field_error(form, id, T::FuValRange, &[&max.to_string()]))
     }
 
+    /// A decision that takes the call over its budget by `over` is sent only once the warning
+    /// was shown: this submit is then the explicit confirmation.
+    pub(crate) fn over_budget(&self, form: &Form, over: Option<Money>) -> Result<(), Stop> {
+        match over {
+            Some(over) if !form.confirmed() => Err(Stop::Warning(tr(
+                self.lang,
+                T::OverBudget,
+                &[&over.to_string()],
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     /// The value chosen in a choice field; nothing chosen is an error at the field.
     pub(crate) fn chosen(&self, form: &Form, id: FieldId) -> Result<ChoiceValue, FieldError> {
         form.choice(id)

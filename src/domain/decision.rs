@@ -194,6 +194,43 @@ pub enum LetterPart {
     Amount,
 }
 
+/// The decision of `d` that `decision_id` names, if it may go out now: the case's latest
+/// decision, not yet sent, with every part its letter needs.
+pub fn sendable(
+    d: &super::model::CaseDetail,
+    decision_id: i64,
+) -> Result<&super::model::Decision, super::refused::Refused> {
+    use super::refused::Refused;
+    let dec = d
+        .decision()
+        .filter(|_| d.state.is_decided())
+        .ok_or(Refused::NotDecided(d.state))?;
+    if dec.id != decision_id {
+        return Err(Refused::NotLatestProposal);
+    }
+    if dec.sent_on.is_some() {
+        return Err(Refused::AlreadySent);
+    }
+    let missing = missing_parts_of(dec);
+    if !missing.is_empty() {
+        return Err(Refused::LetterMissing(missing));
+    }
+    Ok(dec)
+}
+
+/// What `d` lacks before its letter may go out (FL 31–33 §§).
+pub fn missing_parts_of(d: &super::model::Decision) -> Vec<LetterPart> {
+    missing_letter_parts(
+        d.outcome,
+        &d.motivation,
+        d.decider.as_deref(),
+        d.presenter.as_deref(),
+        &d.appeal_text,
+        d.report_due_on,
+        d.amount,
+    )
+}
+
 /// What a decision lacks before its letter may go out (FL 31–33 §§).
 pub fn missing_letter_parts(
     outcome: Outcome,

@@ -3,40 +3,10 @@
 //! transaction fails the letter is removed again, so no letter exists that the record lacks.
 
 use super::{Ctx, Result, ServiceError};
-use crate::domain::decision::missing_letter_parts;
-use crate::domain::refused::Refused;
 use crate::domain::workflow::{self, Transition};
-use crate::domain::{CaseDetail, CaseState, Decision, Direction, records};
+use crate::domain::{CaseState, Direction, records};
 use crate::io::letters;
 use crate::storage::{NewDocument, Store};
-
-/// The decision of `d` that `decision_id` names, if it may go out now: the case's latest
-/// decision, not yet sent, with every part its letter needs.
-pub fn sendable(d: &CaseDetail, decision_id: i64) -> std::result::Result<&Decision, Refused> {
-    let dec = d
-        .decision()
-        .filter(|_| d.state.is_decided())
-        .ok_or(Refused::NotDecided(d.state))?;
-    if dec.id != decision_id {
-        return Err(Refused::NotLatestProposal);
-    }
-    if dec.sent_on.is_some() {
-        return Err(Refused::AlreadySent);
-    }
-    let missing = missing_letter_parts(
-        dec.outcome,
-        &dec.motivation,
-        dec.decider.as_deref(),
-        dec.presenter.as_deref(),
-        &dec.appeal_text,
-        dec.report_due_on,
-        dec.amount,
-    );
-    if !missing.is_empty() {
-        return Err(Refused::LetterMissing(missing));
-    }
-    Ok(dec)
-}
 
 /// Writes the letter of the case's decision and expedites it; returns the letter's path.
 pub fn dispatch(
@@ -52,7 +22,7 @@ pub fn dispatch(
     if d.version != version {
         super::fresh(store, ctx, case_id, version)?;
     }
-    let dec = sendable(&d, decision_id)?;
+    let dec = crate::domain::decision::sendable(&d, decision_id)?;
     let text =
         letters::decision_letter(&d, dec).map_err(|e| ServiceError::Letter(e.to_string()))?;
     let name = letters::decision_file_name(&d, decision_id);
@@ -66,7 +36,7 @@ pub fn dispatch(
         w.check_version(case_id, version)?;
         let user = super::actor(read, ctx)?.id;
         let d = read.case_detail(case_id)?;
-        sendable(&d, decision_id)?;
+        crate::domain::decision::sendable(&d, decision_id)?;
         w.register_document(
             user,
             &NewDocument {

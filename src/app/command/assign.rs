@@ -27,30 +27,33 @@ impl App {
     }
 
     pub(crate) fn open_assignee_picker(&mut self) -> Vec<Effect> {
-        if self.view().is_none() {
+        let Some(view) = self.view() else {
             return Vec::new();
-        }
+        };
+        // Jäv hides a colleague from the cases of that organisation.
+        let jav = view.detail.jav_users.clone();
+        self.open_colleague_picker(PickerKind::Assignee, &jav)
+    }
+
+    /// The caseworkers other than the user (less those in `hidden`) to pick one from; says so
+    /// when there is none.
+    pub(crate) fn open_colleague_picker(
+        &mut self,
+        kind: PickerKind,
+        hidden: &[i64],
+    ) -> Vec<Effect> {
         let items: Vec<(i64, String)> = self
             .users
             .iter()
             .filter(|u| u.id != self.user.id && u.roles.contains(&Role::Caseworker))
-            // Jäv hides a colleague from the cases of that organisation.
-            .filter(|u| {
-                !self
-                    .view()
-                    .is_some_and(|v| v.detail.jav_users.contains(&u.id))
-            })
+            .filter(|u| !hidden.contains(&u.id))
             .map(|u| (u.id, format!("{} ({})", u.name, u.login)))
             .collect();
         if items.is_empty() {
             return self.say(T::RefNoColleagues, &[]);
         }
         let title = T::TitlePickUser.text(self.lang).to_string();
-        self.modal = Some(Modal::Picker(Picker::new(
-            PickerKind::Assignee,
-            title,
-            items,
-        )));
+        self.modal = Some(Modal::Picker(Picker::new(kind, title, items)));
         Vec::new()
     }
 }

@@ -101,15 +101,7 @@ impl App {
         let over = (raise > 0)
             .then(|| d.budget.exceeded_by(Money(raise)))
             .flatten();
-        if let Some(over) = over
-            && !form.confirmed()
-        {
-            return Err(Stop::Warning(tr(
-                self.lang,
-                T::OverBudget,
-                &[&over.to_string()],
-            )));
-        }
+        self.over_budget(form, over)?;
         let years = if grant {
             let period_from = d
                 .decisions

@@ -83,15 +83,7 @@ impl App {
             .filter(|p| is_grant(p.outcome))
             .and_then(|p| p.years.first().map(|y| y.amount).or(p.amount))
             .and_then(|a| d.budget.exceeded_by(a));
-        if let Some(over) = over
-            && !form.confirmed()
-        {
-            return Err(Stop::Warning(tr(
-                self.lang,
-                T::OverBudget,
-                &[&over.to_string()],
-            )));
-        }
+        self.over_budget(form, over)?;
         Ok(vec![Effect::Write {
             case_id: d.id,
             version: d.version,

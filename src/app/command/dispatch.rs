@@ -4,8 +4,7 @@
 use crate::app::App;
 use crate::app::effect::Effect;
 use crate::app::modal::{Modal, Preview, PreviewAction, PreviewContent};
-use crate::domain::decision;
-use crate::i18n::{self, T, tr};
+use crate::i18n::{T, tr};
 
 impl App {
     /// `E`: the letter of the decision for confirmation, unless a required part is missing.
@@ -14,28 +13,17 @@ impl App {
             return Vec::new();
         };
         let d = &view.detail;
-        // The latest decision goes out once: a first decision, or a changed one.
-        let Some(dec) = d.decision().filter(|_| d.state.is_decided()) else {
-            let s = i18n::state(d.state).text(self.lang);
-            return self.say(T::NotDecided, &[s]);
+        // The latest decision goes out once: a first decision, or a changed one; the service
+        // asks the same when it is written.
+        let latest = d.decision().map_or(0, |x| x.id);
+        let dec = match crate::domain::decision::sendable(d, latest) {
+            Ok(dec) => dec,
+            Err(refused) => {
+                let text = self.refused_text(&refused);
+                self.set_status(text);
+                return Vec::new();
+            }
         };
-        if dec.sent_on.is_some() {
-            return self.say(T::AlreadySent, &[]);
-        }
-        let missing = decision::missing_letter_parts(
-            dec.outcome,
-            &dec.motivation,
-            dec.decider.as_deref(),
-            dec.presenter.as_deref(),
-            &dec.appeal_text,
-            dec.report_due_on,
-            dec.amount,
-        );
-        if !missing.is_empty() {
-            let text = self.letter_missing_text(&missing);
-            self.set_status(text);
-            return Vec::new();
-        }
         let text = match crate::io::letters::decision_letter(d, dec) {
             Ok(t) => t,
             Err(e) => return self.say(T::ErrLetter, &[&e.to_string()]),

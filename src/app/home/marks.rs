@@ -1,11 +1,8 @@
 //! Marks and batches: `Space` marks cases; `a`, `A` and `s` act on all of them after a preview of exactly what will change.
 
-use crate::app::modal::{
-    EditorKind, Modal, Picker, PickerKind, Preview, PreviewAction, PreviewContent,
-};
+use crate::app::modal::{EditorKind, Modal, PickerKind, Preview, PreviewAction, PreviewContent};
 use crate::app::{App, Effect, Pane, Screen};
 use crate::app::{BATCH_TRANSITIONS, BatchChange, BatchLine, CaseWrite};
-use crate::domain::Role;
 use crate::domain::workflow::Transition;
 use crate::i18n::{T, tr};
 
@@ -60,22 +57,7 @@ impl App {
         if self.batch_ids().is_empty() {
             return self.say(T::BatchNothing, &[]);
         }
-        let items: Vec<(i64, String)> = self
-            .users
-            .iter()
-            .filter(|u| u.id != self.user.id && u.roles.contains(&Role::Caseworker))
-            .map(|u| (u.id, format!("{} ({})", u.name, u.login)))
-            .collect();
-        if items.is_empty() {
-            return self.say(T::RefNoColleagues, &[]);
-        }
-        let title = T::TitlePickUser.text(self.lang).to_string();
-        self.modal = Some(Modal::Picker(Picker::new(
-            PickerKind::BatchAssignee,
-            title,
-            items,
-        )));
-        Vec::new()
+        self.open_colleague_picker(PickerKind::BatchAssignee, &[])
     }
 
     pub(crate) fn batch_state_menu(&mut self) -> Vec<Effect> {
