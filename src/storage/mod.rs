@@ -2,6 +2,7 @@
 
 pub mod bulk;
 mod check;
+mod derived;
 mod export;
 mod followup;
 mod import_write;
