@@ -619,6 +619,11 @@ fn check(settings: &Settings) -> Result<(), Failure> {
                 tr(lang, T::CheckChainContent, &[&event_id.to_string()])
             }
             Problem::Tally(what) => tr(lang, T::CheckTally, &[&clean(what)]),
+            Problem::SearchText { cases, first } => tr(
+                lang,
+                T::CheckSearchText,
+                &[&cases.to_string(), &clean(first)],
+            ),
         })
         .collect();
     Err(fail(lines.join("\n"), 1))

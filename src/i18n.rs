@@ -334,6 +334,7 @@ catalogue! {
     CheckChainLink => "Händelsekedjan är bruten vid händelse {0}: föregående hash stämmer inte.", "The event chain is broken at event {0}: the previous hash does not match.";
     CheckChainContent => "Händelsekedjan är bruten vid händelse {0}: innehållet har ändrats efter att det skrevs.", "The event chain is broken at event {0}: its content was changed after it was written.";
     CheckTally => "Räknaren {0} stämmer inte med raderna den räknar (en skrivning utanför bidrag?); rätta med en ny migrering eller kontakta förvaltningen.", "The counter {0} does not match the rows it counts (a write outside bidrag?).";
+    CheckSearchText => "Söktexten för {0} ärenden stämmer inte med deras rader (det första: {1}); en skrivning utanför bidrag?", "The search text of {0} cases does not match their rows (the first: {1}); a write outside bidrag?";
 
     ActDecide => "Besluta", "Decide";
     ActDispatch => "Expediera beslutet (brev)", "Dispatch the decision (letter)";
