@@ -1,7 +1,7 @@
-//! `bidrag check`: SQLite's integrity and foreign-key checks, the event log's hash chain, and
-//! the derived data against what its rows make.
+//! `bidrag check`: SQLite's integrity and foreign-key checks, the event log's hash chain, the
+//! derived data against what its rows make, and the decision rules of migration 9.
 
-use super::{Result, Store, derived};
+use super::{DbRule, Result, Store, derived};
 use crate::domain::Dnr;
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
 
@@ -25,6 +25,22 @@ pub enum Problem {
     /// Cases whose search text differs from what their rows make: how many, and the first's
     /// diarienummer (its id, `#12`, when the case is gone).
     SearchText { cases: i64, first: String },
+    /// A decision that breaks a rule migration 9 enforces, written before it or outside bidrag.
+    Rule {
+        record: RuledRecord,
+        id: i64,
+        dnr: Dnr,
+        rule: DbRule,
+    },
+}
+
+/// What kind of decision broke a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuledRecord {
+    /// A decision (`decisions`, kind beslut), by its id.
+    Decision,
+    /// An återkrav's decision (`recoveries`), by the återkrav's id.
+    Recovery,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +102,7 @@ impl Store {
             };
             problems.push(Problem::SearchText { cases, first });
         }
+        problems.extend(self.rule_problems()?);
 
         let mut stmt = self.conn.prepare(
             "SELECT id, at, user_id, case_id, kind, before, after, prev_hash, hash
@@ -152,5 +169,67 @@ impl Store {
             )
             .optional()?;
         Ok(found.map(|(year, seq)| Dnr::new(&prefix, year, seq)))
+    }
+
+    /// Decisions and återkrav decisions that break four eyes, or that were made while their
+    /// decider had declared jäv for the case's organisation (declared before the decision was
+    /// written and not withdrawn until after it; an återkrav decision keeps only its day, so
+    /// a declaration of that day counts).
+    fn rule_problems(&self) -> Result<Vec<Problem>> {
+        let prefix = self.dnr_prefix()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT 'decision', d.id, c.dnr_year, c.dnr_seq, 'four_eyes'
+             FROM decisions d JOIN cases c ON c.id = d.case_id
+             WHERE d.kind = 'beslut' AND d.decider_id = d.presenter_id
+             UNION ALL
+             SELECT 'decision', d.id, c.dnr_year, c.dnr_seq, 'jav'
+             FROM decisions d JOIN cases c ON c.id = d.case_id
+             WHERE d.kind = 'beslut' AND EXISTS (
+                 SELECT 1 FROM jav j
+                 WHERE j.user_id = d.decider_id AND j.organisation_id = c.organisation_id
+                   AND j.declared_at <= d.created_at
+                   AND (j.withdrawn_at IS NULL OR j.withdrawn_at > d.created_at))
+             UNION ALL
+             SELECT 'recovery', r.id, c.dnr_year, c.dnr_seq, 'four_eyes'
+             FROM recoveries r JOIN cases c ON c.id = r.case_id
+             WHERE r.decider_id = r.presenter_id
+             UNION ALL
+             SELECT 'recovery', r.id, c.dnr_year, c.dnr_seq, 'jav'
+             FROM recoveries r JOIN cases c ON c.id = r.case_id
+             WHERE r.decider_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM jav j
+                 WHERE j.user_id = r.decider_id AND j.organisation_id = c.organisation_id
+                   AND substr(j.declared_at, 1, 10) <= r.decided_on
+                   AND (j.withdrawn_at IS NULL OR substr(j.withdrawn_at, 1, 10) > r.decided_on))
+             ORDER BY 1, 2, 5",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<(String, i64, i32, u32, String)>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(record, id, year, seq, rule)| Problem::Rule {
+                record: if record == "recovery" {
+                    RuledRecord::Recovery
+                } else {
+                    RuledRecord::Decision
+                },
+                id,
+                dnr: Dnr::new(&prefix, year, seq),
+                rule: if rule == "jav" {
+                    DbRule::Jav
+                } else {
+                    DbRule::FourEyes
+                },
+            })
+            .collect())
     }
 }

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_followup.sql"),
     include_str!("migrations/0007_multiyear.sql"),
     include_str!("migrations/0008_tallies.sql"),
+    include_str!("migrations/0009_decision_rules.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
