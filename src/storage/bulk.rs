@@ -849,6 +849,7 @@ mod tests {
         assert_eq!(one("PRAGMA foreign_keys"), 1);
         assert_eq!(one("PRAGMA secure_delete"), 1);
         assert_eq!(one("PRAGMA ignore_check_constraints"), 0);
+        assert_eq!(one("PRAGMA synchronous"), 2, "FULL, as the store opened it");
         let journal: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .expect("journal");
