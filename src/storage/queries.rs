@@ -21,7 +21,7 @@ fn open(column: &str) -> String {
 
 /// The ways a case is late (Försenade), each an indexed range of `cases x`: a komplettering
 /// past its due date, a report past its date while the grant is in use, and the FL 12 § mark
-/// drawing near before the decision. The counts of [`Store::overdue_count`] use the same.
+/// drawing near before the decision. The count of Försenade (`overdue_count`) uses the same.
 struct Late {
     supplement: String,
     report: String,
