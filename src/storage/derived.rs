@@ -416,6 +416,14 @@ mod tests {
         conn.execute("UPDATE case_text SET title = 'Annat' WHERE rowid = 3", [])
             .expect("update");
         assert_eq!(search_text_problems(conn).expect("check"), Some((2, 2)));
+        let report = store.check().expect("check");
+        assert_eq!(
+            report.problems,
+            vec![crate::storage::Problem::SearchText {
+                cases: 2,
+                first: "DELMOS 2026/8".into()
+            }]
+        );
     }
 
     #[test]
