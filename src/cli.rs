@@ -624,6 +624,26 @@ fn check(settings: &Settings) -> Result<(), Failure> {
                 tr(lang, T::CheckChainContent, &[&event_id.to_string()])
             }
             Problem::Tally(what) => tr(lang, T::CheckTally, &[&clean(what)]),
+            Problem::SearchText { cases, first } => tr(
+                lang,
+                T::CheckSearchText,
+                &[&cases.to_string(), &clean(first)],
+            ),
+            Problem::Rule {
+                record,
+                id,
+                dnr,
+                rule,
+            } => {
+                use crate::storage::{DbRule, RuledRecord};
+                let key = match (record, rule) {
+                    (RuledRecord::Decision, DbRule::FourEyes) => T::CheckFourEyes,
+                    (RuledRecord::Decision, DbRule::Jav) => T::CheckJav,
+                    (RuledRecord::Recovery, DbRule::FourEyes) => T::CheckRecoveryFourEyes,
+                    (RuledRecord::Recovery, DbRule::Jav) => T::CheckRecoveryJav,
+                };
+                tr(lang, key, &[&id.to_string(), &clean(&dnr.to_string())])
+            }
         })
         .collect();
     Err(fail(lines.join("\n"), 1))

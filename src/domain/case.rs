@@ -120,6 +120,41 @@ impl CaseState {
             CaseState::Closed | CaseState::Withdrawn | CaseState::WrittenOff
         )
     }
+
+    /// Is the case still being handled (not avslutad, återkallad or avskriven)?
+    pub fn is_open(self) -> bool {
+        !self.is_final()
+    }
+
+    /// Is the grant in use, so that a report past its date makes the case late (Försenade)?
+    pub fn is_followed_up(self) -> bool {
+        matches!(self, CaseState::Ongoing | CaseState::ReportDue)
+    }
+
+    /// The open states ([`CaseState::is_open`]), in the order of [`CaseState::ALL`].
+    pub const OPEN: [CaseState; 8] = [
+        CaseState::Received,
+        CaseState::InProgress,
+        CaseState::SupplementRequested,
+        CaseState::ProposedDecision,
+        CaseState::Decided,
+        CaseState::Dispatched,
+        CaseState::Ongoing,
+        CaseState::ReportDue,
+    ];
+
+    /// The states before the authority's decision, in which the FL 12 § mark counts
+    /// (not [`CaseState::is_decided`]), in the order of [`CaseState::ALL`].
+    pub const UNDECIDED: [CaseState; 4] = [
+        CaseState::Received,
+        CaseState::InProgress,
+        CaseState::SupplementRequested,
+        CaseState::ProposedDecision,
+    ];
+
+    /// The states in which a late report makes the case late ([`CaseState::is_followed_up`]),
+    /// in the order of [`CaseState::ALL`].
+    pub const FOLLOWED_UP: [CaseState; 2] = [CaseState::Ongoing, CaseState::ReportDue];
 }
 
 /// Förvaltningslagen 12 §: after six months from inkommen the party may demand a decision.
@@ -171,6 +206,19 @@ mod tests {
         for (received, due) in cases {
             assert_eq!(statutory_deadline(received), due, "{received}");
         }
+    }
+
+    #[test]
+    fn the_state_sets_are_their_predicates_in_order() {
+        let filtered = |keep: fn(CaseState) -> bool| -> Vec<CaseState> {
+            CaseState::ALL.into_iter().filter(|s| keep(*s)).collect()
+        };
+        assert_eq!(CaseState::OPEN.to_vec(), filtered(CaseState::is_open));
+        assert_eq!(CaseState::UNDECIDED.to_vec(), filtered(|s| !s.is_decided()));
+        assert_eq!(
+            CaseState::FOLLOWED_UP.to_vec(),
+            filtered(CaseState::is_followed_up)
+        );
     }
 
     #[test]

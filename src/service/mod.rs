@@ -270,6 +270,15 @@ pub fn message_of(e: ServiceError) -> Msg {
         ServiceError::Refused(Refused::FileMissing(path)) => Msg::FileMissing(path),
         ServiceError::Refused(r) => Msg::Refused(r),
         ServiceError::Store(StoreError::Conflict { by, at }) => Msg::Conflict { by, at },
+        // The database's own guard (migration 9) said what the service checks first.
+        ServiceError::Store(StoreError::Rule(rule)) => {
+            use crate::domain::decision::DecisionError;
+            use crate::storage::DbRule;
+            Msg::Refused(Refused::Decision(match rule {
+                DbRule::FourEyes => DecisionError::SamePerson,
+                DbRule::Jav => DecisionError::Jav,
+            }))
+        }
         ServiceError::Store(StoreError::Sqlite(e)) if crate::storage::is_busy(&e) => Msg::Busy,
         ServiceError::Letter(text) => Msg::LetterFailed(text),
         ServiceError::Cancelled => Msg::Cancelled,

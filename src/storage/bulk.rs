@@ -14,7 +14,7 @@
 //! written by the load itself (the search text) or rebuilt at the end
 //! ([`rebuild_derived_data`]).
 
-use super::{Result, Store, StoreError, date_to_sql, time_to_sql};
+use super::{Result, Store, StoreError, date_to_sql, derived, time_to_sql};
 use crate::domain::audit::{EventContent, event_hash};
 use crate::domain::{CaseState, Money, Step};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -86,11 +86,7 @@ struct Row {
 /// A case's row of the search text (`case_text`), with `rowid` = the case's id.
 struct SearchRow {
     id: i64,
-    dnr: String,
-    title: String,
-    organisation: String,
-    county: String,
-    body: String,
+    text: derived::SearchText,
 }
 
 /// What the preparing thread needs from the database, and carries from one case to the next.
@@ -137,19 +133,17 @@ impl Preparer<'_> {
             },
         );
         let prev_hash = std::mem::replace(&mut self.prev_hash, hash.clone());
-        // The same text the triggers would write (see the view case_text_source).
+        // The same text the triggers would write.
         let (counterpart, description) = &case.document;
-        let body = match &case.note {
-            Some(n) => format!("{n} {counterpart} {description}"),
-            None => format!(" {counterpart} {description}"),
-        };
         let search = SearchRow {
             id,
-            dnr: format!("{year}/{seq}"),
-            title: case.title.clone(),
-            organisation: case.organisation.clone(),
-            county: case.county.clone(),
-            body,
+            text: derived::SearchText::of(
+                (year, seq),
+                &case.title,
+                (&case.organisation, &case.county),
+                case.note.as_deref().as_slice(),
+                &[(counterpart, description)],
+            ),
         };
         let row = Row {
             id,
@@ -249,35 +243,14 @@ impl SetAside {
 /// After the rows are in: rebuild derived data.
 ///
 /// No trigger on the loaded tables fires during the load, so whatever a trigger keeps in step
-/// with them (counts per call, organisation or state, say) must be brought up to date here:
-/// for the cases from `first_case_id` on, or recomputed whole. It runs inside the load's
-/// transaction, after the indexes are rebuilt and before the triggers are back. The search
-/// text (`case_text`) is written by the load itself and needs nothing here. The test
+/// with them must be brought up to date here. It runs inside the load's transaction, after the
+/// indexes are rebuilt and before the triggers are back. The search text (`case_text`) is
+/// written by the load itself ([`derived::SearchText`]) and needs nothing here; the counters of
+/// migration 8 are recounted whole ([`derived::recount`]). The test
 /// `every_insert_trigger_on_the_loaded_tables_is_accounted_for` names any trigger that is not
 /// accounted for.
-///
-/// The counters of migration 8 are recounted whole: a few grouped scans, seconds at a million
-/// cases, against minutes of per-row trigger work. (The migration holds the same recount; a
-/// migration's text never changes, so it is not shared.)
 fn rebuild_derived_data(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch(
-        "DELETE FROM call_tallies;
-         INSERT INTO call_tallies (call_id, cases, granted_ore, proposed_ore)
-         SELECT call_id, count(*), coalesce(sum(granted_ore), 0),
-                coalesce(sum(CASE WHEN state = 'forslag_till_beslut' THEN proposed_ore END), 0)
-         FROM cases GROUP BY call_id;
-         UPDATE call_tallies SET paid_ore = (
-             SELECT coalesce(sum(i.paid_ore), 0) FROM instalments i JOIN cases c ON c.id = i.case_id
-             WHERE c.call_id = call_tallies.call_id AND i.paid_on IS NOT NULL);
-         DELETE FROM organisation_tallies;
-         INSERT INTO organisation_tallies (organisation_id, cases)
-         SELECT organisation_id, count(*) FROM cases GROUP BY organisation_id;
-         DELETE FROM state_tallies;
-         INSERT INTO state_tallies (state, assignee_id, cases)
-         SELECT state, coalesce(assignee_id, 0), count(*) FROM cases
-         GROUP BY state, coalesce(assignee_id, 0);",
-    )?;
-    Ok(())
+    derived::recount(tx)
 }
 
 /// The search table as it was before the load, to build it again in a scratch database.
@@ -312,11 +285,13 @@ impl SearchTable {
             .query_map([], |r| {
                 Ok(SearchRow {
                     id: r.get(0)?,
-                    dnr: r.get(1)?,
-                    title: r.get(2)?,
-                    organisation: r.get(3)?,
-                    county: r.get(4)?,
-                    body: r.get(5)?,
+                    text: derived::SearchText {
+                        dnr: r.get(1)?,
+                        title: r.get(2)?,
+                        organisation: r.get(3)?,
+                        county: r.get(4)?,
+                        body: r.get(5)?,
+                    },
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -349,13 +324,14 @@ impl SearchTable {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
             ))?;
             let mut put = |r: &SearchRow| {
+                let t = &r.text;
                 insert.execute(params![
                     r.id,
-                    r.dnr,
-                    r.title,
-                    r.organisation,
-                    r.county,
-                    r.body
+                    t.dnr,
+                    t.title,
+                    t.organisation,
+                    t.county,
+                    t.body
                 ])
             };
             for r in &self.rows {
@@ -760,9 +736,7 @@ mod tests {
     use chrono::TimeZone;
 
     /// The triggers on the loaded tables that fire on INSERT and whose work the load does
-    /// itself (it writes the search text directly).
-    /// Triggers whose work the load does itself (the search text) or redoes after it (the
-    /// counters, in `rebuild_derived_data`).
+    /// itself (the search text) or redoes after it (the counters, in `rebuild_derived_data`).
     const WRITTEN_BY_THE_LOAD: [&str; 4] = [
         "case_text_insert",
         "case_text_note",
@@ -876,6 +850,7 @@ mod tests {
         assert_eq!(one("PRAGMA foreign_keys"), 1);
         assert_eq!(one("PRAGMA secure_delete"), 1);
         assert_eq!(one("PRAGMA ignore_check_constraints"), 0);
+        assert_eq!(one("PRAGMA synchronous"), 2, "FULL, as the store opened it");
         let journal: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .expect("journal");

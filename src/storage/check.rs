@@ -1,6 +1,8 @@
-//! `bidrag check`: SQLite's integrity and foreign-key checks, and the event log's hash chain.
+//! `bidrag check`: SQLite's integrity and foreign-key checks, the event log's hash chain, the
+//! derived data against what its rows make, and the decision rules of migration 9.
 
-use super::{Result, Store};
+use super::{DbRule, Result, Store, derived};
+use crate::domain::Dnr;
 use crate::domain::audit::{EventContent, GENESIS, event_hash};
 
 /// A problem found in the database.
@@ -20,6 +22,25 @@ pub enum Problem {
     ChainContent { event_id: i64 },
     /// A counter of migration 8 that differs from a recount: which one.
     Tally(String),
+    /// Cases whose search text differs from what their rows make: how many, and the first's
+    /// diarienummer (its id, `#12`, when the case is gone).
+    SearchText { cases: i64, first: String },
+    /// A decision that breaks a rule migration 9 enforces, written before it or outside bidrag.
+    Rule {
+        record: RuledRecord,
+        id: i64,
+        dnr: Dnr,
+        rule: DbRule,
+    },
+}
+
+/// What kind of decision broke a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuledRecord {
+    /// A decision (`decisions`, kind beslut), by its id.
+    Decision,
+    /// An återkrav's decision (`recoveries`), by the återkrav's id.
+    Recovery,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +90,19 @@ impl Store {
                 }),
         );
 
-        problems.extend(self.tally_problems()?.into_iter().map(Problem::Tally));
+        problems.extend(
+            derived::tally_problems(&self.conn)?
+                .into_iter()
+                .map(Problem::Tally),
+        );
+        if let Some((cases, first)) = derived::search_text_problems(&self.conn)? {
+            let first = match self.case_dnr(first)? {
+                Some(dnr) => dnr.to_string(),
+                None => format!("#{first}"),
+            };
+            problems.push(Problem::SearchText { cases, first });
+        }
+        problems.extend(self.rule_problems()?);
 
         let mut stmt = self.conn.prepare(
             "SELECT id, at, user_id, case_id, kind, before, after, prev_hash, hash
@@ -123,53 +156,80 @@ impl Store {
         Ok(CheckReport { events, problems })
     }
 
-    /// The counters that differ from a recount of their rows, named like `call_tallies 3`.
-    fn tally_problems(&self) -> Result<Vec<String>> {
+    /// The case's diarienummer, if the case is there.
+    fn case_dnr(&self, case_id: i64) -> Result<Option<Dnr>> {
+        use rusqlite::OptionalExtension;
+        let prefix = self.dnr_prefix()?;
+        let found: Option<(i32, u32)> = self
+            .conn
+            .query_row(
+                "SELECT dnr_year, dnr_seq FROM cases WHERE id = ?1",
+                [case_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(found.map(|(year, seq)| Dnr::new(&prefix, year, seq)))
+    }
+
+    /// Decisions and återkrav decisions that break four eyes, or that were made while their
+    /// decider had declared jäv for the case's organisation (declared before the decision was
+    /// written and not withdrawn until after it; an återkrav decision keeps only its day, so
+    /// a declaration of that day counts).
+    fn rule_problems(&self) -> Result<Vec<Problem>> {
+        let prefix = self.dnr_prefix()?;
         let mut stmt = self.conn.prepare(
-            "SELECT 'call_tallies ' || k.id FROM calls k
-             LEFT JOIN call_tallies t ON t.call_id = k.id
-             WHERE coalesce(t.cases, 0) <> (SELECT count(*) FROM cases c WHERE c.call_id = k.id)
-                OR coalesce(t.granted_ore, 0) <> (SELECT coalesce(sum(c.granted_ore), 0)
-                                                  FROM cases c WHERE c.call_id = k.id)
-                OR coalesce(t.proposed_ore, 0) <> (
-                       SELECT coalesce(sum(c.proposed_ore), 0) FROM cases c
-                       WHERE c.call_id = k.id AND c.state = 'forslag_till_beslut')
-                OR coalesce(t.paid_ore, 0) <> (
-                       SELECT coalesce(sum(i.paid_ore), 0) FROM instalments i
-                       JOIN cases c ON c.id = i.case_id
-                       WHERE c.call_id = k.id AND i.paid_on IS NOT NULL)
+            "SELECT 'decision', d.id, c.dnr_year, c.dnr_seq, 'four_eyes'
+             FROM decisions d JOIN cases c ON c.id = d.case_id
+             WHERE d.kind = 'beslut' AND d.decider_id = d.presenter_id
              UNION ALL
-             SELECT 'organisation_tallies ' || o.id FROM organisations o
-             LEFT JOIN organisation_tallies t ON t.organisation_id = o.id
-             WHERE coalesce(t.cases, 0)
-                   <> (SELECT count(*) FROM cases c WHERE c.organisation_id = o.id)
+             SELECT 'decision', d.id, c.dnr_year, c.dnr_seq, 'jav'
+             FROM decisions d JOIN cases c ON c.id = d.case_id
+             WHERE d.kind = 'beslut' AND EXISTS (
+                 SELECT 1 FROM jav j
+                 WHERE j.user_id = d.decider_id AND j.organisation_id = c.organisation_id
+                   AND j.declared_at <= d.created_at
+                   AND (j.withdrawn_at IS NULL OR j.withdrawn_at > d.created_at))
              UNION ALL
-             SELECT 'state_tallies ' || state || '/' || assignee_id FROM (
-                 SELECT state, assignee_id, cases FROM state_tallies WHERE cases <> 0
-                 EXCEPT
-                 SELECT state, coalesce(assignee_id, 0), count(*) FROM cases
-                 GROUP BY state, coalesce(assignee_id, 0))
+             SELECT 'recovery', r.id, c.dnr_year, c.dnr_seq, 'four_eyes'
+             FROM recoveries r JOIN cases c ON c.id = r.case_id
+             WHERE r.decider_id = r.presenter_id
              UNION ALL
-             SELECT 'state_tallies ' || state || '/' || assignee_id FROM (
-                 SELECT state, coalesce(assignee_id, 0) AS assignee_id, count(*) FROM cases
-                 GROUP BY state, coalesce(assignee_id, 0)
-                 EXCEPT
-                 SELECT state, assignee_id, cases FROM state_tallies WHERE cases <> 0)
-             UNION ALL
-             SELECT 'cases.proposed_ore ' || c.id FROM cases c
-             WHERE c.proposed_ore IS NOT (
-                 SELECT coalesce(d.amount_ore, 0)
-                        - coalesce((SELECT sum(y.amount_ore) FROM decision_years y
-                                    WHERE y.decision_id = d.id
-                                      AND y.year > (SELECT min(z.year) FROM decision_years z
-                                                    WHERE z.decision_id = d.id)), 0)
-                 FROM decisions d
-                 WHERE d.id = (SELECT max(x.id) FROM decisions x
-                               WHERE x.case_id = c.id AND x.kind = 'forslag'))",
+             SELECT 'recovery', r.id, c.dnr_year, c.dnr_seq, 'jav'
+             FROM recoveries r JOIN cases c ON c.id = r.case_id
+             WHERE r.decider_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM jav j
+                 WHERE j.user_id = r.decider_id AND j.organisation_id = c.organisation_id
+                   AND substr(j.declared_at, 1, 10) <= r.decided_on
+                   AND (j.withdrawn_at IS NULL OR substr(j.withdrawn_at, 1, 10) > r.decided_on))
+             ORDER BY 1, 2, 5",
         )?;
-        let names = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(names)
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<(String, i64, i32, u32, String)>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(record, id, year, seq, rule)| Problem::Rule {
+                record: if record == "recovery" {
+                    RuledRecord::Recovery
+                } else {
+                    RuledRecord::Decision
+                },
+                id,
+                dnr: Dnr::new(&prefix, year, seq),
+                rule: if rule == "jav" {
+                    DbRule::Jav
+                } else {
+                    DbRule::FourEyes
+                },
+            })
+            .collect())
     }
 }

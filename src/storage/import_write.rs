@@ -3,12 +3,12 @@
 //! per organisation, call and day rather than once per row. The write registers all of a plan's
 //! cases inside the import's one transaction with a handful of statements: the cases and then
 //! their incoming documents go in with one `INSERT … SELECT` each; their search text and the
-//! counters with one statement each more, instead of triggers firing per case (see
-//! [`ImportSetAside`]); and the events are hashed in memory from the chain head, read once, on a
+//! counters with one statement each more ([`derived::add_cases`]), instead of triggers firing
+//! per case (see [`ImportSetAside`]); and the events are hashed in memory from the chain head, read once, on a
 //! second thread. What is written is what registering the cases one by one writes: the same
 //! rows, ids, diarienummer, search text, counters and events, in the same order.
 
-use super::{Result, Store, StoreError, Writer, date_to_sql, time_to_sql};
+use super::{Result, Store, StoreError, Writer, date_to_sql, derived, time_to_sql};
 use crate::domain::audit::{EventContent, event_hash};
 use crate::domain::{CaseState, ChecklistTemplate, Direction, EventKind, Money, ReformArea, Step};
 use chrono::{Datelike, NaiveDate};
@@ -235,48 +235,6 @@ impl ChainedEvents<'_> {
     }
 }
 
-/// The insert triggers an import replaces with one statement each over all its cases (see
-/// [`ImportSetAside`]), with the migration that made each.
-const REPLACED_TRIGGERS: [(&str, &str); 3] = [
-    (
-        "case_text_insert",
-        include_str!("migrations/0005_search.sql"),
-    ),
-    (
-        "case_text_document",
-        include_str!("migrations/0005_search.sql"),
-    ),
-    (
-        "tally_case_insert",
-        include_str!("migrations/0008_tallies.sql"),
-    ),
-];
-
-/// What the replaced triggers would have written for the cases `?1..=?2` and their documents:
-/// each case's search text once (row by row it was written, deleted and written again with the
-/// document), and the counters, added per call, organisation and state as the trigger adds them
-/// per case.
-const REPLACEMENTS: [&str; 4] = [
-    "INSERT INTO case_text (rowid, dnr, title, organisation, county, body)
-     SELECT case_id, dnr, title, organisation, county, body FROM case_text_source
-     WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id",
-    "INSERT INTO call_tallies (call_id, cases, granted_ore, proposed_ore)
-     SELECT call_id, count(*), sum(coalesce(granted_ore, 0)),
-            sum(CASE WHEN state = 'forslag_till_beslut' THEN coalesce(proposed_ore, 0) ELSE 0 END)
-     FROM cases WHERE id BETWEEN ?1 AND ?2 GROUP BY call_id
-     ON CONFLICT (call_id) DO UPDATE SET cases = cases + excluded.cases,
-         granted_ore = granted_ore + excluded.granted_ore,
-         proposed_ore = proposed_ore + excluded.proposed_ore",
-    "INSERT INTO organisation_tallies (organisation_id, cases)
-     SELECT organisation_id, count(*) FROM cases WHERE id BETWEEN ?1 AND ?2
-     GROUP BY organisation_id
-     ON CONFLICT (organisation_id) DO UPDATE SET cases = cases + excluded.cases",
-    "INSERT INTO state_tallies (state, assignee_id, cases)
-     SELECT state, coalesce(assignee_id, 0), count(*) FROM cases WHERE id BETWEEN ?1 AND ?2
-     GROUP BY 1, 2
-     ON CONFLICT (state, assignee_id) DO UPDATE SET cases = cases + excluded.cases",
-];
-
 /// A trigger's CREATE statement as its migration wrote it, without the closing semicolon (as
 /// `sqlite_master` keeps it).
 fn made_by(migration: &'static str, name: &str) -> Option<&'static str> {
@@ -321,9 +279,10 @@ fn set_search_setting(conn: &Connection, key: &str, value: i64) -> Result<()> {
 /// What an import sets aside within its transaction, and puts back before the commit, so that
 /// other writers never see it changed.
 ///
-/// - The [`REPLACED_TRIGGERS`], while every one is exactly what its migration made (whitespace
-///   aside); the [`REPLACEMENTS`] then write what they would have written, with one statement
-///   each instead of a few per case. Otherwise they fire as usual.
+/// - The insert triggers of derived data ([`derived::INSERT_TRIGGERS`]), while every one is
+///   exactly what its migration made (whitespace aside); [`derived::add_cases`] then writes what
+///   they would have written, with one statement per table instead of a few per case. Otherwise
+///   they fire as usual.
 /// - FTS5's settings: it buffers the new text in memory up to [`IMPORT_SEARCH_BUFFER`], and does
 ///   not merge the index's existing segments meanwhile (`automerge` 0). Merging is left to later
 ///   writes, which each merge in proportion to what they write: done inside the import, it
@@ -344,7 +303,7 @@ impl ImportSetAside {
             settings.push((key, before));
         }
         let mut found = Vec::new();
-        for (name, migration) in REPLACED_TRIGGERS {
+        for (name, migration) in derived::INSERT_TRIGGERS {
             let sql: Option<String> = conn
                 .prepare_cached(
                     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
@@ -376,9 +335,7 @@ impl ImportSetAside {
     /// triggers and settings back.
     fn end(self, conn: &Connection, first: i64, last: i64) -> Result<()> {
         if !self.triggers.is_empty() {
-            for sql in REPLACEMENTS {
-                conn.execute(sql, params![first, last])?;
-            }
+            derived::add_cases(conn, first, last)?;
             for sql in &self.triggers {
                 conn.execute_batch(sql)?;
             }
@@ -724,7 +681,7 @@ mod tests {
             .write(now(), |w| {
                 let set_aside = ImportSetAside::begin(w.tx)?;
                 // The schema as migrated has the triggers the import knows.
-                assert_eq!(set_aside.triggers.len(), REPLACED_TRIGGERS.len());
+                assert_eq!(set_aside.triggers.len(), derived::INSERT_TRIGGERS.len());
                 assert_eq!(search_setting(w.tx, "hashsize")?, IMPORT_SEARCH_BUFFER);
                 assert_eq!(search_setting(w.tx, "automerge")?, 0);
                 let left: i64 = w.tx.query_row(

@@ -2,6 +2,7 @@
 
 pub mod bulk;
 mod check;
+mod derived;
 mod export;
 mod facts;
 mod followup;
@@ -11,7 +12,7 @@ pub mod queries;
 mod reference;
 mod write;
 
-pub use check::{CheckReport, Problem};
+pub use check::{CheckReport, Problem, RuledRecord};
 pub use export::{Table, kronor};
 pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};
 pub use import_write::{ExistingCases, ImportWritten, ImportedCase, title_key};
@@ -28,7 +29,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
+    /// The database refused the write: it breaks a rule the schema itself enforces.
+    #[error("refused by the database: {0}")]
+    Rule(DbRule),
     #[error("stored value {value:?} in {column} is not valid")]
     BadValue { column: &'static str, value: String },
     #[error("{0} not found")]
@@ -39,6 +43,60 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match DbRule::raised_by(&e) {
+            Some(rule) => StoreError::Rule(rule),
+            None => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// A rule of the authority's decisions that the database enforces by trigger (migration 9),
+/// whatever program writes: a write that breaks it is refused whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DbRule {
+    /// Four eyes: the beslutsfattare of a decision (or återkrav decision) is not its
+    /// föredragande.
+    FourEyes,
+    /// Jäv: the beslutsfattare has no active jäv declaration for the case's organisation.
+    Jav,
+}
+
+impl DbRule {
+    pub const ALL: [DbRule; 2] = [DbRule::FourEyes, DbRule::Jav];
+
+    /// The message the triggers of migration 9 raise (`RAISE(ABORT, …)`), by which the error is
+    /// known. A shipped migration never changes, and neither do these.
+    pub fn message(self) -> &'static str {
+        match self {
+            DbRule::FourEyes => "bidrag rule four_eyes: the decider presented the proposal",
+            DbRule::Jav => "bidrag rule jav: the decider declared jäv for the organisation",
+        }
+    }
+
+    /// The rule a trigger refused the write by, if that is what `e` is.
+    fn raised_by(e: &rusqlite::Error) -> Option<DbRule> {
+        match e {
+            rusqlite::Error::SqliteFailure(f, Some(text))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                DbRule::ALL.into_iter().find(|r| r.message() == text)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for DbRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DbRule::FourEyes => "four eyes: the decider presented the proposal",
+            DbRule::Jav => "jäv: the decider declared jäv for the organisation",
+        })
+    }
+}
 
 /// SQLite's own error, for callers that must tell a busy database from a broken one.
 pub type SqliteError = rusqlite::Error;
@@ -229,4 +287,19 @@ pub(crate) fn time_from_sql(column: &'static str, s: &str) -> Result<DateTime<Ut
             column,
             value: s.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DbRule;
+
+    #[test]
+    fn every_rule_is_raised_by_migration_9_in_the_words_it_is_known_by() {
+        let migration = include_str!("migrations/0009_decision_rules.sql");
+        for rule in DbRule::ALL {
+            let raise = format!("RAISE(ABORT, '{}')", rule.message());
+            // Guarded on insert and on update, of decisions and of återkrav.
+            assert_eq!(migration.matches(&raise).count(), 4, "{rule:?}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_followup.sql"),
     include_str!("migrations/0007_multiyear.sql"),
     include_str!("migrations/0008_tallies.sql"),
+    include_str!("migrations/0009_decision_rules.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -194,7 +195,10 @@ pub(super) fn prepare(mut conn: Connection, now: DateTime<Utc>) -> Result<Connec
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Deleted and overwritten personal data (contacts) is zeroed, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Every commit is on disk before it is acknowledged: with WAL, NORMAL syncs only at
+    // checkpoints, and a power cut can take the last acts back. Only the bulk load of a file
+    // being created (`demo --cases`) turns this off, for its own transaction.
+    conn.pragma_update(None, "synchronous", "FULL")?;
     // Sorting and union sets of a large list stay in memory rather than in temporary files.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     migrate(&mut conn, now)?;
@@ -381,5 +385,27 @@ mod tests {
         drop(copy);
         drop(conn);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_database_syncs_every_commit() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        let path = dir.path().join("s.db");
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 28, 10, 15, 0)
+            .single()
+            .expect("time");
+        for _ in 0..2 {
+            // Created, then opened again.
+            let conn = open_file(&path, now).expect("open");
+            let journal: String = conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .expect("journal");
+            let synchronous: i64 = conn
+                .query_row("PRAGMA synchronous", [], |r| r.get(0))
+                .expect("synchronous");
+            // 2: FULL, the WAL synced at every commit.
+            assert_eq!((journal.as_str(), synchronous), ("wal", 2));
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Reads. Lists are windows onto indexed queries; nothing loads all cases.
 
-use super::{Result, Store, StoreError, date_from_sql, date_to_sql, time_from_sql};
+use super::{Result, Store, StoreError, date_from_sql, date_to_sql, derived, time_from_sql};
 use crate::domain::multiyear::YearAmount;
 use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, SavedQueue, Search, Sort};
 use crate::domain::{
@@ -10,34 +10,70 @@ use crate::domain::{
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
+use std::sync::LazyLock;
 
-/// The states of a case still being handled (not avslutad, återkallad or avskriven), written
-/// as the partial index `cases_open` is, so that index serves every open-cases list.
-const OPEN: &str = "c.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard', \
-     'forslag_till_beslut', 'beslutad', 'expedierad', 'pagaende', 'rapport_vantas')";
+/// `column IN (<the open states>)`: the states of a case still being handled (not avslutad,
+/// återkallad or avskriven), spelled as the partial index `cases_open` is, so that index serves
+/// every open-cases list.
+fn open(column: &str) -> String {
+    derived::state_in(column, &CaseState::OPEN)
+}
+
+/// The ways a case is late (Försenade), each an indexed range of `cases x`: a komplettering
+/// past its due date, a report past its date while the grant is in use, and the FL 12 § mark
+/// drawing near before the decision. The count of Försenade (`overdue_count`) uses the same.
+struct Late {
+    supplement: String,
+    report: String,
+    statutory: String,
+}
+
+impl Late {
+    fn of(alias: &str) -> Self {
+        let state = format!("{alias}.state");
+        Self {
+            supplement: format!(
+                "{} AND {alias}.supplement_due_on < :today",
+                derived::state_is(&state, CaseState::SupplementRequested)
+            ),
+            report: format!(
+                "{} AND {alias}.report_due_on < :today",
+                derived::state_in(&state, &CaseState::FOLLOWED_UP)
+            ),
+            statutory: format!(
+                "{} AND {alias}.received_on <= :cutoff",
+                derived::state_in(&state, &CaseState::UNDECIDED)
+            ),
+        }
+    }
+}
 
 /// The WHERE clause of a queue over `cases c`; may use :me, :today and :cutoff.
 fn queue_filter(queue: Queue) -> String {
+    let state_is = |s| derived::state_is("c.state", s);
     match queue {
-        Queue::New => "c.state = 'inkommen'".into(),
-        Queue::Mine => format!("c.assignee_id = :me AND {OPEN}"),
-        Queue::Unassigned => format!("c.assignee_id IS NULL AND {OPEN}"),
-        Queue::AwaitingSupplement => "c.state = 'komplettering_begard'".into(),
-        Queue::ReadyForDecision => "c.state = 'forslag_till_beslut'".into(),
+        Queue::New => state_is(CaseState::Received),
+        Queue::Mine => format!("c.assignee_id = :me AND {}", open("c.state")),
+        Queue::Unassigned => format!("c.assignee_id IS NULL AND {}", open("c.state")),
+        Queue::AwaitingSupplement => state_is(CaseState::SupplementRequested),
+        Queue::ReadyForDecision => state_is(CaseState::ProposedDecision),
         // Each way of being late is its own indexed range; the union holds each case once.
-        Queue::Overdue => format!(
-            "c.id IN (
-               SELECT x.id FROM cases x
-               WHERE x.state = 'komplettering_begard' AND x.supplement_due_on < :today
-               UNION SELECT x.id FROM cases x
-               WHERE x.state IN ('pagaende', 'rapport_vantas') AND x.report_due_on < :today
-               UNION SELECT x.id FROM cases x
-               WHERE x.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
-                                 'forslag_till_beslut') AND x.received_on <= :cutoff
-               UNION SELECT r.case_id FROM reports r JOIN cases c ON c.id = r.case_id
-               WHERE r.received_on IS NULL AND r.due_on < :today AND {OPEN})"
-        ),
-        Queue::AllOpen => OPEN.into(),
+        Queue::Overdue => {
+            let late = Late::of("x");
+            format!(
+                "c.id IN (
+                   SELECT x.id FROM cases x WHERE {}
+                   UNION SELECT x.id FROM cases x WHERE {}
+                   UNION SELECT x.id FROM cases x WHERE {}
+                   UNION SELECT r.case_id FROM reports r JOIN cases c ON c.id = r.case_id
+                   WHERE r.received_on IS NULL AND r.due_on < :today AND {})",
+                late.supplement,
+                late.report,
+                late.statutory,
+                open("c.state")
+            )
+        }
+        Queue::AllOpen => open("c.state"),
     }
 }
 
@@ -674,13 +710,14 @@ impl Store {
                 None => stmt.query_row([], |r| r.get(0))?,
             })
         };
-        let open = OPEN.replace("c.state", "state");
+        let open = open("state");
+        let state_is = |s| derived::state_is("state", s);
         match queue {
-            Queue::New => tally("state = 'inkommen'", None),
+            Queue::New => tally(&state_is(CaseState::Received), None),
             Queue::Mine => tally(&format!("assignee_id = ?1 AND {open}"), Some(user_id)),
             Queue::Unassigned => tally(&format!("assignee_id = 0 AND {open}"), None),
-            Queue::AwaitingSupplement => tally("state = 'komplettering_begard'", None),
-            Queue::ReadyForDecision => tally("state = 'forslag_till_beslut'", None),
+            Queue::AwaitingSupplement => tally(&state_is(CaseState::SupplementRequested), None),
+            Queue::ReadyForDecision => tally(&state_is(CaseState::ProposedDecision), None),
             Queue::AllOpen => tally(&open, None),
             Queue::Overdue => self.overdue_count(today),
         }
@@ -690,30 +727,29 @@ impl Store {
     /// komplettering both overdue and past the FL 12 § mark, which is subtracted once; an
     /// overdue report is added when its case is late in no other way.
     fn overdue_count(&self, today: NaiveDate) -> Result<i64> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT
-               (SELECT count(*) FROM cases x
-                 WHERE x.state = 'komplettering_begard' AND x.supplement_due_on < :today)
-             + (SELECT count(*) FROM cases x
-                 WHERE x.state IN ('pagaende', 'rapport_vantas') AND x.report_due_on < :today)
-             + (SELECT count(*) FROM cases x
-                 WHERE x.state IN ('inkommen', 'under_handlaggning', 'komplettering_begard',
-                                   'forslag_till_beslut') AND x.received_on <= :cutoff)
-             - (SELECT count(*) FROM cases x
-                 WHERE x.state = 'komplettering_begard' AND x.supplement_due_on < :today
-                   AND x.received_on <= :cutoff)
-             + (SELECT count(DISTINCT c.id) FROM reports r JOIN cases c ON c.id = r.case_id
-                 WHERE r.received_on IS NULL AND r.due_on < :today AND c.state IN (
-                       'inkommen', 'under_handlaggning', 'komplettering_begard',
-                       'forslag_till_beslut', 'beslutad', 'expedierad', 'pagaende',
-                       'rapport_vantas')
-                   AND NOT (c.state = 'komplettering_begard' AND c.supplement_due_on < :today)
-                   AND NOT (c.state IN ('pagaende', 'rapport_vantas')
-                            AND c.report_due_on < :today)
-                   AND NOT (c.state IN ('inkommen', 'under_handlaggning',
-                                        'komplettering_begard', 'forslag_till_beslut')
-                            AND c.received_on <= :cutoff))",
-        )?;
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            let (x, c) = (Late::of("x"), Late::of("c"));
+            format!(
+                "SELECT
+                   (SELECT count(*) FROM cases x WHERE {x_supplement})
+                 + (SELECT count(*) FROM cases x WHERE {x_report})
+                 + (SELECT count(*) FROM cases x WHERE {x_statutory})
+                 - (SELECT count(*) FROM cases x
+                     WHERE {x_supplement} AND x.received_on <= :cutoff)
+                 + (SELECT count(DISTINCT c.id) FROM reports r JOIN cases c ON c.id = r.case_id
+                     WHERE r.received_on IS NULL AND r.due_on < :today AND {open}
+                       AND NOT ({c_supplement}) AND NOT ({c_report})
+                       AND NOT ({c_statutory}))",
+                x_supplement = x.supplement,
+                x_report = x.report,
+                x_statutory = x.statutory,
+                open = open("c.state"),
+                c_supplement = c.supplement,
+                c_report = c.report,
+                c_statutory = c.statutory,
+            )
+        });
+        let mut stmt = self.conn.prepare_cached(&SQL)?;
         let (today, cutoff) = (
             date_to_sql(today),
             date_to_sql(statutory_warning_cutoff(today)),
@@ -1640,12 +1676,15 @@ impl Store {
                               AND d.outcome = 'positivt_besked'),
                     EXISTS (SELECT 1 FROM cases c
                             WHERE c.organisation_id = ?1 AND c.step = 2 AND c.granted_ore > 0
-                              AND (c.state = 'avslutad'
+                              AND (c.state = ?2
                                    OR EXISTS (SELECT 1 FROM cases r JOIN decisions d ON d.case_id = r.id
                                               WHERE r.parent_case_id = c.id AND d.kind = 'beslut'
                                                 AND d.outcome = 'godkand')))",
             )?
-            .query_row([organisation_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .query_row(
+                rusqlite::params![organisation_id, CaseState::Closed.code()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
         Ok(crate::domain::decision::Standing {
             positive_besked,
             completed_mapping,

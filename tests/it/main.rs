@@ -8,6 +8,7 @@ mod app_flow;
 mod architecture;
 mod assessment;
 mod cli;
+mod db_rules;
 mod decisions;
 mod domain_props;
 mod effects;
