@@ -14,25 +14,28 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod admin;
+mod identity;
+
 /// Case handling of statsbidrag in the terminal (Swedish UI; --lang en for English).
 #[derive(Debug, Parser)]
 #[command(name = "bidrag", version, about, long_about = None)]
 pub struct Cli {
     /// Database file (default: bidrag.sqlite3 in the platform data directory).
-    #[arg(long, env = "BIDRAG_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "BIDRAG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Open the demo database (created with realistic cases on first use); with --db, create
     /// the demo there.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub demo: bool,
     /// Acting user's login (default: the config file, else the login name).
-    #[arg(long, env = "BIDRAG_USER", value_name = "NAME")]
+    #[arg(long, global = true, env = "BIDRAG_USER", value_name = "NAME")]
     pub user: Option<String>,
     /// Language of the interface: sv (default) or en.
-    #[arg(long, env = "BIDRAG_LANG", value_name = "sv|en")]
+    #[arg(long, global = true, env = "BIDRAG_LANG", value_name = "sv|en")]
     pub lang: Option<String>,
     /// Config file (default: config.toml in the platform config directory).
-    #[arg(long, env = "BIDRAG_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, env = "BIDRAG_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -101,6 +104,21 @@ pub enum Command {
         /// Remove the contact.
         #[arg(long, value_name = "ID")]
         remove: Option<i64>,
+    },
+    /// Users and their roles: list, add, edit, deactivate (administratör).
+    User {
+        #[command(subcommand)]
+        command: admin::UserCommand,
+    },
+    /// Calls (utlysningar): list, add, edit, close (administratör).
+    Call {
+        #[command(subcommand)]
+        command: admin::CallCommand,
+    },
+    /// The agency's settings letters use: list, set (administratör).
+    Settings {
+        #[command(subcommand)]
+        command: admin::SettingsCommand,
     },
     /// Export cases, decisions or organisations as CSV (Swedish column names) or JSON.
     Export {
@@ -288,20 +306,7 @@ fn load_config(cli: &Cli, lang: Lang) -> Result<Config, Failure> {
 
 /// A login: 1–64 letters, digits, '.', '-' or '_'.
 pub fn valid_login(login: &str) -> bool {
-    let n = login.chars().count();
-    (1..=64).contains(&n)
-        && login
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-}
-
-/// The login name: from the environment, else from the operating system (a shell started
-/// without USER, as under some service managers or containers, still has a user).
-fn login_name() -> Option<String> {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .or_else(|| whoami::username().ok().filter(|s| !s.trim().is_empty()))
+    crate::domain::admin::valid_login(login)
 }
 
 /// Where a panic is logged (bidrag.log in the data directory, else in the temporary folder) and
@@ -349,7 +354,8 @@ pub fn open_error_message(lang: Lang, e: &OpenError) -> String {
 /// Everything resolved from the command line, environment and config, before anything opens.
 pub struct Settings {
     pub lang: Lang,
-    pub login: String,
+    /// Who acts: the process's account, and a login asked for (demo databases only).
+    pub identity: identity::Identity,
     pub db: PathBuf,
     pub demo: bool,
     /// The user's keymap changes: keymap.toml beside the config file.
@@ -374,17 +380,23 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
         }
         (None, None) => Lang::Sv,
     };
-    let login = match cli.user.clone().or(config.user) {
-        Some(u) => u,
-        None => login_name().ok_or_else(|| fail(T::ErrNoLogin.text(lang).into(), 2))?,
+    let asked = match cli.user.clone().or(config.user) {
+        Some(u) => {
+            let login = u.trim().to_string();
+            if login.is_empty() {
+                return Err(fail(T::ErrUserEmpty.text(lang).into(), 2));
+            }
+            if !valid_login(&login) {
+                return Err(fail(T::ErrUserInvalid.text(lang).into(), 2));
+            }
+            Some(login)
+        }
+        None => None,
     };
-    let login = login.trim().to_string();
-    if login.is_empty() {
-        return Err(fail(T::ErrUserEmpty.text(lang).into(), 2));
-    }
-    if !valid_login(&login) {
-        return Err(fail(T::ErrUserInvalid.text(lang).into(), 2));
-    }
+    let identity = identity::Identity {
+        account: identity::account(),
+        asked,
+    };
     let db = match (cli.db.clone(), config.db, cli.demo) {
         (Some(db), _, _) => db,
         (None, Some(db), false) => db,
@@ -408,7 +420,7 @@ pub fn resolve(cli: &Cli) -> Result<Settings, Failure> {
     };
     Ok(Settings {
         lang,
-        login,
+        identity,
         db,
         demo: cli.demo,
         keymap,
@@ -478,16 +490,8 @@ pub fn prepare(
         if current < crate::storage::LATEST_VERSION || demo_missing {
             return Err(fail(tr(lang, T::ErrReadOnlyNeedsWrite, &[&p]), 1));
         }
-        // Nobody can be registered in a read-only database: an unknown login looks, it does not act.
-        let user = store
-            .user_by_login(&settings.login)
-            .map_err(db_err)?
-            .unwrap_or(User {
-                id: 0,
-                login: settings.login.clone(),
-                name: settings.login.clone(),
-                roles: vec![crate::domain::Role::Caseworker],
-            });
+        // Nobody can be registered in a read-only database.
+        let user = identity::known_user(&store, &settings.identity, lang)?;
         return Ok((
             store,
             Some(user),
@@ -514,10 +518,9 @@ pub fn prepare(
     if !register_user {
         return Ok((store, None, notes, false));
     }
-    let (user, created) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
-        .map_err(|e| service_failure(lang, e))?;
-    if created {
-        notes.insert(0, tr(lang, T::NewUser, &[&user.login]));
+    let (user, note) = identity::acting_user(&mut store, &settings.identity, lang, now)?;
+    if let Some(note) = note {
+        notes.insert(0, note);
     }
     Ok((store, Some(user), notes, false))
 }
@@ -861,8 +864,7 @@ fn import(
         true
     };
     let now = Utc::now();
-    let (user, _) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
-        .map_err(|e| service_failure(lang, e))?;
+    let (user, _) = identity::acting_user(&mut store, &settings.identity, lang, now)?;
     let ctx = crate::service::Ctx {
         user_id: user.id,
         today,
@@ -987,8 +989,7 @@ fn contacts(
     let checklists = load_checklists(lang)?;
     let (mut store, _, _, _) = prepare(settings, &checklists, false)?;
     let now = Utc::now();
-    let (user, _) = crate::service::admin::ensure_user(&mut store, now, &settings.login)
-        .map_err(|e| service_failure(lang, e))?;
+    let (user, _) = identity::acting_user(&mut store, &settings.identity, lang, now)?;
     let ctx = crate::service::Ctx {
         user_id: user.id,
         today: Local::now().date_naive(),
@@ -1019,6 +1020,16 @@ fn contacts(
 fn run(cli: &Cli) -> Result<(), Failure> {
     let settings = resolve(cli)?;
     let lang = settings.lang;
+    // A command on a database that is not there says so and how to make one; it creates
+    // nothing (only `init`, the demo and the interface create a database).
+    let creates = matches!(
+        cli.command,
+        None | Some(Command::Init) | Some(Command::Demo { .. })
+    );
+    if !creates && !settings.demo && !settings.db.exists() {
+        let path = crate::domain::text::clean(&settings.db.display().to_string());
+        return Err(fail(tr(lang, T::ErrNoDatabase, &[&path]), 1));
+    }
     match &cli.command {
         Some(Command::Check) => return check(&settings),
         Some(Command::Backup { file }) => return backup(&settings, file),
@@ -1055,14 +1066,31 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             remove,
         }) => return contacts(&settings, search.as_deref(), *pseudonymise, *remove),
         Some(Command::Demo { cases, out }) => return demo_scaled(lang, *cases, out),
+        Some(Command::User { command }) => return admin::user(&settings, command),
+        Some(Command::Call { command }) => return admin::call(&settings, command),
+        Some(Command::Settings { command }) => return admin::settings(&settings, command),
         Some(Command::Init) => {
             let checklists = load_checklists(lang)?;
-            let (store, _, _, _) = prepare(&settings, &checklists, false)?;
+            let new = !settings.db.exists();
+            let (mut store, _, _, _) = prepare(&settings, &checklists, false)?;
             let cases = store
                 .count_all_cases()
                 .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
             let path = settings.db.display().to_string();
-            return say(lang, &[tr(lang, T::InitDone, &[&path, &cases.to_string()])]);
+            let mut lines = vec![tr(lang, T::InitDone, &[&path, &cases.to_string()])];
+            // Whoever creates the database is its first administratör.
+            let admin = identity::bootstrap_admin(
+                &mut store,
+                &settings.identity,
+                &settings.db,
+                new,
+                lang,
+                Utc::now(),
+            )?;
+            if let Some(admin) = admin {
+                lines.push(tr(lang, T::FirstAdmin, &[&admin.login]));
+            }
+            return say(lang, &lines);
         }
         None => {}
     }

@@ -101,9 +101,11 @@ catalogue! {
     AnswerNotApplicable => "Ej aktuellt", "Not applicable";
     AnswerNone => "Obesvarad", "Unanswered";
 
+    RoleRegistrar => "registrator", "registrar";
     RoleCaseworker => "handläggare", "caseworker";
     RoleDecisionMaker => "beslutsfattare", "decision maker";
     RoleAdministrator => "administratör", "administrator";
+    RoleAttestant => "attestant", "attestant";
 
     DirectionIn => "In", "In";
     DirectionOut => "Ut", "Out";
@@ -363,6 +365,9 @@ catalogue! {
     FldDecisionDate => "Beslutsdatum (ÅÅÅÅ-MM-DD)", "Decision date (YYYY-MM-DD)";
     FldAppeal => "Överklagande", "Appeal";
     FldException => "Motivering för undantag", "Reason for the exception";
+    FldLateReason => "Skäl att registrera efter stängning", "Reason to register after closing";
+    ValLateReason => "{0}: utlysningen stängde {1}; ett ärende som kom in senare registreras bara med ett skäl, som sparas i historiken.", "{0}: the call closed on {1}; a case received later is registered only with a reason, which is kept in the history.";
+    CallClosedLine => "Utlysningen stängde {0}. Kom ärendet in senare, ange skälet att ändå registrera det.", "The call closed on {0}. If the case came in later, give the reason to register it anyway.";
     TitlePickOutcome => "Förslag till beslut: välj utfall", "Proposed decision: choose the outcome";
     TitleProposal => "Förslag till beslut: {0}", "Proposed decision: {0}";
     TitleDecide => "Beslut: {0}", "Decision: {0}";
@@ -610,6 +615,65 @@ catalogue! {
     WorkProgress => "{0}: {1} av {2} · Esc avbryter", "{0}: {1} of {2} · Esc cancels";
     WorkStarted => "{0} … · Esc avbryter", "{0} … · Esc cancels";
     ImpMoreRows => "  … och {0} rader till", "  … and {0} more rows";
+    ErrUserOnlyDemo => "--user {0}: en annan användare kan bara väljas i en demodatabas. Här är du det konto du är inloggad som, så att fyra ögon och jäv gäller den som faktiskt handlägger.", "--user {0}: another user can be chosen only in a demo database. Here you are the account you are logged in as, so that four eyes and jäv hold for whoever actually acts.";
+    ErrNotRegistered => "Kontot {0} är inte registrerat som användare i den här databasen. Be en administratör lägga till dig (bidrag user add {0} …). Inget skrevs.", "The account {0} is not registered as a user in this database. Ask an administrator to add you (bidrag user add {0} …). Nothing was written.";
+    ErrUserDeactivated => "Användaren {0} är avaktiverad och kan inte handlägga. Be en administratör. Inget skrevs.", "The user {0} is deactivated and cannot act. Ask an administrator. Nothing was written.";
+    FirstAdmin => "{0} är databasens första administratör.", "{0} is the database's first administrator.";
+    ErrNoDatabase => "Databasen {0} finns inte. Skapa den med: bidrag init --db {0}", "The database {0} does not exist. Create it with: bidrag init --db {0}";
+    NothingWritten => "Inget skrevs.", "Nothing was written.";
+    ErrNotFound => "Hittades inte: {0}. Inget skrevs.", "Not found: {0}. Nothing was written.";
+    ErrOption => "{0} {1}: {2}", "{0} {1}: {2}";
+    OptRoles => "okänd roll; roller är registrator, handläggare, beslutsfattare, attestant och administratör, åtskilda med komma", "unknown role; the roles are registrator, handläggare, beslutsfattare, attestant and administratör, separated by commas";
+    OptOutcomes => "okänt beslut; skriv t.ex. bifall, delvis_bifall, avslag, avvisning, positivt_besked, negativt_besked, åtskilda med komma", "unknown outcome; write e.g. bifall, delvis_bifall, avslag, avvisning, positivt_besked, negativt_besked, separated by commas";
+    OptAmount => "inget belopp i kronor (t.ex. 1 250 000)", "not an amount in kronor (e.g. 1 250 000)";
+    OptDate => "inget datum (ÅÅÅÅ-MM-DD)", "not a date (YYYY-MM-DD)";
+    OptStep => "steget är 1, 2, 3 eller 4", "the step is 1, 2, 3 or 4";
+    OptRegulation => "förordningen är 2018:118 (kommuner och regioner) eller 2018:119 (ideella organisationer)", "the förordning is 2018:118 (kommuner and regioner) or 2018:119 (civil society organisations)";
+    OptSitting => "skriv beslutstillfället som DAG/SISTA-INKOMSTDAG, t.ex. 2027-03-15/2027-02-28", "write the decision sitting as DAY/LAST-DAY-OF-RECEIPT, e.g. 2027-03-15/2027-02-28";
+    OptSetting => "okänd inställning; de är agency_name, dnr_prefix, agency_address, agency_org_nr och agency_contact", "unknown setting; they are agency_name, dnr_prefix, agency_address, agency_org_nr and agency_contact";
+    ErrOptionMissing => "En ny utlysning behöver {0}. Inget skrevs.", "A new call needs {0}. Nothing was written.";
+    ErrNoSuchUser => "Ingen användare har inloggningen {0}. Inget skrevs.", "No user has the login {0}. Nothing was written.";
+    UserAdded => "Användaren {0} är registrerad.", "The user {0} is registered.";
+    UserChanged => "Användaren {0} är ändrad.", "The user {0} is changed.";
+    UserActivated => "Användaren {0} är aktiv igen.", "The user {0} is active again.";
+    UserDeactivated => "Användaren {0} är inaktiverad; historiken finns kvar.", "The user {0} is deactivated; their history stays.";
+    AllOutcomes => "alla beslut", "all decisions";
+    DelegationUpTo => "{0} upp till {1}", "{0} up to {1}";
+    Deactivated => "inaktiverad", "deactivated";
+    CallAdded => "Utlysningen {0} är skapad (id {1}).", "The call {0} is created (id {1}).";
+    CallChanged => "Utlysningen {0} är ändrad.", "The call {0} is changed.";
+    CallClosedNow => "Utlysningen {0} är stängd från {1}.", "The call {0} is closed from {1}.";
+    StepN => "steg {0}", "step {0}";
+    CasesN => "{0} ärenden", "{0} cases";
+    SettingChanged => "{0} är ändrad.", "{0} is changed.";
+    RefMissingRole => "Det här kräver rollen {0}; be en administratör.", "This needs the role {0}; ask an administrator.";
+    Or => "eller", "or";
+    RefMissingRoles => "Det här kräver någon av rollerna {0}; be en administratör.", "This needs one of the roles {0}; ask an administrator.";
+    RefDeactivated => "Du är avaktiverad och kan inte handlägga.", "You are deactivated and cannot act.";
+    RefDelegationOutcome => "Din delegation omfattar inte beslut om {0}.", "Your delegation does not cover decisions of {0}.";
+    RefDelegationAmount => "Din delegation räcker till {0}; beslutet gäller {1}.", "Your delegation goes up to {0}; the decision is for {1}.";
+    RefCallName => "Namn: får inte vara tomt.", "Name: must not be empty.";
+    RefCallNameTaken => "Namn: en annan utlysning heter så.", "Name: another call has that name.";
+    RefControl => "{0}: kontrolltecken är inte tillåtna.", "{0}: control characters are not allowed.";
+    RefCallCloses => "Stänger: måste vara samma dag som utlysningen öppnar eller senare.", "Closes: must be the day the call opens or later.";
+    RefCallBudget => "Budget: får inte vara negativ.", "Budget: must not be negative.";
+    RefCallCommitment => "Bemyndiganderam: får inte vara negativ.", "Authorisation for later years: must not be negative.";
+    RefCallSitting => "Beslutstillfällen: sista inkomstdag {0} för beslutstillfället {1} ligger utanför utlysningens period eller efter beslutstillfället.", "Decision sittings: the cut-off {0} of the sitting on {1} lies outside the call's period or after the sitting.";
+    RefCallSittingTwice => "Beslutstillfällen: två den {0}.", "Decision sittings: two on {0}.";
+    RefCallDecided => "Utlysningen har beslut; steg och förordning kan inte ändras.", "The call has decisions; its step and förordning cannot change.";
+    RefUnknownKommun => "Kommuner: {0} är ingen kommun.", "Kommuner: {0} is no kommun.";
+    RefUserLogin => "Inloggning: kontonamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 64 tecken).", "Login: the account name may hold only letters, digits, dot, hyphen and underscore (at most 64 characters).";
+    RefUserName => "Namn: får inte vara tomt.", "Name: must not be empty.";
+    RefUserNoRole => "Roller: välj minst en.", "Roles: choose at least one.";
+    RefUserDelegation => "Delegation: gäller bara en beslutsfattare.", "Delegation: only for a decision maker.";
+    RefDuplicateLogin => "Inloggning: {0} finns redan.", "Login: {0} exists already.";
+    RefLastAdmin => "Den sista aktiva administratören kan inte förlora rollen eller avaktiveras.", "The last active administrator cannot lose the role or be deactivated.";
+    RefSettingRequired => "får inte vara tomt", "must not be empty";
+    RefSettingControl => "kontrolltecken är inte tillåtna", "control characters are not allowed";
+    RefSettingPrefix => "1–12 versaler A–Z", "1–12 capital letters A–Z";
+    RefSettingOrgNr => "inget giltigt organisationsnummer", "no valid organisation number";
+    RefCallClosed => "Utlysningen {0} är stängd; ange ett skäl för att registrera ändå.", "The call {0} is closed; give a reason to register anyway.";
+    AdmFldTitle => "Titel", "Title";
     RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
     RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
     RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";
@@ -766,6 +830,14 @@ catalogue! {
     EventContactPseudonymised => "Kontaktperson pseudonymiserad", "Contact person pseudonymised";
     EventContactRemoved => "Kontaktperson borttagen", "Contact person removed";
     EventOrgNrSet => "Organisationsnummer satt", "Organisation number set";
+    EventUserChanged => "Användare ändrad", "User changed";
+    EventUserDeactivated => "Användare avaktiverad", "User deactivated";
+    EventUserActivated => "Användare aktiverad", "User activated";
+    EventSettingChanged => "Inställning ändrad", "Setting changed";
+    EventCallCreated => "Utlysning skapad", "Call created";
+    EventCallChanged => "Utlysning ändrad", "Call changed";
+    EventCallClosed => "Utlysning stängd", "Call closed";
+    EventClosedCallOverridden => "Registrerat i stängd utlysning", "Registered in a closed call";
 
     // History in people's words (issue 15): one sentence per event.
     HistUnknownKind => "Händelse av okänd typ ({0})", "Event of an unknown kind ({0})";
@@ -816,6 +888,36 @@ catalogue! {
     HistContactPseudonymised => "Kontaktperson nr {0} pseudonymiserad", "Contact person no. {0} pseudonymised";
     HistContactRemoved => "Kontaktperson nr {0} borttagen", "Contact person no. {0} removed";
     HistOrgNr => "Organisationsnummer {1} satt för {0}", "Organisation number {1} set for {0}";
+    HistUserChanged => "Användare {0} ändrad: {1}", "User {0} changed: {1}";
+    HistUserDeactivated => "Användare {0} avaktiverad", "User {0} deactivated";
+    HistUserActivated => "Användare {0} aktiverad igen", "User {0} activated again";
+    HistSettingChanged => "{0}: {1}", "{0}: {1}";
+    HistCallCreated => "Utlysning {0} skapad: steg {1}, förordningen ({2}), {3}–{4}, budget {5}", "Call {0} created: step {1}, förordning ({2}), {3}–{4}, budget {5}";
+    HistCallChanged => "Utlysning {0} ändrad: {1}", "Call {0} changed: {1}";
+    HistCallClosed => "Utlysning {0} stängd {1}", "Call {0} closed on {1}";
+    HistClosedCall => "Registrerat fast utlysningen var stängd", "Registered although the call was closed";
+    HistRoles => "roller {0}", "roles {0}";
+    HistTitle => "titel {0}", "title {0}";
+    HistName => "namn {0}", "name {0}";
+    HistDelegation => "delegation {0}", "delegation {0}";
+    HistDelegationAll => "alla beslut", "every decision";
+    HistUpTo => "högst {0}", "at most {0}";
+    HistChangedParts => "{0}", "{0}";
+    CallFldName => "namn", "name";
+    CallFldPeriod => "period", "period";
+    CallFldBudget => "budget", "budget";
+    CallFldCommitment => "bemyndiganderam", "authorisation for later years";
+    CallFldRegulation => "förordning", "förordning";
+    CallFldTexts => "brevtexter", "letter texts";
+    CallFldSittings => "beslutstillfällen", "decision sittings";
+    CallFldKommuner => "kommuner som får söka", "eligible kommuner";
+    CallFldChecklist => "checklista", "checklist";
+    CallFldStep => "steg", "step";
+    SetAgencyName => "Myndighetens namn", "Agency name";
+    SetDnrPrefix => "Diarienummerprefix", "Diary number prefix";
+    SetPostalAddress => "Postadress", "Postal address";
+    SetOrgNr => "Myndighetens organisationsnummer", "Agency organisation number";
+    SetContact => "Kontaktrad i breven", "Contact line in letters";
     HistOrgNrPlain => "Organisationsnummer {0} satt", "Organisation number {0} set";
     // review fixes
     RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
@@ -1046,9 +1148,23 @@ pub fn reform_area(a: crate::domain::ReformArea) -> T {
 
 pub fn role(r: Role) -> T {
     match r {
+        Role::Registrar => T::RoleRegistrar,
+        Role::Attestant => T::RoleAttestant,
         Role::Caseworker => T::RoleCaseworker,
         Role::DecisionMaker => T::RoleDecisionMaker,
         Role::Administrator => T::RoleAdministrator,
+    }
+}
+
+/// A setting's name.
+pub fn setting(s: crate::domain::admin::Setting) -> T {
+    use crate::domain::admin::Setting as S;
+    match s {
+        S::AgencyName => T::SetAgencyName,
+        S::DnrPrefix => T::SetDnrPrefix,
+        S::PostalAddress => T::SetPostalAddress,
+        S::OrgNr => T::SetOrgNr,
+        S::Contact => T::SetContact,
     }
 }
 
@@ -1112,6 +1228,14 @@ pub fn event_kind(kind: EventKind) -> T {
         K::ContactPseudonymised => T::EventContactPseudonymised,
         K::ContactRemoved => T::EventContactRemoved,
         K::OrgNrSet => T::EventOrgNrSet,
+        K::UserChanged => T::EventUserChanged,
+        K::UserDeactivated => T::EventUserDeactivated,
+        K::UserActivated => T::EventUserActivated,
+        K::SettingChanged => T::EventSettingChanged,
+        K::CallCreated => T::EventCallCreated,
+        K::CallChanged => T::EventCallChanged,
+        K::CallClosed => T::EventCallClosed,
+        K::ClosedCallOverridden => T::EventClosedCallOverridden,
     }
 }
 

@@ -85,6 +85,9 @@ pub enum CaseWrite {
 pub struct CaseDraft {
     /// Set when the organisation is not yet eligible for the step: the recorded reason.
     pub exception_reason: Option<String>,
+    /// Set when the case is received after its call closed: the recorded reason it is
+    /// registered all the same.
+    pub late_reason: Option<String>,
     pub organisation_id: i64,
     pub call_id: i64,
     pub received_on: NaiveDate,

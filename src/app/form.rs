@@ -23,6 +23,7 @@ pub enum FieldId {
     Title,
     Requested,
     Exception,
+    LateReason,
     SupplementText,
     Due,
     Date,
@@ -221,6 +222,8 @@ pub enum Info {
         organisation: String,
         lack: NotEligible,
     },
+    /// The call closed on this day: a case received later needs a reason.
+    CallClosed { closes_on: NaiveDate },
     /// What was granted and what is paid.
     Granted { granted: Money, paid: Money },
     /// A report's used and unused amount of the grant.
@@ -330,6 +333,10 @@ impl Form {
 
     pub fn position(&self, id: FieldId) -> Option<usize> {
         self.fields.iter().position(|f| f.id == id)
+    }
+
+    pub fn has(&self, id: FieldId) -> bool {
+        self.field(id).is_some()
     }
 
     pub fn field(&self, id: FieldId) -> Option<&Field> {
@@ -551,8 +558,33 @@ impl App {
                 } else {
                     None
                 };
+                // Received after the call closed: registered only with a reason on record.
+                let closed = self
+                    .calls
+                    .items
+                    .iter()
+                    .find(|c| c.id == call_id)
+                    .and_then(|c| c.closes_on)
+                    .filter(|closes| received_on > *closes);
+                let late_reason = match closed {
+                    Some(closes) if form.has(FieldId::LateReason) => {
+                        let reason = form.text(FieldId::LateReason).trim().to_string();
+                        if reason.is_empty() {
+                            let e = self.field_error(
+                                form,
+                                FieldId::LateReason,
+                                T::ValLateReason,
+                                &[&closes.to_string()],
+                            );
+                            return Err(e.into());
+                        }
+                        Some(reason)
+                    }
+                    _ => None,
+                };
                 vec![Effect::RegisterCase(CaseDraft {
                     exception_reason,
+                    late_reason,
                     organisation_id: org_id,
                     call_id,
                     received_on,

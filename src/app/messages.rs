@@ -160,6 +160,7 @@ impl App {
             Refused::ReviewUnmet(n) => field(T::FuFldOutcome, T::FuValUnmet, &[&n.to_string()]),
             Refused::ReviewComment => field(T::FuFldComment, T::FuValComment, &[]),
             Refused::ContactArchived(docs) => tr(lang, T::ContactArchived, &[&docs.join(", ")]),
+            other => admin_words(lang, other),
         }
     }
 
@@ -342,5 +343,87 @@ impl App {
             }
         }
         vec![Effect::LoadCase(case_id), Effect::LoadHome]
+    }
+}
+
+/// The words of a refusal that needs no open case: the administratör's acts, roles and
+/// delegation. The command line says them too.
+pub fn admin_words(lang: crate::i18n::Lang, r: &Refused) -> String {
+    use crate::domain::admin::{
+        CallError, CallField, DelegationError, SettingError, UserError, UserField,
+    };
+    let call_field = |f: CallField| match f {
+        CallField::Name => T::CallFldName,
+        CallField::RegulationVersion => T::CallFldRegulation,
+        CallField::Conditions | CallField::AppealText | CallField::AppealParagraph => {
+            T::CallFldTexts
+        }
+    };
+    match r {
+        Refused::MissingRole(roles) => {
+            let names: Vec<&str> = roles.iter().map(|r| i18n::role(*r).text(lang)).collect();
+            let or = format!(" {} ", T::Or.text(lang));
+            let key = if names.len() > 1 {
+                T::RefMissingRoles
+            } else {
+                T::RefMissingRole
+            };
+            tr(lang, key, &[&names.join(&or)])
+        }
+        Refused::Deactivated => T::RefDeactivated.text(lang).into(),
+        Refused::Delegation(DelegationError::Outcome(o)) => tr(
+            lang,
+            T::RefDelegationOutcome,
+            &[&i18n::outcome(*o).text(lang).to_lowercase()],
+        ),
+        Refused::Delegation(DelegationError::Amount { amount, max }) => tr(
+            lang,
+            T::RefDelegationAmount,
+            &[&max.to_string(), &amount.to_string()],
+        ),
+        Refused::Call(e) => match e {
+            CallError::NameRequired => T::RefCallName.text(lang).into(),
+            CallError::NameTaken => T::RefCallNameTaken.text(lang).into(),
+            CallError::ControlCharacters(f) => {
+                tr(lang, T::RefControl, &[call_field(*f).text(lang)])
+            }
+            CallError::ClosesBeforeOpens => T::RefCallCloses.text(lang).into(),
+            CallError::NegativeBudget => T::RefCallBudget.text(lang).into(),
+            CallError::NegativeCommitment => T::RefCallCommitment.text(lang).into(),
+            CallError::SittingOutside(s) => tr(
+                lang,
+                T::RefCallSitting,
+                &[&s.cutoff_on.to_string(), &s.held_on.to_string()],
+            ),
+            CallError::SittingTwice(d) => tr(lang, T::RefCallSittingTwice, &[&d.to_string()]),
+            CallError::Decided => T::RefCallDecided.text(lang).into(),
+        },
+        Refused::UnknownKommun(name) => tr(lang, T::RefUnknownKommun, &[name]),
+        Refused::User(e) => match e {
+            UserError::Login => T::RefUserLogin.text(lang).into(),
+            UserError::NameRequired => T::RefUserName.text(lang).into(),
+            UserError::ControlCharacters(UserField::Name) => {
+                tr(lang, T::RefControl, &[T::CallFldName.text(lang)])
+            }
+            UserError::ControlCharacters(UserField::Title) => {
+                tr(lang, T::RefControl, &[T::AdmFldTitle.text(lang)])
+            }
+            UserError::NoRole => T::RefUserNoRole.text(lang).into(),
+            UserError::DelegationWithoutRole => T::RefUserDelegation.text(lang).into(),
+        },
+        Refused::DuplicateLogin(login) => tr(lang, T::RefDuplicateLogin, &[login]),
+        Refused::LastAdministrator => T::RefLastAdmin.text(lang).into(),
+        Refused::Setting(s, e) => {
+            let rule = match e {
+                SettingError::Required => T::RefSettingRequired,
+                SettingError::ControlCharacters => T::RefSettingControl,
+                SettingError::DnrPrefix => T::RefSettingPrefix,
+                SettingError::OrgNr => T::RefSettingOrgNr,
+            };
+            format!("{}: {}", i18n::setting(*s).text(lang), rule.text(lang))
+        }
+        Refused::CallClosed(name) => tr(lang, T::RefCallClosed, &[name]),
+        // Those with a case's context are worded by the app; here without it.
+        other => format!("{other:?}"),
     }
 }

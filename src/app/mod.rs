@@ -16,7 +16,7 @@ mod effect;
 pub mod form;
 mod home;
 pub mod keymap;
-mod messages;
+pub mod messages;
 pub mod modal;
 mod msg;
 mod state;

@@ -38,11 +38,19 @@ pub enum EventKind {
     ContactPseudonymised,
     ContactRemoved,
     OrgNrSet,
+    UserChanged,
+    UserDeactivated,
+    UserActivated,
+    SettingChanged,
+    CallCreated,
+    CallChanged,
+    CallClosed,
+    ClosedCallOverridden,
 }
 
 impl EventKind {
     /// Every kind (a test keeps this complete).
-    pub const ALL: [EventKind; 34] = [
+    pub const ALL: [EventKind; 42] = [
         EventKind::CaseRegistered,
         EventKind::StateChanged,
         EventKind::Assigned,
@@ -77,6 +85,14 @@ impl EventKind {
         EventKind::ContactPseudonymised,
         EventKind::ContactRemoved,
         EventKind::OrgNrSet,
+        EventKind::UserChanged,
+        EventKind::UserDeactivated,
+        EventKind::UserActivated,
+        EventKind::SettingChanged,
+        EventKind::CallCreated,
+        EventKind::CallChanged,
+        EventKind::CallClosed,
+        EventKind::ClosedCallOverridden,
     ];
 
     /// The text stored in `events.kind` (and hashed): never change one.
@@ -116,6 +132,14 @@ impl EventKind {
             EventKind::ContactPseudonymised => "contact_pseudonymised",
             EventKind::ContactRemoved => "contact_removed",
             EventKind::OrgNrSet => "org_nr_set",
+            EventKind::UserChanged => "user_changed",
+            EventKind::UserDeactivated => "user_deactivated",
+            EventKind::UserActivated => "user_activated",
+            EventKind::SettingChanged => "setting_changed",
+            EventKind::CallCreated => "call_created",
+            EventKind::CallChanged => "call_changed",
+            EventKind::CallClosed => "call_closed",
+            EventKind::ClosedCallOverridden => "closed_call_overridden",
         }
     }
 
@@ -173,6 +197,14 @@ mod tests {
             EventKind::ContactPseudonymised => 31,
             EventKind::ContactRemoved => 32,
             EventKind::OrgNrSet => 33,
+            EventKind::UserChanged => 34,
+            EventKind::UserDeactivated => 35,
+            EventKind::UserActivated => 36,
+            EventKind::SettingChanged => 37,
+            EventKind::CallCreated => 38,
+            EventKind::CallChanged => 39,
+            EventKind::CallClosed => 40,
+            EventKind::ClosedCallOverridden => 41,
         }
     }
 
@@ -199,7 +231,8 @@ mod tests {
              eligibility_overridden imported payment_plan_set instalment_paid report_expected \
              report_received report_reviewed recovery_opened recovery_decided \
              repayment_registered user_created reference_data_loaded contact_pseudonymised \
-             contact_removed org_nr_set"
+             contact_removed org_nr_set user_changed user_deactivated user_activated \
+             setting_changed call_created call_changed call_closed closed_call_overridden"
         );
     }
 

@@ -1,5 +1,6 @@
 //! Pure domain rules: no I/O, no clock reads, no terminal. `today` is always passed in.
 
+pub mod admin;
 pub mod audit;
 pub mod case;
 pub mod checklist;

@@ -43,20 +43,33 @@ impl OrgKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a user may do. Registrator: register cases and documents, import; handläggare: handle
+/// cases; beslutsfattare: decide, within a delegation; attestant: attest payments; administratör:
+/// calls, users and the agency's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
+    Registrar,
     Caseworker,
     DecisionMaker,
+    Attestant,
     Administrator,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Caseworker, Role::DecisionMaker, Role::Administrator];
+    pub const ALL: [Role; 5] = [
+        Role::Registrar,
+        Role::Caseworker,
+        Role::DecisionMaker,
+        Role::Attestant,
+        Role::Administrator,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
+            Role::Registrar => "registrator",
             Role::Caseworker => "handlaggare",
             Role::DecisionMaker => "beslutsfattare",
+            Role::Attestant => "attestant",
             Role::Administrator => "administrator",
         }
     }
@@ -66,12 +79,25 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct User {
     pub id: i64,
+    /// The operating-system account the user acts from.
     pub login: String,
     pub name: String,
     pub roles: Vec<Role>,
+    /// As letters name the user ("handläggare", "direktör").
+    pub title: String,
+    /// A deactivated user cannot act; their history stays.
+    pub active: bool,
+    /// What a beslutsfattare may decide.
+    pub delegation: super::admin::Delegation,
+}
+
+impl User {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -29,6 +29,7 @@ pub fn default_rules(civil_society: bool) -> &'static str {
 }
 
 /// The note kept when a case is registered although the organisation is not yet eligible.
+pub const CLOSED_CALL_OVERRIDE: &str = "Registrerat efter att utlysningen stängt";
 pub const ELIGIBILITY_OVERRIDE: &str = "Registrerat trots att behörighet saknas";
 
 /// What an outgoing decision document is called.

@@ -66,6 +66,33 @@ pub enum Refused {
     ReviewComment,
     /// A contact person named in registered documents (these) stays as the archive has it.
     ContactArchived(Vec<String>),
+    /// The acting user lacks the role the act needs.
+    /// The acting user holds none of these roles, one of which the act needs.
+    MissingRole(&'static [super::model::Role]),
+    /// The acting user is deactivated.
+    Deactivated,
+    /// The beslutsfattare's delegation does not cover the decision.
+    Delegation(super::admin::DelegationError),
+    /// A call breaks a rule (the first, in form order).
+    Call(super::admin::CallError),
+    /// A kommun named in a call's list is not one of the kommuner.
+    UnknownKommun(String),
+    /// A user breaks a rule (the first, in form order).
+    User(super::admin::UserError),
+    /// Another user has this login.
+    DuplicateLogin(String),
+    /// The last active administratör cannot lose the role or be deactivated.
+    LastAdministrator,
+    /// A setting's value breaks its rule.
+    Setting(super::admin::Setting, super::admin::SettingError),
+    /// The call is closed: registering in it needs a reason, which is recorded.
+    CallClosed(String),
+}
+
+impl From<super::admin::DelegationError> for Refused {
+    fn from(e: super::admin::DelegationError) -> Self {
+        Refused::Delegation(e)
+    }
 }
 
 impl From<workflow::Refusal> for Refused {

@@ -53,7 +53,7 @@ pub fn preview(
 
 /// A batch may only assign to a handläggare and make the transitions that need no form.
 fn check_change(store: &Store, ctx: &Ctx<'_>, change: &BatchChange) -> Result<()> {
-    super::actor(store, ctx)?;
+    super::actor_for(store, ctx, crate::domain::admin::Act::Handle)?;
     match change {
         BatchChange::Assign { user_id } => {
             let to = store

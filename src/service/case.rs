@@ -2,8 +2,9 @@
 //! notes, documents, assignment and reform areas. Each reads the case inside its transaction and
 //! checks the rule there; the decision acts are in `decision`.
 
-use super::{Ctx, Result, actor, ensure, has_role, not_future, required};
+use super::{Ctx, Result, actor, actor_for, ensure, has_role, not_future, required};
 use crate::app::{CaseDraft, CaseWrite, Done};
+use crate::domain::admin::Act;
 use crate::domain::refused::Refused;
 use crate::domain::workflow::{self, Transition};
 use crate::domain::{CaseFacts, CaseState, ChecklistTemplate, Direction, Role, records};
@@ -34,7 +35,18 @@ pub(crate) fn apply(
 ) -> Result<Done> {
     let facts = read.case_facts(case_id)?;
     let user = ctx.user_id;
-    actor(read, ctx)?;
+    let act = match write {
+        CaseWrite::SupplementReply { .. } | CaseWrite::Note { .. } | CaseWrite::Document { .. } => {
+            Some(Act::Record)
+        }
+        // Deciding is checked with four eyes and jäv, where the role is part of the rule.
+        CaseWrite::Decide { .. } | CaseWrite::Correct { .. } => None,
+        _ => Some(Act::Handle),
+    };
+    match act {
+        Some(act) => actor_for(read, ctx, act)?,
+        None => actor(read, ctx)?,
+    };
     match write {
         CaseWrite::Answer {
             item_key,
@@ -276,7 +288,7 @@ fn transition_case(
 /// call's step needs the reason for the exception, which is recorded. Returns the case's id.
 pub fn register(store: &mut Store, ctx: &Ctx<'_>, d: &CaseDraft) -> Result<i64> {
     store.transact(ctx.now, |read, w| {
-        let user = actor(read, ctx)?.id;
+        let user = actor_for(read, ctx, Act::Register)?.id;
         let call = read.call(d.call_id)?;
         let organisation = read.organisation(d.organisation_id)?;
         not_future(d.received_on, ctx)?;
@@ -295,6 +307,17 @@ pub fn register(store: &mut Store, ctx: &Ctx<'_>, d: &CaseDraft) -> Result<i64> 
                     .filter(|r| !r.is_empty())
                     .ok_or(Refused::NotEligible(lack))?,
             ),
+        };
+        // Received after the call closed: registered only with the reason on record.
+        let late = match call.closes_on.filter(|closes| d.received_on > *closes) {
+            Some(_) => Some(
+                d.late_reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .ok_or_else(|| Refused::CallClosed(call.name.clone()))?,
+            ),
+            None => None,
         };
         let reg = w.insert_case(
             user,
@@ -315,6 +338,20 @@ pub fn register(store: &mut Store, ctx: &Ctx<'_>, d: &CaseDraft) -> Result<i64> 
             .find(|c| c.template.step() == Some(call.step))
         {
             w.set_checklist(user, reg.id, &current.template, &current.body)?;
+        }
+        if let Some(reason) = late {
+            w.event(
+                Some(user),
+                Some(reg.id),
+                crate::domain::EventKind::ClosedCallOverridden,
+                None,
+                Some(reason),
+            )?;
+            w.add_note(
+                user,
+                reg.id,
+                &format!("{}: {reason}", records::CLOSED_CALL_OVERRIDE),
+            )?;
         }
         if let Some(reason) = exception {
             // Registered although the organisation is not yet eligible: the reason is on record.

@@ -102,6 +102,7 @@ pub(crate) fn decide(
     let p = d.proposal().ok_or(Refused::NoProposal)?;
     ensure(p.id == proposal_id, Refused::NotLatestProposal)?;
     check_decider(&user, p.presenter_id, &d)?;
+    user.delegation.covers(p.outcome, p.amount)?;
     not_future(decided_on, ctx)?;
     let appeal_text = required(appeal_text)?;
     let grant = is_grant(p.outcome);
@@ -157,6 +158,7 @@ pub(crate) fn correct(
     ensure(old.id == *supersedes, Refused::NotLatestProposal)?;
     ensure(old.sent_on.is_some(), Refused::NotSentYet)?;
     check_decider(&user, old.presenter_id, &d)?;
+    user.delegation.covers(old.outcome, amount.or(old.amount))?;
     let motivation = required(motivation)?;
     let appeal_text = required(appeal_text)?;
     let grant = is_grant(old.outcome);

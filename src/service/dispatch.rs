@@ -16,7 +16,7 @@ pub fn dispatch(
     version: i64,
     decision_id: i64,
 ) -> Result<String> {
-    super::actor(store, ctx)?;
+    super::actor_for(store, ctx, crate::domain::admin::Act::Dispatch)?;
     let d = store.case_detail(case_id)?;
     // A stale screen is refused before a letter is written.
     if d.version != version {
@@ -34,7 +34,7 @@ pub fn dispatch(
     let result = store.transact(ctx.now, |read, w| {
         // The version check makes what was read above what the transaction sees.
         w.check_version(case_id, version)?;
-        let user = super::actor(read, ctx)?.id;
+        let user = super::actor_for(read, ctx, crate::domain::admin::Act::Dispatch)?.id;
         let d = read.case_detail(case_id)?;
         crate::domain::decision::sendable(&d, decision_id)?;
         w.register_document(

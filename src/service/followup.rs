@@ -4,6 +4,7 @@
 
 use super::{Ctx, Result, ServiceError, actor, ensure, not_future};
 use crate::app::{FollowupDone, FollowupWrite, RecoveryChoice};
+use crate::domain::admin::Act;
 use crate::domain::checklist::Answer;
 use crate::domain::followup::{
     self as fu, LinesError, Recovery, RecoveryDecision, ReportKind, ReviewOutcome,
@@ -44,7 +45,10 @@ pub fn write(
     };
     let result = store.transact(ctx.now, |read, w| {
         w.check_version(case_id, version)?;
-        let user = actor(read, ctx)?;
+        let user = match act_of(write) {
+            Some(act) => super::actor_for(read, ctx, act)?,
+            None => actor(read, ctx)?,
+        };
         let d = read.case_detail(case_id)?;
         apply(w, ctx, &user, &d, write, letter.as_ref())
     });
@@ -54,6 +58,17 @@ pub fn write(
         letters::remove_unregistered(path);
     }
     result
+}
+
+/// The kind of act a follow-up change is, for its role; None for deciding an återkrav, whose
+/// role is part of the four-eyes rule.
+fn act_of(write: &FollowupWrite) -> Option<Act> {
+    match write {
+        FollowupWrite::Paid { .. } | FollowupWrite::Repayment { .. } => Some(Act::Pay),
+        FollowupWrite::Report { .. } => Some(Act::Record),
+        FollowupWrite::DecideRecovery { .. } => None,
+        _ => Some(Act::Handle),
+    }
 }
 
 /// The återkrav being decided, with the decision as it will be recorded; refused as the

@@ -1,7 +1,7 @@
 //! Importing applications and organisations: the file is read and every row checked first
 //! (nothing written); a plan without errors is then written in one transaction, all or none.
 
-use super::{Ctx, Result, ServiceError, Watch, actor};
+use super::{Ctx, Result, ServiceError, Watch};
 use crate::app::Msg;
 use crate::domain::records;
 use crate::io::import::{self as imp, Imported, OrgRef, Plan};
@@ -67,7 +67,7 @@ pub fn apply(
         return Err(ServiceError::Cancelled);
     }
     store.transact(ctx.now, |read, w| {
-        let user = actor(read, ctx)?;
+        let user = super::actor_for(read, ctx, crate::domain::admin::Act::Register)?;
         for (id, nr) in &plan.org_numbers {
             w.set_org_nr(user.id, *id, *nr)?;
         }

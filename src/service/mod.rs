@@ -100,7 +100,8 @@ refusals!(
     crate::domain::multiyear::YearsError,
     crate::domain::followup::RecoveryError,
     crate::domain::followup::PlanError,
-    crate::domain::followup::PaymentError
+    crate::domain::followup::PaymentError,
+    crate::domain::admin::DelegationError
 );
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
@@ -110,10 +111,31 @@ pub(crate) fn ensure(ok: bool, r: Refused) -> Result<()> {
     if ok { Ok(()) } else { Err(r.into()) }
 }
 
-/// The acting user as the database knows them now.
+/// The acting user as the database knows them now: registered and active.
 pub(crate) fn actor(read: &Store, ctx: &Ctx<'_>) -> Result<User> {
-    read.user(ctx.user_id)?
-        .ok_or(ServiceError::Refused(Refused::UnknownUser(ctx.user_id)))
+    let user = read
+        .user(ctx.user_id)?
+        .ok_or(ServiceError::Refused(Refused::UnknownUser(ctx.user_id)))?;
+    ensure(user.active, Refused::Deactivated)?;
+    Ok(user)
+}
+
+/// The acting user, holding one of `roles`.
+pub(crate) fn actor_with(read: &Store, ctx: &Ctx<'_>, roles: &'static [Role]) -> Result<User> {
+    let user = actor(read, ctx)?;
+    match roles.iter().find(|r| user.has(**r)) {
+        Some(_) => Ok(user),
+        None => Err(Refused::MissingRole(roles).into()),
+    }
+}
+
+/// The acting user, holding a role that may take `act`.
+pub(crate) fn actor_for(
+    read: &Store,
+    ctx: &Ctx<'_>,
+    act: crate::domain::admin::Act,
+) -> Result<User> {
+    actor_with(read, ctx, act.roles())
 }
 
 /// A text that must say something.

@@ -3,8 +3,7 @@
 //! cases at once.
 
 use super::{Result, Store, StoreError, date_from_sql};
-use crate::domain::{CaseFacts, CaseState, ChecklistTemplate, Dnr, Money, Role, Step, User};
-use rusqlite::OptionalExtension;
+use crate::domain::{CaseFacts, CaseState, ChecklistTemplate, Dnr, Money, Step};
 use std::collections::{HashMap, HashSet};
 
 fn bad(column: &'static str, value: impl ToString) -> StoreError {
@@ -160,28 +159,5 @@ impl Store {
         ids.iter()
             .map(|id| by_id.get(id).cloned().ok_or(StoreError::NotFound("case")))
             .collect()
-    }
-
-    /// The user with this id, roles included.
-    pub fn user(&self, id: i64) -> Result<Option<User>> {
-        let row: Option<(i64, String, String, String)> = self
-            .conn
-            .prepare_cached("SELECT id, login, name, roles FROM users WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .optional()?;
-        row.map(|(id, login, name, roles)| {
-            let roles = roles
-                .split(',')
-                .filter(|r| !r.is_empty())
-                .map(|r| Role::from_code(r).ok_or_else(|| bad("users.roles", r)))
-                .collect::<Result<Vec<_>>>()?;
-            Ok(User {
-                id,
-                login,
-                name,
-                roles,
-            })
-        })
-        .transpose()
     }
 }

@@ -1,5 +1,6 @@
 //! SQLite storage. All SQL lives in this module; it returns domain records.
 
+mod admin;
 pub mod bulk;
 mod check;
 mod derived;
@@ -12,6 +13,7 @@ pub mod queries;
 mod reference;
 mod write;
 
+pub use admin::{CallSetup, draft_of};
 pub use check::{CheckReport, Problem, RuledRecord};
 pub use export::{Table, kronor};
 pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_multiyear.sql"),
     include_str!("migrations/0008_tallies.sql"),
     include_str!("migrations/0009_decision_rules.sql"),
+    include_str!("migrations/0010_agency.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

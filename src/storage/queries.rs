@@ -6,7 +6,7 @@ use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey, SavedQueue, Sea
 use crate::domain::{
     Answer, Call, CaseDetail, CaseRow, CaseSource, CaseState, ChecklistAnswer, Decision,
     DecisionKind, Direction, Dnr, Document, Event, Money, Note, OrgKind, OrgNr, Organisation,
-    Outcome, Queue, Role, Step, User, statutory_warning_cutoff,
+    Outcome, Queue, Step, statutory_warning_cutoff,
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Statement, ToSql};
@@ -439,30 +439,7 @@ fn state_of(s: &str) -> Result<CaseState> {
     CaseState::from_code(s).ok_or_else(|| bad("state", s))
 }
 
-fn roles_of(s: &str) -> Result<Vec<Role>> {
-    s.split(',')
-        .filter(|r| !r.is_empty())
-        .map(|r| Role::from_code(r).ok_or_else(|| bad("users.roles", r)))
-        .collect()
-}
-
-pub(super) fn user_by_login(conn: &Connection, login: &str) -> Result<Option<User>> {
-    let row = conn
-        .prepare_cached("SELECT id, login, name, roles FROM users WHERE login = ?1")?
-        .query_row([login], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
-        })
-        .optional()?;
-    row.map(|(id, login, name, roles)| {
-        Ok(User {
-            id,
-            login,
-            name,
-            roles: roles_of(&roles)?,
-        })
-    })
-    .transpose()
-}
+pub(super) use super::admin::user_by_login;
 
 /// See [`Store::case_exists`]; also used inside a write transaction.
 pub(super) fn case_exists(
@@ -572,29 +549,6 @@ impl Store {
         Ok(self
             .setting("dnr_prefix")?
             .unwrap_or_else(|| crate::domain::dnr::DEFAULT_PREFIX.to_string()))
-    }
-
-    pub fn user_by_login(&self, login: &str) -> Result<Option<User>> {
-        user_by_login(&self.conn, login)
-    }
-
-    pub fn users(&self) -> Result<Vec<User>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, login, name, roles FROM users ORDER BY name")?;
-        let raw: Vec<(i64, String, String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter()
-            .map(|(id, login, name, roles)| {
-                Ok(User {
-                    id,
-                    login,
-                    name,
-                    roles: roles_of(&roles)?,
-                })
-            })
-            .collect()
     }
 
     pub fn calls(&self) -> Result<Vec<Call>> {

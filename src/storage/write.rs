@@ -102,10 +102,6 @@ pub(super) fn registered_event(year: i32, seq: i64, state: CaseState, title: &st
     .unwrap_or_default()
 }
 
-fn roles_to_sql(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
-}
-
 impl<'t> Writer<'t> {
     pub(crate) fn new(tx: &'t rusqlite::Connection, now: DateTime<Utc>) -> Self {
         Self { tx, now }
@@ -163,38 +159,30 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
+    /// Registers a user with these roles, as the demo and tests set users up.
     pub fn insert_user(&mut self, login: &str, name: &str, roles: &[Role]) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO users (login, name, roles) VALUES (?1, ?2, ?3)",
-            params![login, name, roles_to_sql(roles)],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        let after = serde_json::json!({"login": login, "name": name, "roles": roles_to_sql(roles)});
-        self.event(
-            Some(id),
+        self.add_user(
             None,
-            EventKind::UserCreated,
-            None,
-            Some(&after.to_string()),
-        )?;
-        Ok(id)
+            &crate::domain::admin::UserDraft {
+                login: login.to_string(),
+                name: name.to_string(),
+                title: String::new(),
+                roles: roles.to_vec(),
+                delegation: Default::default(),
+            },
+        )
     }
 
-    /// The user with this login, registered as a handläggare on first use.
+    /// The user with this login, registered as a handläggare on first use (demo databases only:
+    /// elsewhere an administratör registers users).
     pub fn ensure_user(&mut self, login: &str) -> Result<(User, bool)> {
         if let Some(user) = super::queries::user_by_login(self.tx, login)? {
             return Ok((user, false));
         }
-        let id = self.insert_user(login, login, &[Role::Caseworker])?;
-        Ok((
-            User {
-                id,
-                login: login.to_string(),
-                name: login.to_string(),
-                roles: vec![Role::Caseworker],
-            },
-            true,
-        ))
+        self.insert_user(login, login, &[Role::Caseworker])?;
+        let user =
+            super::queries::user_by_login(self.tx, login)?.ok_or(StoreError::NotFound("user"))?;
+        Ok((user, true))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -237,6 +237,34 @@ impl Describer<'_, '_> {
             .unwrap_or_else(|| self.unknown())
     }
 
+    /// Role codes as words: "handläggare, beslutsfattare".
+    fn roles(&self, codes: &str) -> String {
+        codes
+            .split(',')
+            .filter_map(Role::from_code)
+            .map(|r| self.t(i18n::role(r)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A delegation in words: its outcomes (or every decision) and its highest amount.
+    fn delegation(&self, a: &Fields) -> String {
+        let outcomes = a.str("delegation_outcomes").unwrap_or_default();
+        let mut text = if outcomes.is_empty() {
+            self.t(T::HistDelegationAll)
+        } else {
+            outcomes
+                .split(',')
+                .map(|o| self.outcome(o))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(max) = a.money("delegation_max_ore") {
+            text = format!("{text}, {}", self.tr(T::HistUpTo, &[&max.to_string()]));
+        }
+        text
+    }
+
     fn person(&self, login: &str) -> String {
         self.ctx
             .users
@@ -613,6 +641,77 @@ impl Describer<'_, '_> {
                     None => self.tr(T::HistOrgNrPlain, &[nr]),
                 }
             }
+            K::UserChanged => {
+                let name = a.str("name")?;
+                let mut parts = Vec::new();
+                if b.str("name") != Some(name) {
+                    parts.push(self.tr(T::HistName, &[name]));
+                }
+                if b.str("roles") != a.str("roles") {
+                    parts.push(self.tr(T::HistRoles, &[&self.roles(a.str("roles")?)]));
+                }
+                if b.str("title") != a.str("title") {
+                    parts.push(self.tr(T::HistTitle, &[a.str("title").unwrap_or_default()]));
+                }
+                if b.str("delegation_outcomes") != a.str("delegation_outcomes")
+                    || b.money("delegation_max_ore") != a.money("delegation_max_ore")
+                {
+                    parts.push(self.tr(T::HistDelegation, &[&self.delegation(&a)]));
+                }
+                self.tr(T::HistUserChanged, &[name, &parts.join(", ")])
+            }
+            K::UserDeactivated => self.tr(T::HistUserDeactivated, &[&self.person(a.str("login")?)]),
+            K::UserActivated => self.tr(T::HistUserActivated, &[&self.person(a.str("login")?)]),
+            K::SettingChanged => {
+                let setting = crate::domain::admin::Setting::from_key(a.str("setting")?)?;
+                let value = a.str("value").unwrap_or_default().replace('\n', ", ");
+                let before = b.str("value").map(|v| v.replace('\n', ", "));
+                self.tr(
+                    T::HistSettingChanged,
+                    &[&self.t(i18n::setting(setting)), &arrow(before, value)],
+                )
+            }
+            K::CallCreated => self.tr(
+                T::HistCallCreated,
+                &[
+                    a.str("name")?,
+                    &a.int("step")?.to_string(),
+                    a.str("regulation")?,
+                    &a.date("opens_on")?,
+                    &a.date("closes_on")?,
+                    &a.money("budget_ore")?.to_string(),
+                ],
+            ),
+            K::CallChanged => {
+                let fields: [(&[&str], T); 9] = [
+                    (&["name"], T::CallFldName),
+                    (&["step"], T::CallFldStep),
+                    (&["regulation", "regulation_version"], T::CallFldRegulation),
+                    (&["opens_on", "closes_on"], T::CallFldPeriod),
+                    (&["budget_ore"], T::CallFldBudget),
+                    (&["commitment_ore"], T::CallFldCommitment),
+                    (&["checklist_id"], T::CallFldChecklist),
+                    (
+                        &["conditions", "appeal_text", "appeal_paragraph"],
+                        T::CallFldTexts,
+                    ),
+                    (&["sittings"], T::CallFldSittings),
+                ];
+                let mut parts: Vec<String> = fields
+                    .iter()
+                    .filter(|(keys, _)| keys.iter().any(|k| b.get(k) != a.get(k)))
+                    .map(|(_, t)| self.t(*t))
+                    .collect();
+                if b.get("kommuner") != a.get("kommuner") {
+                    parts.push(self.t(T::CallFldKommuner));
+                }
+                self.tr(T::HistCallChanged, &[a.str("name")?, &parts.join(", ")])
+            }
+            K::CallClosed => self.tr(
+                T::HistCallClosed,
+                &[a.str("name").unwrap_or_default(), &a.date("closes_on")?],
+            ),
+            K::ClosedCallOverridden => with_comment(self.t(T::HistClosedCall), after),
         };
         Some(sentence.into())
     }

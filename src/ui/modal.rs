@@ -107,6 +107,9 @@ pub fn info_text(app: &App, info: &Info) -> String {
             };
             crate::i18n::tr(lang, T::NotEligibleLine, &[organisation, what.text(lang)])
         }
+        Info::CallClosed { closes_on } => {
+            crate::i18n::tr(lang, T::CallClosedLine, &[&closes_on.to_string()])
+        }
         Info::Granted { granted, paid } => crate::i18n::tr(
             lang,
             T::FuGrantedLine,

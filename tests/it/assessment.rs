@@ -2,6 +2,7 @@
 
 use crate::common;
 
+use bidrag::app::form::FieldId;
 use bidrag::app::{App, Modal, Screen};
 use bidrag::domain::workflow::Transition;
 use bidrag::domain::{CaseState, Queue};
@@ -447,7 +448,7 @@ fn register_a_new_case_from_the_home_screen() {
     type_text(&mut app, &mut store, "Samverkan mot segregation i Malmö");
     press(&mut app, &mut store, "<Enter> <C-u>");
     type_text(&mut app, &mut store, "12,345");
-    press(&mut app, &mut store, "<Enter>");
+    press(&mut app, &mut store, "<C-s>");
     let Some(Modal::Form(form)) = &app.modal else {
         panic!("bad amount accepted")
     };
@@ -458,7 +459,26 @@ fn register_a_new_case_from_the_home_screen() {
     );
     press(&mut app, &mut store, "<C-u>");
     type_text(&mut app, &mut store, "0");
-    press(&mut app, &mut store, "<Enter>");
+    // The demo's 2026 intresseanmälan closed 60 days ago: a case received today needs the
+    // reason it is registered all the same.
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Form(form)) = &app.modal else {
+        panic!("registered in a closed call without a reason")
+    };
+    let error = form.error.as_ref().expect("an error");
+    assert_eq!(error.field, Some(FieldId::LateReason));
+    assert!(
+        error.message.contains("utlysningen stängde"),
+        "{}",
+        error.message
+    );
+    assert_eq!(form.fields[form.focus].id, FieldId::LateReason);
+    type_text(
+        &mut app,
+        &mut store,
+        "Kom in i tid per e-post men diariefördes sent.",
+    );
+    press(&mut app, &mut store, "<C-s>");
     assert_eq!(app.screen, Screen::Case);
     let d = &app.case_view.as_ref().expect("open").detail;
     assert_eq!(d.organisation.name, "Malmö");
@@ -470,6 +490,11 @@ fn register_a_new_case_from_the_home_screen() {
     );
     assert_eq!(d.documents.len(), 1, "the incoming document is registered");
     assert!(status(&app).contains(&format!("Ärende {} registrerat", d.dnr)));
+    assert!(
+        d.notes.iter().any(|n| n.body
+            == "Registrerat efter att utlysningen stängt: Kom in i tid per e-post men diariefördes sent."),
+        "the reason is on the case"
+    );
     let max_seq: i64 = store
         .connection()
         .query_row(
@@ -615,6 +640,9 @@ fn new_cases_use_the_users_own_checklist_version() {
     type_text(&mut app, &mut store, "2026 intresse");
     press(&mut app, &mut store, "<Enter>");
     type_text(&mut app, &mut store, "Ny anmälan");
+    press(&mut app, &mut store, "<C-s>");
+    // The call closed: the reason, then save.
+    type_text(&mut app, &mut store, "Sent diariefört.");
     press(&mut app, &mut store, "<C-s>");
     let d = &app.case_view.as_ref().expect("open").detail;
     assert_eq!(d.checklist_id.as_deref(), Some("intresseanmalan@2026.2"));

@@ -211,7 +211,11 @@ fn init_creates_the_database_with_reference_data() {
     let users: i64 = conn
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
         .expect("users");
-    assert_eq!(users, 0, "init registers nobody");
+    assert_eq!(users, 1, "init registers its account, and nobody else");
+    let roles: String = conn
+        .query_row("SELECT roles FROM users", [], |r| r.get(0))
+        .expect("roles");
+    assert_eq!(roles, "administrator", "the first user administers");
 }
 
 #[test]
@@ -582,6 +586,7 @@ fn an_import_killed_midway_leaves_all_or_none_of_its_rows() {
     let db = home.path().join("k.db");
     let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("init"));
     assert_eq!(code, 0, "{err}");
+    crate::common::give_all_roles(home.path(), &db);
     let file = home.path().join("big.csv");
     let mut csv = String::from("organisationsnummer,inkommen,beskrivning\n");
     for i in 0..20_000 {

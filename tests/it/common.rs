@@ -207,3 +207,41 @@ pub fn pick_transition(app: &mut App, store: &mut Store, t: bidrag::domain::work
     }
     press(app, store, "<Enter>");
 }
+
+/// The operating-system account the tests run as: a real database's acting user.
+pub fn account() -> String {
+    whoami::username().expect("the account's name")
+}
+
+/// Gives the account that ran `bidrag init` (the first administratör, and nothing else) the
+/// roles of a small agency's one-person team, through the binary, so a test can register,
+/// handle and import as it.
+pub fn give_all_roles(home: &Path, db: &Path) {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("bidrag"))
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .arg("--db")
+        .arg(db)
+        .args(["user", "edit", &account(), "--roles"])
+        .arg("registrator,handläggare,beslutsfattare,attestant,administratör")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Gives a user one more role, as an administratör would (for tests where one person both
+/// prepares and decides, so four eyes is what stops them).
+pub fn add_role(store: &mut Store, login: &str, role: bidrag::domain::Role) {
+    let user = store.user_by_login(login).expect("q").expect("user");
+    let mut draft = bidrag::storage::draft_of(&user);
+    draft.roles.push(role);
+    store
+        .write(now(), |w| w.change_user(user.id, user.id, &draft))
+        .expect("roles");
+}

@@ -344,6 +344,9 @@ fn the_demo_database_passes_the_check() {
 /// Two rows as an older bidrag (or a hand) could write them: a decision by its own
 /// föredragande and, from version 3 (jäv), one by a decider with jäv declared before it.
 /// From version 6, an återkrav decided by a decider with jäv.
+/// The version whose triggers refuse decisions that break four eyes or jäv.
+const RULES_VERSION: i64 = 9;
+
 fn write_breaking_rows(path: &std::path::Path, from: i64) {
     let conn = Connection::open(path).expect("open old");
     conn.execute_batch(
@@ -395,7 +398,8 @@ fn expected_problems(from: i64) -> Vec<(RuledRecord, i64, DbRule)> {
 
 #[test]
 fn rows_breaking_the_rules_survive_the_migration_from_every_version_and_check_names_them() {
-    for from in 1..LATEST_VERSION {
+    // Versions before 9, whose database did not yet refuse such rows.
+    for from in 1..RULES_VERSION {
         let dir = tempfile::TempDir::new().expect("tmp");
         let path = dir.path().join("old.db");
         bidrag::storage::create_at_version(&path, from, common::now()).expect("old database");

@@ -26,6 +26,8 @@ fn user(id: i64, login: &str, roles: &[Role]) -> User {
         login: login.into(),
         name: login.into(),
         roles: roles.to_vec(),
+        active: true,
+        ..User::default()
     }
 }
 

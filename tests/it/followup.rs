@@ -352,6 +352,8 @@ fn recovery_from_report_to_settled_with_partial_repayments() {
 fn eftergift_needs_a_motivering_and_four_eyes() {
     let dir = tempfile::TempDir::new().expect("tmp");
     let mut store = demo_store();
+    // Erik is handläggare too: he prepares and presents the återkrav himself.
+    crate::common::add_role(&mut store, "erik", bidrag::domain::Role::Caseworker);
     let mut erik = app_as(&mut store, "erik", dir.path());
     let case = granted_case(&store, "expedierad");
     open(&mut erik, &mut store, case);

@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use bidrag::domain::admin::{CallDraft, Delegation, Regulation, Setting, Sitting, UserDraft};
 use bidrag::domain::followup::{
     BudgetLine, Ground, RecoveryDecision, RecoveryDecisionKind, ReviewOutcome,
 };
@@ -375,6 +376,53 @@ fn every_kind() -> (Store, i64) {
                     checklist: Some((&mapping.template, &mapping.body)),
                 }],
                 &mut |_| {},
+            )?;
+            // The agency's set-up: a user changed, deactivated and activated again, a
+            // setting, a call created, changed and closed, and a case registered after closing.
+            let draft = UserDraft {
+                login: "es".into(),
+                name: "Erik Strand".into(),
+                title: "Enhetschef".into(),
+                roles: vec![Role::DecisionMaker],
+                delegation: Delegation {
+                    outcomes: Vec::new(),
+                    max: Some(kr(1_000_000)),
+                },
+            };
+            w.change_user(anna, erik, &draft)?;
+            w.set_user_active(anna, bertil, false)?;
+            w.set_user_active(anna, bertil, true)?;
+            w.change_setting(anna, Setting::AgencyName, "Myndigheten för bidrag")?;
+            let mut new_call = CallDraft {
+                name: "2027 Intresseanmälan".into(),
+                step: Step::Interest,
+                regulation: Regulation::Municipal,
+                regulation_version: String::new(),
+                opens_on: day(2026, 12, 1),
+                closes_on: day(2027, 2, 28),
+                budget: kr(2_000_000),
+                commitment: Money::ZERO,
+                checklist_id: None,
+                conditions_text: String::new(),
+                appeal_text: String::new(),
+                appeal_paragraph: String::new(),
+                sittings: vec![Sitting {
+                    held_on: day(2027, 3, 15),
+                    cutoff_on: day(2027, 2, 28),
+                }],
+                kommuner: Vec::new(),
+            };
+            let call_2027 = w.add_call(anna, &new_call)?;
+            let before = new_call.clone();
+            new_call.budget = kr(2_500_000);
+            w.change_call(anna, call_2027, &before, &new_call)?;
+            w.close_call(anna, call_2027, &new_call.name, day(2027, 1, 31))?;
+            w.event(
+                Some(anna),
+                Some(case),
+                EventKind::ClosedCallOverridden,
+                None,
+                Some("Anmälan kom in i tid men diariefördes sent."),
             )?;
             Ok(case)
         })

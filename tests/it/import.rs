@@ -35,6 +35,7 @@ fn fresh(home: &TempDir) -> PathBuf {
     let db = home.path().join("b.db");
     let (code, _, err) = run(bidrag(home).arg("--db").arg(&db).arg("init"));
     assert_eq!(code, 0, "{err}");
+    crate::common::give_all_roles(home.path(), &db);
     db
 }
 
@@ -197,6 +198,7 @@ fn a_row_outside_every_open_call_needs_a_call() {
     let db2 = home2.path().join("c.db");
     let (code, _, err) = run(bidrag(&home2).arg("--db").arg(&db2).arg("init"));
     assert_eq!(code, 0, "{err}");
+    crate::common::give_all_roles(home2.path(), &db2);
     let file = home2.path().join("x.csv");
     std::fs::write(
         &file,

@@ -143,6 +143,8 @@ fn a_decision_by_its_föredragande_is_refused_and_nothing_is_written() {
         "c.state = 'under_handlaggning' AND c.step = 1 AND c.checklist_id IS NOT NULL",
     );
     let cecilia = ctx(&f.store, "cecilia", f.letters);
+    // She is handläggare too, so she may prepare the case.
+    common::add_role(&mut f.store, "cecilia", bidrag::domain::Role::Caseworker);
     // Answer every item so the proposal is allowed.
     let template = f
         .store
@@ -486,6 +488,7 @@ fn registering_in_a_step_the_organisation_may_not_apply_in_needs_a_reason() {
     let anna = ctx(&f.store, "anna", f.letters);
     let draft = CaseDraft {
         exception_reason: None,
+        late_reason: None,
         organisation_id: org,
         call_id: call,
         received_on: common::today(),

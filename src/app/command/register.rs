@@ -88,6 +88,18 @@ impl App {
             });
             fields.push(Field::lines(FieldId::Exception, T::FldException, ""));
         }
+        // A call closed before today: a case received after closing needs a reason.
+        let closes = self
+            .calls
+            .items
+            .iter()
+            .find(|c| c.id == call_id)
+            .and_then(|c| c.closes_on)
+            .filter(|closes| *closes < self.today);
+        if let Some(closes) = closes {
+            info.push(Info::CallClosed { closes_on: closes });
+            fields.push(Field::lines(FieldId::LateReason, T::FldLateReason, ""));
+        }
         let kind = FormKind::NewCase {
             org_id,
             call_id,
