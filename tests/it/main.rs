@@ -4,6 +4,7 @@
 
 mod common;
 
+mod admin;
 mod app_flow;
 mod architecture;
 mod assessment;
