@@ -15,6 +15,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_lowercase().as_str() {
             "sv" | "svenska" | "swedish" => Some(Lang::Sv),
@@ -252,6 +254,7 @@ catalogue! {
     CtxConfirm => "Bekräftelse", "Confirmation";
     CtxPicker => "Sökbar lista", "Search list";
     CtxRound => "Beslutstillfälle", "Decision round";
+    CtxAdmin => "Administration", "Administration";
 
     TrStartHandling => "Påbörja handläggning", "Start handling";
     TrRequestSupplement => "Begär komplettering", "Request supplement";
@@ -598,6 +601,7 @@ catalogue! {
     ImportKindOrganisations => "Organisationer", "Organisations";
     ImportCallFromFile => "Enligt filens kolumn utlysning", "As the file's call column says";
     TitlePickChoice => "Välj: {0}", "Choose: {0}";
+    ConfirmCloseCall => "Stäng utlysningen {0}? Den tar inte emot fler ansökningar efter {1}. Enter stänger, Esc avbryter.", "Close the call {0}? It takes no more applications after {1}. Enter closes, Esc cancels.";
     ConfirmDeleteQueue => "Ta bort den sparade kön {0}? Enter tar bort, Esc avbryter.", "Delete the saved queue {0}? Enter deletes, Esc cancels.";
     TitleConfirm => "Bekräfta", "Confirm";
     LetterConfirm => "Så här lyder brevet. När beslutet expedieras kan det inte längre ändras; en ändring blir ett nytt beslut. Ctrl-S expedierar, Esc avbryter.", "This is the letter. Once the decision is dispatched it can no longer change; a change becomes a new decision. Ctrl-S dispatches, Esc cancels.";
@@ -672,8 +676,66 @@ catalogue! {
     RefSettingControl => "kontrolltecken är inte tillåtna", "control characters are not allowed";
     RefSettingPrefix => "1–12 versaler A–Z", "1–12 capital letters A–Z";
     RefSettingOrgNr => "inget giltigt organisationsnummer", "no valid organisation number";
+    RefCallNotOpen => "Utlysningen {0} är inte öppen (den är öppen {1}–{2}); ändra datumen i stället.", "The call {0} is not open (it is open {1} to {2}); change its dates instead.";
     RefCallClosed => "Utlysningen {0} är stängd; ange ett skäl för att registrera ändå.", "The call {0} is closed; give a reason to register anyway.";
     AdmFldTitle => "Titel", "Title";
+    AdmRoleRegistrar => "Registrator", "Registrar";
+    AdmRoleCaseworker => "Handläggare", "Caseworker";
+    AdmRoleDecisionMaker => "Beslutsfattare", "Decision maker";
+    AdmRoleAttestant => "Attestant", "Attestant";
+    AdmRoleAdministrator => "Administratör", "Administrator";
+    RegMunicipal => "kommuner, regioner och kommunalförbund", "kommuner, regioner and kommunalförbund";
+    RegCivilSociety => "ideella organisationer", "civil society organisations";
+    AdmTabCalls => "Utlysningar", "Calls";
+    AdmTabUsers => "Användare", "Users";
+    AdmTabSettings => "Inställningar", "Settings";
+    AdmTabHistory => "Historik", "History";
+    AdmTitle => "Administration", "Administration";
+    AdmCallAdded => "Utlysningen {0} är skapad.", "The call {0} is created.";
+    AdmFldLogin => "Inloggning (kontonamn)", "Login (account name)";
+    AdmFldName => "Namn", "Name";
+    AdmFldOutcomes => "Delegation: beslut (tomt = alla)", "Delegation: decisions (empty = all)";
+    AdmFldMax => "Delegation: högsta belopp (tomt = ingen gräns)", "Delegation: largest amount (empty = no limit)";
+    AdmTitleUser => "Användare {0}", "User {0}";
+    AdmTitleNewUser => "Ny användare", "New user";
+    AdmFldCallName => "Namn", "Name";
+    AdmFldStep => "Steg", "Step";
+    AdmFldRegulation => "Förordning", "Förordning";
+    AdmFldVersion => "Förordningens lydelse (SFS)", "Wording in force (SFS)";
+    AdmFldOpens => "Öppnar", "Opens";
+    AdmFldCloses => "Stänger", "Closes";
+    AdmFldBudget => "Budget (kr)", "Budget (SEK)";
+    AdmFldCommitment => "Bemyndiganderam senare år (kr)", "Commitments for later years (SEK)";
+    AdmFldSittings => "Beslutstillfällen (dag/sista inkomstdag, en per rad)", "Decision sittings (day/last day of receipt, one a line)";
+    AdmFldKommuner => "Kommuner som får söka (tomt = alla)", "Eligible kommuner (empty = all)";
+    AdmFldChecklist => "Checklista (tomt = stegets gällande)", "Checklist (empty = the step's current)";
+    AdmFldConditions => "Villkor i beslutsbreven", "Conditions in decision letters";
+    AdmFldAppeal => "Överklagandeklausul", "Appeal clause";
+    AdmFldAppealParagraph => "Paragraf för överklagande", "Paragraph of the appeal clause";
+    AdmTitleCall => "Utlysning {0}", "Call {0}";
+    AdmTitleNewCall => "Ny utlysning", "New call";
+    AdmTitleSetting => "Ändra: {0}", "Change: {0}";
+    ValOutcome => "{0}: {1} är inget beslut (t.ex. bifall, delvis bifall, avslag).", "{0}: {1} is no outcome (e.g. bifall, delvis bifall, avslag).";
+    ValSitting => "{1}: skriv beslutstillfället som DAG/SISTA INKOMSTDAG, t.ex. 2027-04-20/2027-03-31.", "{1}: write the sitting as DAY/LAST DAY OF RECEIPT, e.g. 2027-04-20/2027-03-31.";
+    ActAdministration => "Utlysningar, användare, inställningar", "Calls, users, settings";
+    ActAdminNew => "Ny", "New";
+    ActAdminEdit => "Ändra", "Edit";
+    ActAdminToggle => "Stäng utlysningen; avaktivera eller aktivera användaren", "Close the call; deactivate or activate the user";
+    AdmOpen => "öppen", "open";
+    AdmClosed => "stängd", "closed";
+    AdmEmpty => "Inget att visa.", "Nothing to show.";
+    AdmBudget => "Budget", "Budget";
+    AdmCommitment => "Bemyndiganderam senare år", "Commitments for later years";
+    FormScrolled => "Fält {0}–{1} av {2}; Tab går vidare.", "Fields {0}–{1} of {2}; Tab moves on.";
+    AdmCutoff => "inkommet senast", "received by";
+    AdmWording => "i lydelse", "as worded by";
+    AdmSittings => "Beslutstillfällen", "Decision sittings";
+    AdmKommuner => "Kommuner som får söka", "Eligible kommuner";
+    AdmAllKommuner => "alla", "all";
+    AdmChecklist => "Checklista", "Checklist";
+    AdmRoles => "Roller", "Roles";
+    AdmDelegation => "Delegation", "Delegation";
+    AdmReadOnly => "Du kan se uppsättningen; ändringar kräver rollen administratör.", "You can look at the set-up; changes need the administrator role.";
     RefUnknownItem => "Checklistan har ingen punkt med nyckeln {0}; läs in ärendet igen.", "The checklist has no item with the key {0}; reload the case.";
     RefNoChecklistFor => "Det finns ingen checklista för steg {0}.", "There is no checklist for step {0}.";
     RefTextRequired => "Texten får inte vara tom.", "The text must not be empty.";
@@ -1154,6 +1216,27 @@ pub fn role(r: Role) -> T {
         Role::DecisionMaker => T::RoleDecisionMaker,
         Role::Administrator => T::RoleAdministrator,
     }
+}
+
+/// A role as a form's toggle names it (capitalised).
+pub fn role_label(r: Role) -> T {
+    match r {
+        Role::Registrar => T::AdmRoleRegistrar,
+        Role::Attestant => T::AdmRoleAttestant,
+        Role::Caseworker => T::AdmRoleCaseworker,
+        Role::DecisionMaker => T::AdmRoleDecisionMaker,
+        Role::Administrator => T::AdmRoleAdministrator,
+    }
+}
+
+/// A förordning as a picker offers it: number and who it is for.
+pub fn regulation_label(lang: Lang, r: crate::domain::admin::Regulation) -> String {
+    use crate::domain::admin::Regulation as R;
+    let who = match r {
+        R::Municipal => T::RegMunicipal,
+        R::CivilSociety => T::RegCivilSociety,
+    };
+    format!("{} ({})", r.sfs(), who.text(lang))
 }
 
 /// A setting's name.

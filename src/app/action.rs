@@ -74,10 +74,14 @@ pub enum Action {
     SaveQueue,
     OrganisationView,
     DeleteQueue,
+    Administration,
+    AdminNew,
+    AdminEdit,
+    AdminToggle,
 }
 
 impl Action {
-    pub const ALL: [Action; 68] = [
+    pub const ALL: [Action; 72] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -146,6 +150,10 @@ impl Action {
         Action::SaveQueue,
         Action::OrganisationView,
         Action::DeleteQueue,
+        Action::Administration,
+        Action::AdminNew,
+        Action::AdminEdit,
+        Action::AdminToggle,
     ];
 
     /// Does the action change the database? (A read-only database refuses these.)
@@ -180,6 +188,9 @@ impl Action {
                 | Action::OpenRecovery
                 | Action::DecideRecovery
                 | Action::Repayment
+                | Action::AdminNew
+                | Action::AdminEdit
+                | Action::AdminToggle
         )
     }
 
@@ -254,6 +265,10 @@ impl Action {
             Action::SaveQueue => T::ActSaveQueue,
             Action::OrganisationView => T::ActOrganisationView,
             Action::DeleteQueue => T::ActDeleteQueue,
+            Action::Administration => T::ActAdministration,
+            Action::AdminNew => T::ActAdminNew,
+            Action::AdminEdit => T::ActAdminEdit,
+            Action::AdminToggle => T::ActAdminToggle,
         }
     }
 }

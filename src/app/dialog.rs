@@ -2,7 +2,7 @@
 //! form opens a picker over the form (the same keys as every picker); choosing puts the value
 //! into the field and returns to the form.
 
-use crate::app::effect::{CaseWrite, Effect};
+use crate::app::effect::{AdminWrite, CaseWrite, Effect};
 use crate::app::form::{FieldId, Input, Stop};
 use crate::app::modal::{self, Confirm, EditorKind, Modal, Picker, PickerKind, PreviewAction};
 use crate::app::{Action, App, Key, KeyCode};
@@ -19,6 +19,11 @@ impl App {
     pub(crate) fn modal_action(&mut self, action: Action) -> Option<Vec<Effect>> {
         let modal = self.modal.as_mut()?;
         let effects = match (modal, action) {
+            (Modal::Admin(_), Action::Cancel) => {
+                self.close_dialog();
+                Vec::new()
+            }
+            (Modal::Admin(_), action) => self.admin_action(action),
             (_, Action::Cancel) => {
                 self.close_dialog();
                 Vec::new()
@@ -190,7 +195,8 @@ impl App {
                 modal::type_key(&mut picker.query, key, false);
                 picker.refilter();
             }
-            Some(Modal::Round(_) | Modal::Preview(_) | Modal::Confirm(_)) | None => {}
+            Some(Modal::Round(_) | Modal::Preview(_) | Modal::Confirm(_) | Modal::Admin(_))
+            | None => {}
         }
         Vec::new()
     }
@@ -217,9 +223,18 @@ impl App {
                 }
             },
             Some(Modal::Round(round)) => self.submit_round(round),
+            Some(admin @ Modal::Admin(_)) => {
+                self.modal = Some(admin);
+                Vec::new()
+            }
             Some(Modal::Preview(preview)) => self.submit_preview(preview),
             Some(Modal::Confirm(confirm)) => match confirm {
                 Confirm::DeleteQueue { id, .. } => vec![Effect::DeleteQueue(id)],
+                Confirm::CloseCall { id, name } => {
+                    // Back to the administration view, where the result is shown.
+                    self.modal = self.stacked.pop();
+                    vec![Effect::Admin(AdminWrite::CloseCall { id, name })]
+                }
             },
             Some(Modal::Editor(mut editor)) => {
                 let text = modal::text_of(&editor.input);
@@ -308,7 +323,8 @@ impl App {
                 modal::paste(&mut p.query, text, false);
                 p.refilter();
             }
-            Some(Modal::Round(_) | Modal::Preview(_) | Modal::Confirm(_)) | None => {}
+            Some(Modal::Round(_) | Modal::Preview(_) | Modal::Confirm(_) | Modal::Admin(_))
+            | None => {}
         }
         Vec::new()
     }

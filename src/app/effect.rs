@@ -215,6 +215,48 @@ pub enum FollowupDone {
     Repayment(Money),
 }
 
+/// A change to the agency's set-up, as the administratör's form gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminWrite {
+    AddUser(crate::domain::admin::UserDraft),
+    ChangeUser {
+        id: i64,
+        draft: crate::domain::admin::UserDraft,
+    },
+    SetActive {
+        id: i64,
+        login: String,
+        active: bool,
+    },
+    /// `kommuner`: the eligible kommuner as typed (names or codes), read where the write happens.
+    AddCall {
+        draft: crate::domain::admin::CallDraft,
+        kommuner: String,
+    },
+    ChangeCall {
+        id: i64,
+        draft: crate::domain::admin::CallDraft,
+        kommuner: String,
+    },
+    CloseCall {
+        id: i64,
+        name: String,
+    },
+    Setting(crate::domain::admin::Setting, String),
+}
+
+/// What an administrative change did, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminDone {
+    UserAdded(String),
+    UserChanged(String),
+    UserActive(String, bool),
+    CallAdded(String),
+    CallChanged(String),
+    CallClosed(String),
+    Setting(crate::domain::admin::Setting),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Calls, organisations, users and queue counts.
@@ -283,6 +325,9 @@ pub enum Effect {
     },
     /// The granted report and counts per state and step.
     LoadStats,
+    /// The agency's set-up: calls, users, settings and their history.
+    LoadAdmin,
+    Admin(AdminWrite),
     /// Where an organisation stands in the chain of steps.
     LoadStanding(i64),
     /// A follow-up change (issue 6).

@@ -24,6 +24,28 @@ pub enum FieldId {
     Requested,
     Exception,
     LateReason,
+    AdmLogin,
+    AdmName,
+    AdmTitle,
+    /// Whether the user holds this role.
+    AdmRole(crate::domain::Role),
+    AdmOutcomes,
+    AdmMax,
+    CallName,
+    CallStep,
+    CallRegulation,
+    CallVersion,
+    CallOpens,
+    CallCloses,
+    CallBudget,
+    CallCommitment,
+    CallSittings,
+    CallKommuner,
+    CallChecklist,
+    CallConditions,
+    CallAppeal,
+    CallAppealParagraph,
+    SettingValue,
     SupplementText,
     Due,
     Date,
@@ -80,6 +102,8 @@ pub enum Label {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChoiceValue {
     Direction(Direction),
+    Step(crate::domain::Step),
+    Regulation(crate::domain::admin::Regulation),
     /// What a file to import holds: applications (false) or organisations (true).
     ImportOrganisations(bool),
     /// The call an import goes into; None: the file's own column says.
@@ -266,6 +290,14 @@ pub enum FormKind {
         grant: bool,
     },
     SaveQueue,
+    /// A user (None: a new one), a call (None: a new one), a setting.
+    AdminUser {
+        id: Option<i64>,
+    },
+    AdminCall {
+        id: Option<i64>,
+    },
+    AdminSetting(crate::domain::admin::Setting),
     /// Payment plan, reports and återkrav (issue 6).
     Followup(crate::app::followup::FollowupForm),
 }
@@ -541,6 +573,9 @@ impl App {
                 self.correct_effect(form, decision_id, grant)?
             }
             FormKind::SaveQueue => self.save_queue_effect(form)?,
+            kind @ (FormKind::AdminUser { .. }
+            | FormKind::AdminCall { .. }
+            | FormKind::AdminSetting(_)) => self.admin_form_effect(form, kind)?,
             FormKind::NewCase {
                 org_id,
                 call_id,

@@ -147,10 +147,11 @@ pub enum Context {
     Picker,
     Round,
     Filter,
+    Admin,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Home,
         Context::Case,
@@ -161,6 +162,7 @@ impl Context {
         Context::Picker,
         Context::Round,
         Context::Filter,
+        Context::Admin,
     ];
 }
 
@@ -228,6 +230,8 @@ struct RawKeymap {
     round: Vec<RawBinding>,
     #[serde(default)]
     filter: Vec<RawBinding>,
+    #[serde(default)]
+    admin: Vec<RawBinding>,
     /// Keys to unbind, per context (only in a user's file).
     #[serde(default)]
     unbind: HashMap<String, Vec<String>>,
@@ -246,6 +250,7 @@ impl RawKeymap {
             (Context::Picker, self.picker),
             (Context::Round, self.round),
             (Context::Filter, self.filter),
+            (Context::Admin, self.admin),
         ]
         .into_iter()
         .map(|(c, b)| (c, c.name(), b))
@@ -271,6 +276,7 @@ impl Context {
             Context::Picker => "picker",
             Context::Round => "round",
             Context::Filter => "filter",
+            Context::Admin => "admin",
         }
     }
 }

@@ -423,6 +423,19 @@ pub fn admin_words(lang: crate::i18n::Lang, r: &Refused) -> String {
             format!("{}: {}", i18n::setting(*s).text(lang), rule.text(lang))
         }
         Refused::CallClosed(name) => tr(lang, T::RefCallClosed, &[name]),
+        Refused::CallNotOpen {
+            name,
+            opens_on,
+            closes_on,
+        } => tr(
+            lang,
+            T::RefCallNotOpen,
+            &[
+                name,
+                &opens_on.to_string(),
+                &closes_on.map(|d| d.to_string()).unwrap_or_default(),
+            ],
+        ),
         // Those with a case's context are worded by the app; here without it.
         other => format!("{other:?}"),
     }

@@ -9,10 +9,11 @@
 //! `command/` (one file per command: open, check, then the effect).
 
 pub mod action;
+pub mod admin;
 mod case;
 mod command;
 mod dialog;
-mod effect;
+pub mod effect;
 pub mod form;
 mod home;
 pub mod keymap;
@@ -31,7 +32,7 @@ pub use effect::{
 };
 pub use keymap::{Context, Key, KeyCode, Keymap};
 pub use modal::Modal;
-pub use msg::{HomeData, Msg, StatsData};
+pub use msg::{AdminCall, AdminData, HomeData, Msg, StatsData};
 pub use state::{
     CaseList, CaseView, Filter, PAGE_ROWS, Pane, QueueEntry, Screen, Selectable, Status, Tab, Work,
     WorkKind,
@@ -236,6 +237,7 @@ impl App {
             Some(Modal::Confirm(_)) => return vec![Context::Confirm],
             Some(Modal::Picker(_)) => return vec![Context::Picker],
             Some(Modal::Round(_) | Modal::Preview(_)) => return vec![Context::Round],
+            Some(Modal::Admin(_)) => return vec![Context::Admin],
             None => {}
         }
         if self.filter.typing && self.screen == Screen::Home {
@@ -321,7 +323,7 @@ impl App {
             Msg::Written { case_id, done } => self.written(case_id, done),
             Msg::Refused(refused) => {
                 let text = self.refused_text(&refused);
-                self.refused(text);
+                self.refused_at(text, admin::field_of(&refused));
                 Vec::new()
             }
             Msg::Conflict { by, at } => self.conflict(&by, at),
@@ -407,6 +409,11 @@ impl App {
                 self.show_organisation(*o);
                 Vec::new()
             }
+            Msg::AdminLoaded(data) => {
+                self.admin_loaded(*data);
+                Vec::new()
+            }
+            Msg::AdminWritten(done) => self.admin_written(done),
             Msg::Stats(data) => {
                 self.show_stats(*data);
                 Vec::new()
@@ -451,10 +458,16 @@ impl App {
     /// An act did not happen: the dialog it came from comes back as typed, with the reason, and
     /// the status line says it too.
     fn refused(&mut self, text: String) {
+        self.refused_at(text, None);
+    }
+
+    /// As `refused`, the reason placed at `field` (and the focus on it) when the form has it.
+    fn refused_at(&mut self, text: String, field: Option<form::FieldId>) {
         match self.pending_form.take() {
             Some(Modal::Form(mut form)) => {
-                form.error = Some(form::FieldError {
-                    field: None,
+                let field = field.filter(|f| form.has(*f));
+                form.fail(form::FieldError {
+                    field,
                     message: text.clone(),
                 });
                 self.modal = Some(Modal::Form(form));
@@ -558,6 +571,7 @@ impl App {
             Action::DecisionRound => self.open_round(),
             Action::Import => self.open_import_form(),
             Action::Statistics => vec![Effect::LoadStats],
+            Action::Administration => vec![Effect::LoadAdmin],
             Action::ReformAreas => self.open_reform_areas(),
             Action::NextCase => self.step_case(true),
             Action::PrevCase => self.step_case(false),
@@ -568,6 +582,8 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::SaveQueue => self.open_save_queue(),
             Action::DeleteQueue => self.delete_queue(),
+            // Only in the administration view, which takes them first.
+            Action::AdminNew | Action::AdminEdit | Action::AdminToggle => Vec::new(),
             Action::OrganisationView => self.open_organisation(),
             // The filter line takes Enter and Esc while it is typed into.
             Action::Cancel if self.filter.typing => self.filter_clear(),

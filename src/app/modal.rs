@@ -277,7 +277,16 @@ impl Preview {
 /// An irreversible act waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    DeleteQueue { id: i64, name: String },
+    DeleteQueue {
+        id: i64,
+        name: String,
+    },
+    /// Closing a call stops registration in it from today (an edit can reopen it, but a
+    /// slip of `x` should not close a call applicants are still sending to).
+    CloseCall {
+        id: i64,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -288,6 +297,8 @@ pub enum Modal {
     Round(Round),
     Preview(Preview),
     Confirm(Confirm),
+    /// The administration view (boxed: it holds the set-up's lists).
+    Admin(Box<crate::app::admin::AdminView>),
 }
 
 #[cfg(test)]

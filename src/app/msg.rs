@@ -8,6 +8,9 @@ use crate::domain::{Call, CaseDetail, CaseRow, Organisation, Queue, User};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Action(Action),
+    AdminLoaded(Box<AdminData>),
+    /// An administrative change went through.
+    AdminWritten(crate::app::effect::AdminDone),
     HomeLoaded(HomeData),
     CasesLoaded {
         query: CaseQuery,
@@ -100,6 +103,25 @@ pub struct HomeData {
     /// The user's saved queues with their sizes (a common word's count is capped).
     pub saved: Vec<(ListSize, crate::domain::search::SavedQueue)>,
     pub users: Vec<User>,
+}
+
+/// A call with everything an administratör sets, and its figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminCall {
+    pub call: Call,
+    pub setup: crate::domain::admin::CallSetup,
+}
+
+/// What the administration view shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AdminData {
+    pub users: Vec<User>,
+    pub calls: Vec<AdminCall>,
+    pub settings: Vec<(crate::domain::admin::Setting, String)>,
+    /// The set-up's own history, newest first.
+    pub history: Vec<crate::domain::Event>,
+    /// Every kommun by id, to name a call's list.
+    pub kommuner: Vec<(i64, String)>,
 }
 
 /// What the statistics view shows.

@@ -340,34 +340,6 @@ pub fn user(settings: &Settings, command: &UserCommand) -> Result<(), Failure> {
     }
 }
 
-fn roles_text(lang: Lang, roles: &[Role]) -> String {
-    roles
-        .iter()
-        .map(|r| i18n::role(*r).text(lang))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn delegation_text(lang: Lang, u: &User) -> String {
-    if !u.has(Role::DecisionMaker) {
-        return String::new();
-    }
-    let outcomes = if u.delegation.outcomes.is_empty() {
-        T::AllOutcomes.text(lang).to_string()
-    } else {
-        u.delegation
-            .outcomes
-            .iter()
-            .map(|o| i18n::outcome(*o).text(lang).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match u.delegation.max {
-        Some(max) => tr(lang, T::DelegationUpTo, &[&outcomes, &max.to_string()]),
-        None => outcomes,
-    }
-}
-
 fn list_users(settings: &Settings, format: ListFormat) -> Result<(), Failure> {
     let lang = settings.lang;
     let store = read_only(settings)?;
@@ -405,8 +377,8 @@ fn list_users(settings: &Settings, format: ListFormat) -> Result<(), Failure> {
                         clean(&u.login),
                         clean(&u.name),
                         clean(&u.title),
-                        roles_text(lang, &u.roles),
-                        delegation_text(lang, u),
+                        crate::ui::admin::roles_words(lang, &u.roles),
+                        crate::ui::admin::delegation_words(lang, u),
                         state
                     )
                     .trim_end()

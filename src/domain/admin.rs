@@ -112,6 +112,18 @@ pub struct CallDraft {
     pub kommuner: Vec<i64>,
 }
 
+/// A call with everything an administratör sets, for editing and for letters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSetup {
+    pub id: i64,
+    pub draft: CallDraft,
+    /// The förordning as stored, when it is not one bidrag knows by number (the 2018 calls
+    /// name both).
+    pub regulation_text: String,
+    /// Decisions made in the call: its step and förordning can no longer change.
+    pub decided: bool,
+}
+
 /// A rule a call breaks, naming the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallError {

@@ -87,6 +87,13 @@ pub enum Refused {
     Setting(super::admin::Setting, super::admin::SettingError),
     /// The call is closed: registering in it needs a reason, which is recorded.
     CallClosed(String),
+    /// Only an open call can be closed: closing one that closed earlier would reopen it until
+    /// today, and one not yet open would close before it opened (its dates are edited instead).
+    CallNotOpen {
+        name: String,
+        opens_on: chrono::NaiveDate,
+        closes_on: Option<chrono::NaiveDate>,
+    },
 }
 
 impl From<super::admin::DelegationError> for Refused {

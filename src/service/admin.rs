@@ -3,6 +3,8 @@
 //! administratör act needs the role, checks its rule inside the transaction and is an event.
 
 use super::{Ctx, Result, actor, actor_with, ensure, required};
+use crate::app::effect::{AdminDone, AdminWrite};
+use crate::app::{AdminCall, AdminData, Msg};
 use crate::domain::admin::{
     self, CallDraft, Setting, UserDraft, validate_call, validate_setting, validate_user,
 };
@@ -279,8 +281,92 @@ pub fn change_call(store: &mut Store, ctx: &Ctx<'_>, id: i64, c: &CallDraft) -> 
 pub fn close_call(store: &mut Store, ctx: &Ctx<'_>, id: i64) -> Result<()> {
     store.transact(ctx.now, |read, w| {
         let admin = administrator(read, ctx)?;
-        let name = read.call(id)?.name;
-        w.close_call(admin.id, id, &name, ctx.today)?;
+        let call = read.call(id)?;
+        if call.opens_on > ctx.today || call.closes_on.is_some_and(|c| c < ctx.today) {
+            return Err(Refused::CallNotOpen {
+                name: call.name,
+                opens_on: call.opens_on,
+                closes_on: call.closes_on,
+            }
+            .into());
+        }
+        w.close_call(admin.id, id, &call.name, ctx.today)?;
         Ok(())
+    })
+}
+
+/// The administration view's data: users, calls with their set-up, settings, and the set-up's
+/// history (the newest 500 changes).
+pub fn load(store: &Store) -> Result<Msg> {
+    let calls = store
+        .calls()?
+        .into_iter()
+        .map(|call| {
+            let setup = store.call_setup(call.id)?;
+            Ok(AdminCall { call, setup })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let settings = Setting::ALL
+        .into_iter()
+        .map(|s| Ok((s, store.setting_value(s)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let kommuner = store
+        .organisations()?
+        .into_iter()
+        .filter(|o| o.kind == OrgKind::Kommun)
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(Msg::AdminLoaded(Box::new(AdminData {
+        users: store.users()?,
+        calls,
+        settings,
+        history: store.admin_events(500)?,
+        kommuner,
+    })))
+}
+
+/// Carries out an administratör's change from the screen.
+pub fn write(store: &mut Store, ctx: &Ctx<'_>, w: &AdminWrite) -> Result<AdminDone> {
+    Ok(match w {
+        AdminWrite::AddUser(draft) => {
+            add_user(store, ctx, draft)?;
+            AdminDone::UserAdded(draft.login.trim().to_string())
+        }
+        AdminWrite::ChangeUser { id, draft } => {
+            change_user(store, ctx, *id, draft)?;
+            AdminDone::UserChanged(draft.login.clone())
+        }
+        AdminWrite::SetActive { id, login, active } => {
+            set_user_active(store, ctx, *id, *active)?;
+            AdminDone::UserActive(login.clone(), *active)
+        }
+        AdminWrite::AddCall { draft, kommuner } => {
+            let draft = CallDraft {
+                kommuner: kommuner_of(store, kommuner)?,
+                ..draft.clone()
+            };
+            add_call(store, ctx, &draft)?;
+            AdminDone::CallAdded(draft.name.trim().to_string())
+        }
+        AdminWrite::ChangeCall {
+            id,
+            draft,
+            kommuner,
+        } => {
+            let draft = CallDraft {
+                kommuner: kommuner_of(store, kommuner)?,
+                ..draft.clone()
+            };
+            change_call(store, ctx, *id, &draft)?;
+            AdminDone::CallChanged(draft.name.trim().to_string())
+        }
+        AdminWrite::CloseCall { id, name } => {
+            close_call(store, ctx, *id)?;
+            AdminDone::CallClosed(name.clone())
+        }
+        AdminWrite::Setting(s, value) => {
+            change_setting(store, ctx, *s, value)?;
+            AdminDone::Setting(*s)
+        }
     })
 }

@@ -188,6 +188,8 @@ pub fn run(store: &mut Store, ctx: &Ctx<'_>, effect: &Effect) -> Msg {
             .map(|o| Msg::OrganisationLoaded(Box::new(o)))
             .map_err(ServiceError::from),
         Effect::LoadStats => read::stats(store),
+        Effect::LoadAdmin => admin::load(store),
+        Effect::Admin(write) => admin::write(store, ctx, write).map(Msg::AdminWritten),
         Effect::LoadStanding(org) => store
             .standing(*org)
             .map(|s| Msg::StandingLoaded(*org, s))

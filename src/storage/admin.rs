@@ -102,19 +102,52 @@ pub fn draft_of(u: &User) -> UserDraft {
     }
 }
 
-/// A call with everything an administratör sets, for editing and for letters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallSetup {
-    pub id: i64,
-    pub draft: CallDraft,
-    /// The förordning as stored, when it is not one bidrag knows by number (the 2018 calls
-    /// name both).
-    pub regulation_text: String,
-    /// Decisions made in the call: its step and förordning can no longer change.
-    pub decided: bool,
-}
+pub use crate::domain::admin::CallSetup;
 
 impl Store {
+    /// The agency's set-up as the log has it, newest first: users, calls and settings.
+    pub fn admin_events(&self, limit: usize) -> Result<Vec<crate::domain::Event>> {
+        let kinds = [
+            EventKind::UserCreated,
+            EventKind::UserChanged,
+            EventKind::UserDeactivated,
+            EventKind::UserActivated,
+            EventKind::SettingChanged,
+            EventKind::CallCreated,
+            EventKind::CallChanged,
+            EventKind::CallClosed,
+        ];
+        let list = kinds
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "SELECT e.at, COALESCE(u.name, ''), e.kind, e.before, e.after
+             FROM events e LEFT JOIN users u ON u.id = e.user_id
+             WHERE e.case_id IS NULL AND e.kind IN ({list})
+             ORDER BY e.id DESC LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        type Raw = (String, String, String, Option<String>, Option<String>);
+        let raw: Vec<Raw> = stmt
+            .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(at, user, kind, before, after)| {
+                Ok(crate::domain::Event {
+                    at: super::time_from_sql("events.at", &at)?,
+                    user,
+                    kind: EventKind::read(&kind),
+                    before,
+                    after,
+                })
+            })
+            .collect()
+    }
+
     /// The user with this id, roles included.
     pub fn user(&self, id: i64) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1");

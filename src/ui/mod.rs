@@ -1,5 +1,6 @@
 //! Rendering: reads the app state and draws it. No queries, no state changes.
 
+pub mod admin;
 mod case;
 mod followup;
 mod help;
@@ -319,6 +320,7 @@ pub(crate) fn context_label(context: Context) -> T {
         Context::Picker => T::CtxPicker,
         Context::Round => T::CtxRound,
         Context::Filter => T::CtxFilter,
+        Context::Admin => T::CtxAdmin,
     }
 }
 

@@ -14,7 +14,7 @@ use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
 
 /// A centred box of at most `width` × `height` inside `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width.saturating_sub(2)).max(1);
     let h = height.min(area.height.saturating_sub(2)).max(1);
     Rect {
@@ -79,6 +79,7 @@ pub(super) fn render(app: &App, modal: &Modal, theme: &Theme, frame: &mut Frame<
         Modal::Round(r) => round(app, r, theme, frame, area),
         Modal::Preview(p) => preview(app, p, theme, frame, area),
         Modal::Confirm(c) => confirm(app, c, theme, frame, area),
+        Modal::Admin(v) => super::admin::render(app, v, theme, frame, area),
     }
 }
 
@@ -199,26 +200,47 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             .wrap(Wrap { trim: true }),
         info_area,
     );
-    let mut constraints: Vec<Constraint> = heights.iter().map(|h| Constraint::Length(*h)).collect();
+    // A form taller than the screen scrolls: the fields from `first` on, so that the focused
+    // one is always whole, never squeezed to an empty frame.
+    let room = inner.height.saturating_sub(2);
+    let mut first = 0;
+    while first < f.focus && heights[first..=f.focus].iter().sum::<u16>() > room {
+        first += 1;
+    }
+    let mut shown = 0;
+    let mut used = 0u16;
+    for h in &heights[first..] {
+        if used + h > room {
+            break;
+        }
+        used += h;
+        shown += 1;
+    }
+    let mut constraints: Vec<Constraint> = heights[first..first + shown]
+        .iter()
+        .map(|h| Constraint::Length(*h))
+        .collect();
+    constraints.push(Constraint::Min(0));
     constraints.push(Constraint::Length(2));
     let rows = Layout::vertical(constraints).split(inner);
-    for (i, field) in f.fields.iter().enumerate() {
+    for (i, field) in f.fields.iter().enumerate().skip(first).take(shown) {
+        let row = i - first;
         let label = field.label_text(app.lang);
         let focused = i == f.focus;
         match &field.input {
             Input::Text { area: input, .. } => {
-                draw_input(input, label, focused, theme, frame, rows[i])
+                draw_input(input, label, focused, theme, frame, rows[row])
             }
             Input::Choice { options, selected } => {
                 let text = selected
                     .and_then(|s| options.get(s))
                     .map(|c| format!("‹ {} ›", c.label))
                     .unwrap_or_else(|| T::ChoiceNone.text(app.lang).to_string());
-                draw_choice(&text, label, focused, theme, frame, rows[i]);
+                draw_choice(&text, label, focused, theme, frame, rows[row]);
             }
             Input::Toggle(on) => {
                 let text = if *on { "[x]" } else { "[ ]" };
-                draw_choice(text, label, focused, theme, frame, rows[i]);
+                draw_choice(text, label, focused, theme, frame, rows[row]);
             }
         }
     }
@@ -227,6 +249,19 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         .as_ref()
         .map(|e| (e.message.as_str(), theme.error))
         .or_else(|| f.warning.as_deref().map(|w| (w, theme.error)));
+    // Fields out of view are said, so none is forgotten.
+    let scrolled = (shown < f.fields.len()).then(|| {
+        crate::i18n::tr(
+            app.lang,
+            T::FormScrolled,
+            &[
+                &(first + 1).to_string(),
+                &(first + shown).to_string(),
+                &f.fields.len().to_string(),
+            ],
+        )
+    });
+    let message = message.or(scrolled.as_deref().map(|s| (s, theme.label)));
     if let (Some((message, style)), Some(last)) = (message, rows.last()) {
         frame.render_widget(
             Paragraph::new(message)
@@ -405,6 +440,11 @@ fn confirm(app: &App, c: &Confirm, theme: &Theme, frame: &mut Frame<'_>, area: R
         Confirm::DeleteQueue { name, .. } => {
             crate::i18n::tr(app.lang, T::ConfirmDeleteQueue, &[name])
         }
+        Confirm::CloseCall { name, .. } => crate::i18n::tr(
+            app.lang,
+            T::ConfirmCloseCall,
+            &[name, &app.today.to_string()],
+        ),
     };
     let popup = centred(area, 64, 5);
     let title = T::TitleConfirm.text(app.lang);

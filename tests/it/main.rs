@@ -5,6 +5,7 @@
 mod common;
 
 mod admin;
+mod admin_tui;
 mod app_flow;
 mod architecture;
 mod assessment;

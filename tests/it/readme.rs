@@ -17,6 +17,7 @@ fn key_table() -> String {
         (Context::Picker, "search list"),
         (Context::Round, "decision round"),
         (Context::Filter, "filter line"),
+        (Context::Admin, "administration"),
     ] {
         for b in map.bindings(context) {
             let keys = b
