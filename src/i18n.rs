@@ -856,6 +856,9 @@ catalogue! {
     MyLater => "åtagande", "commitment";
     MyUnassigned => "Åtaganden utan utlysning (inget anslag för året ännu)", "Commitments without a call (no call for the year yet)";
     MyUnassignedRow => "{0} · {1}: {2}", "{0} · {1}: {2}";
+
+    // Files and input (issues 19 and 20): import, export, reports, backups, the demo file.
+    OrgNrAllZero => "bara nollor är inget organisationsnummer", "all zeros is no organisation number";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

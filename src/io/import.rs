@@ -715,6 +715,7 @@ pub fn rule_text(lang: crate::i18n::Lang, rule: &Rule) -> String {
             O::MisplacedDash => T::OrgNrDash.text(lang).into(),
             O::WrongLength(n) => tr(lang, T::OrgNrLength, &[&n.to_string()]),
             O::BadCenturyPrefix => T::OrgNrCentury.text(lang).into(),
+            O::AllZero => T::OrgNrAllZero.text(lang).into(),
             O::CheckDigit { expected, found } => tr(
                 lang,
                 T::OrgNrCheck,

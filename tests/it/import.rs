@@ -782,3 +782,17 @@ fn the_granted_report_speaks_english_with_lang_en() {
         ["Granted", "By county", "By kind", "By reform area"]
     );
 }
+
+#[test]
+fn an_all_zero_organisation_number_is_refused() {
+    refused(
+        "organisationsnummer,organisation,inkommen,beskrivning\n\
+         000000-0000,Nollföreningen,2018-05-02,Anmälan\n\
+         16000000-0000,Nollföreningen,2018-05-03,Anmälan\n",
+        &[],
+        &[
+            "rad 2, kolumn organisationsnummer: bara nollor är inget organisationsnummer",
+            "rad 3, kolumn organisationsnummer: bara nollor är inget organisationsnummer",
+        ],
+    );
+}
