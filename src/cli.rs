@@ -759,10 +759,20 @@ fn export(
     Ok(())
 }
 
+/// The CSV field separator: one printable character that cannot be part of a value's text the
+/// way letters, digits and the quote are (no line break, tab, escape or other control).
 fn delimiter_byte(delimiter: &str, lang: Lang) -> Result<u8, Failure> {
     match delimiter.as_bytes() {
-        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
-        _ => Err(fail(tr(lang, T::ErrDelimiter, &[delimiter]), 2)),
+        [b] if b.is_ascii_graphic() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
+        // Shown escaped: a line break or an escape as typed would reach the terminal.
+        _ => Err(fail(
+            tr(
+                lang,
+                T::ErrDelimiter,
+                &[&delimiter.escape_debug().to_string()],
+            ),
+            2,
+        )),
     }
 }
 

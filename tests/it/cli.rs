@@ -900,3 +900,43 @@ fn a_reader_that_goes_away_is_no_error() {
         assert!(err.is_empty(), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_delimiter_must_be_one_printable_character() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    // (A NUL cannot be passed as an argument at all.)
+    for bad in [
+        "\n", "\r", "\t", "\u{1b}", "\u{7f}", " ", "\"", "a", "7", ";;", "§", "",
+    ] {
+        for command in [
+            &["export", "cases", "--delimiter"][..],
+            &["report", "granted", "--format", "csv", "--delimiter"][..],
+        ] {
+            let out = bidrag(&home)
+                .arg("--db")
+                .arg(&path)
+                .args(command)
+                .arg(bad)
+                .output()
+                .expect("runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{bad:?} {command:?}: {err}");
+            assert!(err.contains("--delimiter"), "{bad:?}: {err}");
+            assert!(
+                !err.contains('\u{1b}'),
+                "the escape is shown escaped: {err}"
+            );
+            assert!(out.stdout.is_empty(), "{bad:?}: nothing written");
+        }
+    }
+    for good in [",", ";", "|", ":"] {
+        let out = bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "organisations", "--delimiter", good])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{good:?}");
+    }
+}
