@@ -800,6 +800,10 @@ fn import(
         let store = Store::open_read_only(&settings.db)
             .map_err(|e| fail(open_error_message(lang, &e), 1))?;
         (store, None, Vec::new(), true)
+    } else if is_read_only(&settings.db) {
+        // Said as it is: the file cannot be written, so nothing can be imported into it.
+        let p = settings.db.display().to_string();
+        return Err(fail(tr(lang, T::ErrReadOnlyImport, &[&p]), 1));
     } else {
         prepare(settings, &checklists, false)?
     };

@@ -858,6 +858,7 @@ catalogue! {
     MyUnassignedRow => "{0} · {1}: {2}", "{0} · {1}: {2}";
 
     // Files and input (issues 19 and 20): import, export, reports, backups, the demo file.
+    ErrReadOnlyImport => "{0} är skrivskyddad (filen eller dess mapp): importen kan inte skriva något där. --dry-run provkör utan att skriva.", "{0} is read-only (the file or its folder): the import cannot write anything there. --dry-run checks without writing.";
     OrgNrAllZero => "bara nollor är inget organisationsnummer", "all zeros is no organisation number";
 }
 
