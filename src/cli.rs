@@ -788,12 +788,15 @@ fn import(
     let db_err =
         |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file)
-        .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
-    let raw = table::read_table(&bytes).map_err(|e| {
+    let unreadable = |e: table::TableError| {
         let reason = table::table_error_text(lang, &e);
         fail(tr(lang, T::ImpFile, &[&shown, &reason]), 2)
-    })?;
+    };
+    if let Err(e) = std::fs::File::open(file) {
+        return Err(fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2));
+    }
+    // Read as a stream: once for its encoding and what cannot be read, then row by row.
+    let mut raw = table::Table::open(table::Input::File(file)).map_err(unreadable)?;
     let checklists = load_checklists(lang)?;
     let (mut store, _, _, _) = if dry_run {
         // A dry run reads only: the database must exist and is opened read-only.
@@ -809,13 +812,16 @@ fn import(
     };
     let today = Local::now().date_naive();
     let plan = match what {
-        ImportWhat::Applications => imp::plan_applications(&raw, &store, call, today),
-        ImportWhat::Organisations => imp::plan_organisations(&raw, &store),
+        ImportWhat::Applications => imp::plan_applications(&mut raw, &store, call, today),
+        ImportWhat::Organisations => imp::plan_organisations(&mut raw, &store),
     }
-    .map_err(db_err)?;
+    .map_err(|e| match e {
+        imp::PlanError::Table(e) => unreadable(e),
+        imp::PlanError::Store(e) => db_err(e),
+    })?;
     let format = match raw.delimiter {
-        Some(d) => format!("{}, {d:?}", raw.encoding),
-        None => format!("{}, JSON", raw.encoding),
+        Some(d) => format!("{}, {d:?}", raw.encoding.name()),
+        None => format!("{}, JSON", raw.encoding.name()),
     };
     // File names, headers and values quoted in messages come from the file: cleaned.
     let clean = crate::domain::text::clean;
@@ -837,23 +843,13 @@ fn import(
             ))
         );
     }
+    // Every error and warning, with its row and column.
+    for line in imp::problem_lines(lang, &plan) {
+        eprintln!("{}", clean(&line));
+    }
     if !plan.ok() {
-        for e in &plan.errors {
-            eprintln!(
-                "{}",
-                clean(&tr(
-                    lang,
-                    T::ImpError,
-                    &[
-                        &e.line.to_string(),
-                        e.column.name(),
-                        &crate::io::import::rule_text(lang, &e.rule)
-                    ],
-                ))
-            );
-        }
         return Err(fail(
-            tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]),
+            tr(lang, T::ImpRefused, &[&plan.error_count.to_string()]),
             1,
         ));
     }
