@@ -649,23 +649,26 @@ fn check(settings: &Settings) -> Result<(), Failure> {
     Err(fail(lines.join("\n"), 1))
 }
 
-/// Creates `path` for personal data: a new file, readable by its owner only.
-fn create_private(path: &Path, lang: Lang) -> Result<std::fs::File, Failure> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Starts `path` for personal data: a new file, readable by its owner only, written under a
+/// temporary name until [`finish_file`] gives it its name.
+fn new_file(path: &Path, lang: Lang) -> Result<crate::io::output::NewFile, Failure> {
+    crate::io::output::NewFile::create(path).map_err(|e| file_failure(lang, path, &e))
+}
+
+/// Gives a new file its name, once it is whole.
+fn finish_file(file: crate::io::output::NewFile, path: &Path, lang: Lang) -> Result<(), Failure> {
+    file.commit().map_err(|e| file_failure(lang, path, &e))
+}
+
+/// A file that could not be written: its name taken (bidrag never overwrites), or the cause
+/// (a full disk, say), with the word that no file of that name was left.
+fn file_failure(lang: Lang, path: &Path, e: &std::io::Error) -> Failure {
+    let p = path.display().to_string();
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        fail(tr(lang, T::ErrExists, &[&p]), 2)
+    } else {
+        fail(tr(lang, T::ErrWriteFile, &[&p, &e.to_string()]), 1)
     }
-    options.open(path).map_err(|e| {
-        let p = path.display().to_string();
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            fail(tr(lang, T::ErrExists, &[&p]), 2)
-        } else {
-            fail(tr(lang, T::ErrCannotCreate, &[&p, &e.to_string()]), 1)
-        }
-    })
 }
 
 fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
@@ -674,19 +677,23 @@ fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
         |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
     let store =
         Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
-    // Create the file first (new, owner-only), then let SQLite fill it.
-    drop(create_private(file, lang)?);
-    if let Err(e) = store.backup_to(file) {
-        let _ = std::fs::remove_file(file);
-        return Err(db_err(e));
+    // SQLite fills a new temporary file beside the copy (owner-only); it is checked, and only
+    // then given its name. A failure (a full disk) leaves no file of that name behind.
+    let target = new_file(file, lang)?;
+    let temp = target.temp_path().to_path_buf();
+    if let Err(e) = store.backup_to(&temp) {
+        let p = file.display().to_string();
+        return Err(fail(tr(lang, T::ErrWriteFile, &[&p, &e.to_string()]), 1));
     }
-    let copy = Store::open_read_only(file).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let copy = Store::open_read_only(&temp).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let report = copy.check().map_err(db_err)?;
     if !report.problems.is_empty() {
         let p = file.display().to_string();
         return Err(fail(tr(lang, T::ErrBackupCheck, &[&p]), 1));
     }
     let cases = copy.count_all_cases().map_err(db_err)?;
+    drop(copy);
+    finish_file(target, file, lang)?;
     let p = file.display().to_string();
     say(lang, &[tr(lang, T::BackupDone, &[&p, &cases.to_string()])])
 }
@@ -709,12 +716,20 @@ fn export(
         ExportWhat::Decisions => Table::Decisions,
         ExportWhat::Organisations => Table::Organisations,
     };
-    let sink: Box<dyn Write> = match out {
-        Some(path) => Box::new(std::io::BufWriter::new(create_private(path, lang)?)),
+    // A file is written whole under a temporary name and then named; standard output streams.
+    let mut target = match out {
+        Some(path) => Some((new_file(path, lang)?, path)),
+        None => None,
+    };
+    let sink: Box<dyn Write + '_> = match target.as_mut() {
+        Some((file, _)) => Box::new(std::io::BufWriter::new(file)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let headers = table.headers();
-    let io_err = |e: std::io::Error| write_failure(lang, &e);
+    let io_err = |e: std::io::Error| match out {
+        Some(path) => file_failure(lang, path, &e),
+        None => write_failure(lang, &e),
+    };
     let result = match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(sink);
@@ -752,7 +767,8 @@ fn export(
     };
     // A reader that stops early (`| head`) is not an error (write_failure).
     let n = result.map_err(io_err)?;
-    if let Some(path) = out {
+    if let Some((file, path)) = target {
+        finish_file(file, path, lang)?;
         let p = path.display().to_string();
         eprintln!("{}", tr(lang, T::ExportDone, &[&n.to_string(), &p]));
     }
@@ -927,6 +943,11 @@ fn report(
             }
         }
     };
+    // The file is started first, so a name already taken is refused before any work.
+    let target = match out {
+        Some(path) => Some((new_file(path, lang)?, path)),
+        None => None,
+    };
     let rows = store.granted(call_id).map_err(db_err)?;
     let bytes = match format {
         ReportFormat::Text => {
@@ -943,11 +964,11 @@ fn report(
         }
     };
     let io_err = |e: std::io::Error| write_failure(lang, &e);
-    match out {
-        Some(path) => {
-            let mut f = create_private(path, lang)?;
-            f.write_all(&bytes).map_err(io_err)?;
-            f.sync_all().map_err(io_err)?;
+    match target {
+        Some((mut file, path)) => {
+            file.write_all(&bytes)
+                .map_err(|e| file_failure(lang, path, &e))?;
+            finish_file(file, path, lang)?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -956,3 +956,124 @@ fn a_delimiter_must_be_one_printable_character() {
         assert!(out.status.success(), "{good:?}");
     }
 }
+
+/// A tmpfs of a few KiB, mounted for a test and unmounted when dropped: a disk that fills up.
+/// None where mounting is not allowed (not root, no tmpfs): the test then says so and passes.
+#[cfg(target_os = "linux")]
+struct TinyDisk {
+    dir: TempDir,
+}
+
+#[cfg(target_os = "linux")]
+impl TinyDisk {
+    fn mount(kib: u32) -> Option<Self> {
+        let dir = TempDir::new().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Self { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_no_partial_file_names_the_cause_and_blocks_no_retry() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let Some(disk) = TinyDisk::mount(8192) else {
+        eprintln!("no tmpfs could be mounted (not root?): the full disk is not tried here");
+        return;
+    };
+    // Nearly full: a few KiB free, less than any of the files below needs.
+    let filler = disk.path().join("fyllnad");
+    let free = |disk: &TinyDisk| {
+        let out = std::process::Command::new("df")
+            .args(["--output=avail", "-B1"])
+            .arg(disk.path())
+            .output()
+            .expect("df");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse::<u64>().ok())
+            .expect("free bytes")
+    };
+    let room = free(&disk) - 4096;
+    std::fs::write(&filler, vec![0u8; room as usize]).expect("fill");
+    let commands: Vec<(&str, Vec<&str>)> = vec![
+        ("ärenden.csv", vec!["export", "cases", "--out"]),
+        (
+            "beslut.json",
+            vec!["export", "decisions", "--format", "json", "--out"],
+        ),
+        (
+            "beviljat.xlsx",
+            vec!["report", "granted", "--format", "xlsx", "--out"],
+        ),
+        (
+            "beviljat.csv",
+            vec!["report", "granted", "--format", "csv", "--out"],
+        ),
+        ("beviljat.txt", vec!["report", "granted", "--out"]),
+        ("kopia.db", vec!["backup"]),
+    ];
+    for (name, args) in &commands {
+        let target = disk.path().join(name);
+        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args(args).arg(&target));
+        assert_eq!(code, 1, "{name}: {err}");
+        let said = format!("Kunde inte skriva {}: ", target.display());
+        assert!(err.contains(&said), "{name}: {err}");
+        assert!(
+            err.contains("No space left on device") || err.contains("database or disk is full"),
+            "{name}: the cause is named: {err}"
+        );
+        assert!(
+            err.contains("Ingen fil med det namnet skapades"),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            disk.names(),
+            ["fyllnad"],
+            "{name}: no partial or temporary file"
+        );
+    }
+    // With room again, every one goes through: nothing left behind blocks the retry.
+    std::fs::remove_file(&filler).expect("room");
+    for (name, args) in &commands {
+        let target = disk.path().join(name);
+        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args(args).arg(&target));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(
+            std::fs::metadata(&target).expect("written").len() > 0,
+            "{name}"
+        );
+    }
+    let mut names = disk.names();
+    names.retain(|n| n.starts_with('.'));
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}
