@@ -172,7 +172,9 @@ fn fail(message: String, code: u8) -> Failure {
     Failure { message, code }
 }
 
-/// `bidrag demo --cases N --out FILE`: the demo grown to N cases in a new file.
+/// `bidrag demo --cases N --out FILE`: the demo grown to N cases in a new file. It is generated
+/// under a temporary name beside FILE and named only when whole: a failure removes it, a kill
+/// leaves no FILE (and the next run removes what the killed one left).
 fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
     if out.exists() {
         let shown = out.display().to_string();
@@ -181,11 +183,28 @@ fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
     let started = std::time::Instant::now();
     let checklists = load_checklists(lang)?;
     let db_error = |e: &dyn std::fmt::Display| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
-    let mut store =
-        crate::storage::Store::open(out, chrono::Utc::now()).map_err(|e| db_error(&e))?;
-    let made =
-        crate::demo::generate_scaled(&mut store, Local::now().date_naive(), &checklists, cases)
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for left in crate::io::output::leftovers(dir, &name) {
+        if std::fs::remove_file(&left).is_ok() {
+            let shown = left.display().to_string();
+            eprintln!("{}", tr(lang, T::DemoLeftoverRemoved, &[&shown]));
+        }
+    }
+    let target = new_file(out, lang)?;
+    let made = {
+        let mut store = crate::storage::Store::open(target.temp_path(), chrono::Utc::now())
             .map_err(|e| db_error(&e))?;
+        crate::demo::generate_scaled(&mut store, Local::now().date_naive(), &checklists, cases)
+            .map_err(|e| db_error(&e))?
+    };
+    finish_file(target, out, lang)?;
     let shown = out.display().to_string();
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
     say(

@@ -857,6 +857,7 @@ catalogue! {
     ErrReadOnlyImport => "{0} är skrivskyddad (filen eller dess mapp): importen kan inte skriva något där. --dry-run provkör utan att skriva.", "{0} is read-only (the file or its folder): the import cannot write anything there. --dry-run checks without writing.";
     OrgNrAllZero => "bara nollor är inget organisationsnummer", "all zeros is no organisation number";
     ErrWriteFile => "Kunde inte skriva {0}: {1}. Ingen fil med det namnet skapades; försök igen när felet är åtgärdat.", "Could not write {0}: {1}. No file of that name was created; try again once the cause is dealt with.";
+    DemoLeftoverRemoved => "Tog bort {0}, som en avbruten generering lämnade.", "Removed {0}, left by a generation that was stopped.";
     ImpWarning => "rad {0}, kolumn {1}: {2} (varning; hindrar inte importen)", "line {0}, column {1}: {2} (warning; does not stop the import)";
     ImpMoreErrors => "… och {0} fel till", "… and {0} more errors";
     ImpMoreWarnings => "… och {0} varningar till", "… and {0} more warnings";

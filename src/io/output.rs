@@ -147,10 +147,13 @@ pub fn write_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
     f.commit()
 }
 
-/// Files a killed bidrag left in `dir`: temporary files of processes no longer running, named
-/// as [`NewFile`] and the generators name them (`.<name>.<pid>-<n>.tmp` and their SQLite side
-/// files). Where a process cannot be looked up (no `/proc`), none is taken for dead.
-pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
+/// Files a killed bidrag left in `dir` for the file `name`: temporary files of processes no
+/// longer running, named as [`NewFile`] and the search index's scratch database name them
+/// (`.<name>.<pid>-<n>.tmp`, `..<name>.<pid>-<n>.tmp.search.<pid>-<n>.tmp`, and their SQLite
+/// side files). Where a process cannot be looked up (no `/proc`), none is taken for dead.
+pub fn leftovers(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let own = format!(".{name}.");
+    let scratch = format!("..{name}.");
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -162,6 +165,9 @@ pub fn leftovers(dir: &Path) -> Vec<PathBuf> {
             let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
                 return false;
             };
+            if !(name.starts_with(&own) || name.starts_with(&scratch)) {
+                return false;
+            }
             let stem = ["", "-journal", "-wal", "-shm"]
                 .iter()
                 .find_map(|side| name.strip_suffix(&format!(".tmp{side}")));
@@ -251,21 +257,27 @@ mod tests {
         for name in [
             ".demo.db.999999999-3.tmp",
             ".demo.db.999999999-3.tmp-wal",
+            "..demo.db.999999999-3.tmp.search.999999999-0.tmp",
             own.as_str(),
             "demo.db",
             ".demo.db.x-3.tmp",
+            ".annan.db.999999999-3.tmp",
             "vanlig.tmp",
         ] {
             std::fs::write(dir.path().join(name), "").expect("write");
         }
-        let mut found: Vec<String> = leftovers(dir.path())
+        let mut found: Vec<String> = leftovers(dir.path(), "demo.db")
             .iter()
             .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
             .collect();
         found.sort();
         assert_eq!(
             found,
-            [".demo.db.999999999-3.tmp", ".demo.db.999999999-3.tmp-wal"]
+            [
+                "..demo.db.999999999-3.tmp.search.999999999-0.tmp",
+                ".demo.db.999999999-3.tmp",
+                ".demo.db.999999999-3.tmp-wal"
+            ]
         );
     }
 }

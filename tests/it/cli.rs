@@ -1062,6 +1062,20 @@ fn a_full_disk_leaves_no_partial_file_names_the_cause_and_blocks_no_retry() {
             "{name}: no partial or temporary file"
         );
     }
+    // A generated database that does not fit: refused, and nothing of it left.
+    let generated = disk.path().join("stor.db");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["demo", "--cases", "2000", "--out"])
+            .arg(&generated),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("full"), "the cause is named: {err}");
+    assert_eq!(
+        disk.names(),
+        ["fyllnad"],
+        "no partial database or scratch file"
+    );
     // With room again, every one goes through: nothing left behind blocks the retry.
     std::fs::remove_file(&filler).expect("room");
     for (name, args) in &commands {
@@ -1076,4 +1090,86 @@ fn a_full_disk_leaves_no_partial_file_names_the_cause_and_blocks_no_retry() {
     let mut names = disk.names();
     names.retain(|n| n.starts_with('.'));
     assert!(names.is_empty(), "temporary files left: {names:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_demo_generation_leaves_no_database_and_the_next_run_removes_its_files() {
+    let home = TempDir::new().expect("tmp");
+    let dir = home.path().join("ut");
+    std::fs::create_dir(&dir).expect("dir");
+    let out = dir.join("stor.db");
+    let names = || -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bidrag"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "tester")
+        .args(["demo", "--cases", "400000", "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Killed while the cases are loaded: the database being made has grown past the demo's
+    // few MB, and the search index's scratch database is open.
+    let loading = || {
+        std::fs::read_dir(&dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .any(|e| e.metadata().is_ok_and(|m| m.len() > 24 << 20))
+    };
+    let started = std::time::Instant::now();
+    while !loading() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the load never started: {:?}",
+            names()
+        );
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "finished before the kill"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert!(!out.exists(), "no database of that name, whole or not");
+    let left = names();
+    assert!(
+        !left.is_empty()
+            && left
+                .iter()
+                .all(|n| n.starts_with('.') && n.contains(".tmp")),
+        "only hidden temporary files: {left:?}"
+    );
+    assert!(
+        !left.iter().any(|n| n.contains(".search.")),
+        "the scratch database went with the process: {left:?}"
+    );
+    // The next generation into the folder removes them, and makes a whole database.
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["demo", "--cases", "500", "--out"])
+            .arg(&out),
+    );
+    assert_eq!(code, 0, "{err}");
+    for name in &left {
+        assert!(
+            err.contains(name.as_str()),
+            "{name} named as removed: {err}"
+        );
+    }
+    assert_eq!(names(), ["stor.db"]);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&out).arg("check"));
+    assert_eq!(code, 0, "{err}");
 }
