@@ -858,6 +858,14 @@ catalogue! {
     OrgNrAllZero => "bara nollor är inget organisationsnummer", "all zeros is no organisation number";
     ErrWriteFile => "Kunde inte skriva {0}: {1}. Ingen fil med det namnet skapades; försök igen när felet är åtgärdat.", "Could not write {0}: {1}. No file of that name was created; try again once the cause is dealt with.";
     DemoLeftoverRemoved => "Tog bort {0}, som en avbruten generering lämnade.", "Removed {0}, left by a generation that was stopped.";
+    RptTOrganisation => "Organisation", "Organisation";
+    RptTOrgNr => "Organisationsnummer", "Org. number";
+    RptTKind => "Typ", "Kind";
+    RptTCounty => "Län", "County";
+    RptTCall => "Utlysning", "Call";
+    RptTStep => "Steg", "Step";
+    RptTAreas => "Reformområden", "Reform areas";
+    RptTAmount => "Belopp", "Amount";
     ImpWarning => "rad {0}, kolumn {1}: {2} (varning; hindrar inte importen)", "line {0}, column {1}: {2} (warning; does not stop the import)";
     ImpMoreErrors => "… och {0} fel till", "… and {0} more errors";
     ImpMoreWarnings => "… och {0} varningar till", "… and {0} more warnings";

@@ -852,6 +852,15 @@ mod tests {
         )
         .expect("search index is whole");
         assert!(one("SELECT count(*) FROM case_text WHERE case_text MATCH 'Intresseanmälan'") > 0);
+        // The demo's cases and then the generated ones, each registered in the order received.
+        for (from, to) in [(1, base), (base + 1, made)] {
+            let out_of_order = one(&format!(
+                "SELECT count(*) FROM cases a JOIN cases b ON b.id = a.id + 1
+                 WHERE a.id BETWEEN {from} AND {to} AND b.id <= {to}
+                   AND b.received_on < a.received_on"
+            ));
+            assert_eq!(out_of_order, 0, "cases {from}..={to}");
+        }
         // Its settings are the shipped ones; the scratch database is gone.
         assert_eq!(
             one("SELECT count(*) FROM case_text_config WHERE k <> 'version'"),

@@ -814,8 +814,13 @@ fn the_granted_report_speaks_english_with_lang_en() {
     };
     let text = en(&["report", "granted"]);
     assert!(text.contains("Unknown county"), "{text}");
+    // Headings and reform areas for reading: words, not the CSV's column names and codes.
     assert!(
-        text.contains("org_number") && text.contains("amount"),
+        text.contains("Org. number") && text.contains("Amount") && text.contains("Reform areas"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("org_number") && !text.contains("BOENDE") && !text.contains("DEMOKRATI"),
         "{text}"
     );
     assert!(
