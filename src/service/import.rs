@@ -95,50 +95,54 @@ pub fn apply(
     if !watch.step(0, total) {
         return Err(ServiceError::Cancelled);
     }
-    store.transact(ctx.now, |read, w| {
-        let user = actor(read, ctx)?;
-        for (id, nr) in &plan.org_numbers {
-            w.set_org_nr(user.id, *id, *nr)?;
-        }
-        let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
-        let mut organisations = 0;
-        for o in &plan.new_orgs {
-            if let Some(nr) = o.org_nr
-                && let Some(id) = w.organisation_by_nr(nr)?
-            {
+    // Temporary storage in files for this transaction: see `Store::with_temporary_files`.
+    store.with_temporary_files(|store| {
+        store.transact(ctx.now, |read, w| {
+            let user = actor(read, ctx)?;
+            for (id, nr) in &plan.org_numbers {
+                w.set_org_nr(user.id, *id, *nr)?;
+            }
+            let mut new_ids = Vec::with_capacity(plan.new_orgs.len());
+            let mut organisations = 0;
+            for o in &plan.new_orgs {
+                if let Some(nr) = o.org_nr
+                    && let Some(id) = w.organisation_by_nr(nr)?
+                {
+                    new_ids.push(id);
+                    continue;
+                }
+                let (county_code, county) = match &o.county {
+                    Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
+                    None => (None, None),
+                };
+                let id =
+                    w.insert_organisation(o.kind, &o.name, o.org_nr, None, county_code, county)?;
+                if let Some((name, email, phone)) = &o.contact {
+                    w.insert_contact(id, name, "Kontaktperson", email, phone)?;
+                }
                 new_ids.push(id);
-                continue;
+                organisations += 1;
             }
-            let (county_code, county) = match &o.county {
-                Some((code, name)) => (Some(code.as_str()), Some(name.as_str())),
-                None => (None, None),
+            let cases = Source {
+                plan,
+                new_ids: &new_ids,
+                checklists: ctx.checklists,
             };
-            let id = w.insert_organisation(o.kind, &o.name, o.org_nr, None, county_code, county)?;
-            if let Some((name, email, phone)) = &o.contact {
-                w.insert_contact(id, name, "Kontaktperson", email, phone)?;
+            // The write cannot stop between rows; a cancel while it runs rolls it all back.
+            let mut done = 0;
+            let mut go_on = true;
+            let written = w.register_imported(user.id, source, &cases, &mut |n| {
+                done += n;
+                go_on &= watch.step(done, total);
+            })?;
+            if !go_on {
+                return Err(ServiceError::Cancelled);
             }
-            new_ids.push(id);
-            organisations += 1;
-        }
-        let cases = Source {
-            plan,
-            new_ids: &new_ids,
-            checklists: ctx.checklists,
-        };
-        // The write cannot stop between rows; a cancel while it runs rolls it all back.
-        let mut done = 0;
-        let mut go_on = true;
-        let written = w.register_imported(user.id, source, &cases, &mut |n| {
-            done += n;
-            go_on &= watch.step(done, total);
-        })?;
-        if !go_on {
-            return Err(ServiceError::Cancelled);
-        }
-        Ok(Imported {
-            cases: written.cases,
-            organisations,
-            skipped: written.skipped,
+            Ok(Imported {
+                cases: written.cases,
+                organisations,
+                skipped: written.skipped,
+            })
         })
-    })
+    })?
 }
