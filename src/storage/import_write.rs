@@ -77,24 +77,34 @@ impl ExistingCases {
         received_on: NaiveDate,
         title: &str,
     ) -> Result<bool> {
+        self.contains_in(&store.conn, organisation_id, call_id, received_on, title)
+    }
+
+    /// As [`ExistingCases::contains`], on a connection (inside a write transaction).
+    fn contains_in(
+        &mut self,
+        conn: &Connection,
+        organisation_id: i64,
+        call_id: i64,
+        received_on: NaiveDate,
+        title: &str,
+    ) -> Result<bool> {
         let key = (organisation_id, call_id, received_on);
+        let exists = |title: &str| {
+            super::queries::case_exists(conn, organisation_id, call_id, received_on, title)
+        };
         if self.many.contains(&key) {
-            return store.case_exists(organisation_id, call_id, received_on, title);
+            return exists(title);
         }
         if !self.titles.contains_key(&key) {
-            let Some(titles) = titles_on(
-                &store.conn,
-                organisation_id,
-                call_id,
-                received_on,
-                Self::PER_DAY,
-            )?
+            let Some(titles) =
+                titles_on(conn, organisation_id, call_id, received_on, Self::PER_DAY)?
             else {
                 if self.many.len() >= Self::KEPT_DAYS {
                     self.many.clear();
                 }
                 self.many.insert(key);
-                return store.case_exists(organisation_id, call_id, received_on, title);
+                return exists(title);
             };
             if self.kept + titles.len() > Self::KEPT_TITLES || self.titles.len() >= Self::KEPT_DAYS
             {
@@ -108,6 +118,48 @@ impl ExistingCases {
             .titles
             .get(&key)
             .is_some_and(|t| t.contains(&title_key(title))))
+    }
+}
+
+/// The cases of an import seen so far, to find one twice: a 64-bit hash of each key (its
+/// organisation, call, received date and [`title_key`]) with the first case that has it; a hash
+/// met again is confirmed against that case, and keys whose hashes collide are kept whole.
+#[derive(Default)]
+struct SeenCases {
+    first: HashMap<u64, usize>,
+    collided: HashSet<(i64, i64, NaiveDate, String)>,
+}
+
+impl SeenCases {
+    fn key(c: &ImportedCase<'_>) -> (i64, i64, NaiveDate, String) {
+        (
+            c.organisation_id,
+            c.call_id,
+            c.received_on,
+            title_key(c.title),
+        )
+    }
+
+    /// Is case `i` (`c`) the same as an earlier one? Remembers it if not.
+    fn twice(&mut self, cases: &dyn ImportSource, i: usize, c: &ImportedCase<'_>) -> Result<bool> {
+        use std::hash::{Hash, Hasher};
+        let key = Self::key(c);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut h);
+        let hash = h.finish();
+        match self.first.get(&hash) {
+            None => {
+                self.first.insert(hash, i);
+                Ok(false)
+            }
+            Some(&j) => {
+                let earlier = cases.case(j).ok_or(StoreError::NotFound("case"))?;
+                if Self::key(&earlier) == key {
+                    return Ok(true);
+                }
+                Ok(!self.collided.insert(key))
+            }
+        }
     }
 }
 
@@ -159,8 +211,8 @@ pub struct ImportWritten {
     pub skipped: usize,
 }
 
-/// Cases staged, inserted and their reform areas set at a time: the staging table (in memory)
-/// and the set that finds a case twice in one import stay this small.
+/// Cases staged, inserted and their reform areas set at a time: the staging table and the
+/// reform areas waiting for their cases' ids stay this small.
 const CHUNK: usize = 4_096;
 
 /// Events waiting to be inserted, several rows to a statement: (case, kind, after, prev_hash,
@@ -421,8 +473,9 @@ impl Store {
 
 impl Writer<'_> {
     /// Registers the cases as registering them one by one would: each case not already in the
-    /// database (asked again here, inside the transaction, case by case through the index
-    /// `cases_identity`) gets the next diarienummer of its received year, its checklist version,
+    /// database (asked again here, inside the transaction, as the check asks it: see
+    /// [`ExistingCases`]) and not earlier in `cases` gets the next diarienummer of its received
+    /// year, its checklist version,
     /// its incoming document (sub-number 1), its reform areas and the events case_registered,
     /// checklist_chosen, document_registered, reform_areas_set and `imported` (`source`),
     /// chained in that order case after case. The cases go in [`CHUNK`] at a time, so what is
@@ -457,25 +510,21 @@ impl Writer<'_> {
                  requested_ore INTEGER NOT NULL, checklist_id TEXT, version INTEGER NOT NULL,
                  counterpart TEXT NOT NULL, description TEXT NOT NULL)",
         )?;
+        // What someone else registered since the check is skipped (the database as it was when
+        // this transaction began, asked as the check asks it); so is a second row of the same
+        // case in this import (the check refuses those, but the write does not rely on it),
+        // found by a hash of its key and confirmed against the case it hashes with.
+        let mut existing = ExistingCases::default();
+        let mut seen = SeenCases::default();
         let mut start = 0;
         while start < total {
             let end = (start + CHUNK).min(total);
-            // What someone else registered since the check is skipped; so is a second row of
-            // the same case (the check refuses those, but the write does not rely on it): in
-            // this chunk by the set, in an earlier one by the database, which has it now.
-            let mut in_chunk: HashSet<(i64, i64, NaiveDate, String)> = HashSet::new();
             let mut areas: Vec<(i64, Vec<ReformArea>)> = Vec::new();
             let mut staged = 0;
             for i in start..end {
                 let c = cases.case(i).ok_or(StoreError::NotFound("case"))?;
-                let key = (
-                    c.organisation_id,
-                    c.call_id,
-                    c.received_on,
-                    title_key(c.title),
-                );
-                if in_chunk.contains(&key)
-                    || super::queries::case_exists(
+                if seen.twice(cases, i, &c)?
+                    || existing.contains_in(
                         tx,
                         c.organisation_id,
                         c.call_id,
@@ -486,7 +535,6 @@ impl Writer<'_> {
                     progress(1);
                     continue;
                 }
-                in_chunk.insert(key);
                 if let Some((template, body)) = c.checklist
                     && stored.insert(template.id())
                 {
@@ -978,6 +1026,48 @@ mod tests {
         assert!(err.to_string().contains("refused"), "{err}");
         // The rollback takes back the set-aside triggers and the FTS5 settings too.
         assert_eq!((dump(&store), search_setup(&store)), before);
+    }
+
+    #[test]
+    fn a_case_twice_is_written_once_across_chunks() {
+        let (mut store, user, orgs, calls) = store_with_a_case();
+        let call = &calls[2];
+        let mut titles: Vec<String> = (0..CHUNK + 10).map(|i| format!("Ärende {i}")).collect();
+        // Row 1 again in the next chunk (differing in ASCII case only), and the case the
+        // store has already.
+        titles[CHUNK + 2] = "ÄRENDE 1".to_string();
+        titles[CHUNK + 3] = "Trygghet i OMRÅDET".to_string();
+        let cases: Vec<ImportedCase<'_>> = titles
+            .iter()
+            .map(|title| ImportedCase {
+                organisation_id: orgs[0].id,
+                call_id: call.id,
+                step: call.step,
+                title,
+                received_on: date(2018, 5, 2),
+                requested: Money::ZERO,
+                counterpart: &orgs[0].name,
+                description: records::incoming_document(call.step),
+                reform_areas: Vec::new(),
+                checklist: None,
+            })
+            .collect();
+        let mut told = 0;
+        let written = store
+            .write(now(), |w| {
+                w.register_imported(user, "fil.csv", &cases, &mut |n| told += n)
+            })
+            .expect("written");
+        assert_eq!(
+            written,
+            ImportWritten {
+                cases: CHUNK + 8,
+                skipped: 2
+            }
+        );
+        assert_eq!(told, cases.len());
+        let report = store.check().expect("check");
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
 
     #[test]
