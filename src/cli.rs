@@ -190,7 +190,9 @@ fn fail(message: String, code: u8) -> Failure {
     Failure { message, code }
 }
 
-/// `bidrag demo --cases N --out FILE`: the demo grown to N cases in a new file.
+/// `bidrag demo --cases N --out FILE`: the demo grown to N cases in a new file. It is generated
+/// under a temporary name beside FILE and named only when whole: a failure removes it, a kill
+/// leaves no FILE (and the next run removes what the killed one left).
 fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
     if out.exists() {
         let shown = out.display().to_string();
@@ -199,11 +201,28 @@ fn demo_scaled(lang: Lang, cases: usize, out: &Path) -> Result<(), Failure> {
     let started = std::time::Instant::now();
     let checklists = load_checklists(lang)?;
     let db_error = |e: &dyn std::fmt::Display| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
-    let mut store =
-        crate::storage::Store::open(out, chrono::Utc::now()).map_err(|e| db_error(&e))?;
-    let made =
-        crate::demo::generate_scaled(&mut store, Local::now().date_naive(), &checklists, cases)
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for left in crate::io::output::leftovers(dir, &name) {
+        if std::fs::remove_file(&left).is_ok() {
+            let shown = left.display().to_string();
+            eprintln!("{}", tr(lang, T::DemoLeftoverRemoved, &[&shown]));
+        }
+    }
+    let target = new_file(out, lang)?;
+    let made = {
+        let mut store = crate::storage::Store::open(target.temp_path(), chrono::Utc::now())
             .map_err(|e| db_error(&e))?;
+        crate::demo::generate_scaled(&mut store, Local::now().date_naive(), &checklists, cases)
+            .map_err(|e| db_error(&e))?
+    };
+    finish_file(target, out, lang)?;
     let shown = out.display().to_string();
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
     say(
@@ -652,23 +671,26 @@ fn check(settings: &Settings) -> Result<(), Failure> {
     Err(fail(lines.join("\n"), 1))
 }
 
-/// Creates `path` for personal data: a new file, readable by its owner only.
-fn create_private(path: &Path, lang: Lang) -> Result<std::fs::File, Failure> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Starts `path` for personal data: a new file, readable by its owner only, written under a
+/// temporary name until [`finish_file`] gives it its name.
+fn new_file(path: &Path, lang: Lang) -> Result<crate::io::output::NewFile, Failure> {
+    crate::io::output::NewFile::create(path).map_err(|e| file_failure(lang, path, &e))
+}
+
+/// Gives a new file its name, once it is whole.
+fn finish_file(file: crate::io::output::NewFile, path: &Path, lang: Lang) -> Result<(), Failure> {
+    file.commit().map_err(|e| file_failure(lang, path, &e))
+}
+
+/// A file that could not be written: its name taken (bidrag never overwrites), or the cause
+/// (a full disk, say), with the word that no file of that name was left.
+fn file_failure(lang: Lang, path: &Path, e: &std::io::Error) -> Failure {
+    let p = path.display().to_string();
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        fail(tr(lang, T::ErrExists, &[&p]), 2)
+    } else {
+        fail(tr(lang, T::ErrWriteFile, &[&p, &e.to_string()]), 1)
     }
-    options.open(path).map_err(|e| {
-        let p = path.display().to_string();
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            fail(tr(lang, T::ErrExists, &[&p]), 2)
-        } else {
-            fail(tr(lang, T::ErrCannotCreate, &[&p, &e.to_string()]), 1)
-        }
-    })
 }
 
 fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
@@ -677,19 +699,23 @@ fn backup(settings: &Settings, file: &Path) -> Result<(), Failure> {
         |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
     let store =
         Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
-    // Create the file first (new, owner-only), then let SQLite fill it.
-    drop(create_private(file, lang)?);
-    if let Err(e) = store.backup_to(file) {
-        let _ = std::fs::remove_file(file);
-        return Err(db_err(e));
+    // SQLite fills a new temporary file beside the copy (owner-only); it is checked, and only
+    // then given its name. A failure (a full disk) leaves no file of that name behind.
+    let target = new_file(file, lang)?;
+    let temp = target.temp_path().to_path_buf();
+    if let Err(e) = store.backup_to(&temp) {
+        let p = file.display().to_string();
+        return Err(fail(tr(lang, T::ErrWriteFile, &[&p, &e.to_string()]), 1));
     }
-    let copy = Store::open_read_only(file).map_err(|e| fail(open_error_message(lang, &e), 1))?;
+    let copy = Store::open_read_only(&temp).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let report = copy.check().map_err(db_err)?;
     if !report.problems.is_empty() {
         let p = file.display().to_string();
         return Err(fail(tr(lang, T::ErrBackupCheck, &[&p]), 1));
     }
     let cases = copy.count_all_cases().map_err(db_err)?;
+    drop(copy);
+    finish_file(target, file, lang)?;
     let p = file.display().to_string();
     say(lang, &[tr(lang, T::BackupDone, &[&p, &cases.to_string()])])
 }
@@ -712,12 +738,20 @@ fn export(
         ExportWhat::Decisions => Table::Decisions,
         ExportWhat::Organisations => Table::Organisations,
     };
-    let sink: Box<dyn Write> = match out {
-        Some(path) => Box::new(std::io::BufWriter::new(create_private(path, lang)?)),
+    // A file is written whole under a temporary name and then named; standard output streams.
+    let mut target = match out {
+        Some(path) => Some((new_file(path, lang)?, path)),
+        None => None,
+    };
+    let sink: Box<dyn Write + '_> = match target.as_mut() {
+        Some((file, _)) => Box::new(std::io::BufWriter::new(file)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let headers = table.headers();
-    let io_err = |e: std::io::Error| write_failure(lang, &e);
+    let io_err = |e: std::io::Error| match out {
+        Some(path) => file_failure(lang, path, &e),
+        None => write_failure(lang, &e),
+    };
     let result = match format {
         ExportFormat::Csv => {
             let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(sink);
@@ -755,17 +789,28 @@ fn export(
     };
     // A reader that stops early (`| head`) is not an error (write_failure).
     let n = result.map_err(io_err)?;
-    if let Some(path) = out {
+    if let Some((file, path)) = target {
+        finish_file(file, path, lang)?;
         let p = path.display().to_string();
         eprintln!("{}", tr(lang, T::ExportDone, &[&n.to_string(), &p]));
     }
     Ok(())
 }
 
+/// The CSV field separator: one printable character that cannot be part of a value's text the
+/// way letters, digits and the quote are (no line break, tab, escape or other control).
 fn delimiter_byte(delimiter: &str, lang: Lang) -> Result<u8, Failure> {
     match delimiter.as_bytes() {
-        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
-        _ => Err(fail(tr(lang, T::ErrDelimiter, &[delimiter]), 2)),
+        [b] if b.is_ascii_graphic() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
+        // Shown escaped: a line break or an escape as typed would reach the terminal.
+        _ => Err(fail(
+            tr(
+                lang,
+                T::ErrDelimiter,
+                &[&delimiter.escape_debug().to_string()],
+            ),
+            2,
+        )),
     }
 }
 
@@ -781,30 +826,40 @@ fn import(
     let db_err =
         |e: crate::storage::StoreError| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1);
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file)
-        .map_err(|e| fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2))?;
-    let raw = table::read_table(&bytes).map_err(|e| {
+    let unreadable = |e: table::TableError| {
         let reason = table::table_error_text(lang, &e);
         fail(tr(lang, T::ImpFile, &[&shown, &reason]), 2)
-    })?;
+    };
+    if let Err(e) = std::fs::File::open(file) {
+        return Err(fail(tr(lang, T::ImpFile, &[&shown, &e.to_string()]), 2));
+    }
+    // Read as a stream: once for its encoding and what cannot be read, then row by row.
+    let mut raw = table::Table::open(table::Input::File(file)).map_err(unreadable)?;
     let checklists = load_checklists(lang)?;
     let (mut store, _, _, _) = if dry_run {
         // A dry run reads only: the database must exist and is opened read-only.
         let store = Store::open_read_only(&settings.db)
             .map_err(|e| fail(open_error_message(lang, &e), 1))?;
         (store, None, Vec::new(), true)
+    } else if is_read_only(&settings.db) {
+        // Said as it is: the file cannot be written, so nothing can be imported into it.
+        let p = settings.db.display().to_string();
+        return Err(fail(tr(lang, T::ErrReadOnlyImport, &[&p]), 1));
     } else {
         prepare(settings, &checklists, false)?
     };
     let today = Local::now().date_naive();
     let plan = match what {
-        ImportWhat::Applications => imp::plan_applications(&raw, &store, call, today),
-        ImportWhat::Organisations => imp::plan_organisations(&raw, &store),
+        ImportWhat::Applications => imp::plan_applications(&mut raw, &store, call, today),
+        ImportWhat::Organisations => imp::plan_organisations(&mut raw, &store),
     }
-    .map_err(db_err)?;
+    .map_err(|e| match e {
+        imp::PlanError::Table(e) => unreadable(e),
+        imp::PlanError::Store(e) => db_err(e),
+    })?;
     let format = match raw.delimiter {
-        Some(d) => format!("{}, {d:?}", raw.encoding),
-        None => format!("{}, JSON", raw.encoding),
+        Some(d) => format!("{}, {d:?}", raw.encoding.name()),
+        None => format!("{}, JSON", raw.encoding.name()),
     };
     // File names, headers and values quoted in messages come from the file: cleaned.
     let clean = crate::domain::text::clean;
@@ -826,23 +881,13 @@ fn import(
             ))
         );
     }
+    // Every error and warning, with its row and column.
+    for line in imp::problem_lines(lang, &plan) {
+        eprintln!("{}", clean(&line));
+    }
     if !plan.ok() {
-        for e in &plan.errors {
-            eprintln!(
-                "{}",
-                clean(&tr(
-                    lang,
-                    T::ImpError,
-                    &[
-                        &e.line.to_string(),
-                        e.column.name(),
-                        &crate::io::import::rule_text(lang, &e.rule)
-                    ],
-                ))
-            );
-        }
         return Err(fail(
-            tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]),
+            tr(lang, T::ImpRefused, &[&plan.error_count.to_string()]),
             1,
         ));
     }
@@ -919,6 +964,11 @@ fn report(
             }
         }
     };
+    // The file is started first, so a name already taken is refused before any work.
+    let target = match out {
+        Some(path) => Some((new_file(path, lang)?, path)),
+        None => None,
+    };
     let rows = store.granted(call_id).map_err(db_err)?;
     let bytes = match format {
         ReportFormat::Text => {
@@ -935,11 +985,11 @@ fn report(
         }
     };
     let io_err = |e: std::io::Error| write_failure(lang, &e);
-    match out {
-        Some(path) => {
-            let mut f = create_private(path, lang)?;
-            f.write_all(&bytes).map_err(io_err)?;
-            f.sync_all().map_err(io_err)?;
+    match target {
+        Some((mut file, path)) => {
+            file.write_all(&bytes)
+                .map_err(|e| file_failure(lang, path, &e))?;
+            finish_file(file, path, lang)?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -252,7 +252,6 @@ struct Grant {
     case_id: i64,
     org_id: i64,
     org_name: String,
-    call: usize,
     report_due: NaiveDate,
     dnr: String,
 }
@@ -559,7 +558,8 @@ impl Gen<'_> {
             .collect();
         let mut used_nr = std::collections::HashSet::new();
         for i in 0..64 {
-            let place = &rng.pick(kommuner).name;
+            let kommun = rng.pick(kommuner);
+            let place = &kommun.name;
             let (kind, template) = match i % 16 {
                 0..=11 => (OrgKind::IdeellForening, *rng.pick(&ASSOCIATION_NAMES)),
                 12..=14 => (OrgKind::Stiftelse, *rng.pick(&FOUNDATION_NAMES)),
@@ -580,7 +580,18 @@ impl Gen<'_> {
                     break nr;
                 }
             };
-            let id = w.insert_organisation(kind, &name, Some(nr), None, None, None)?;
+            // Located in the kommun it is named after, and so in its län (the granted report
+            // sums per län).
+            let county_code: Option<String> =
+                kommun.code.as_deref().map(|c| c.chars().take(2).collect());
+            let id = w.insert_organisation(
+                kind,
+                &name,
+                Some(nr),
+                None,
+                county_code.as_deref(),
+                kommun.county.as_deref(),
+            )?;
             let contact = format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&LAST_NAMES));
             let email = format!(
                 "{}@example.org",
@@ -640,56 +651,127 @@ impl Gen<'_> {
             calls.push(DemoCall { id, opens, closes });
         }
 
-        let mut grants: Vec<Grant> = Vec::new();
-        let mut count = 0;
-        for batch in BATCHES {
+        // Every case planned first: its call, state, organisation and received date. An
+        // organisation applies at most once in a call (they are dealt out per call), but for
+        // one deliberate second application; a slutrapport follows a grant of its call.
+        let mut specs: Vec<Planned> = Vec::new();
+        let mut dealt: std::collections::HashMap<usize, Vec<(i64, String)>> =
+            std::collections::HashMap::new();
+        for (b, batch) in BATCHES.iter().enumerate() {
+            if batch.report_of.is_some() {
+                continue;
+            }
+            let call = &calls[batch.call];
             for &(state, n) in batch.states {
                 for _ in 0..n {
-                    let call = &calls[batch.call];
-                    let (org_id, org_name, parent) = match batch.report_of {
-                        Some(of) => {
-                            let open: Vec<usize> = (0..grants.len())
-                                .filter(|&i| grants[i].call == of)
-                                .collect();
-                            if open.is_empty() {
-                                continue;
-                            }
-                            let g = grants.remove(open[rng.below(open.len())]);
-                            (g.org_id, g.org_name.clone(), Some(g))
-                        }
-                        None => {
-                            let (id, name) = rng.pick(&orgs).clone();
-                            (id, name, None)
-                        }
+                    let left = dealt
+                        .entry(batch.call)
+                        .or_insert_with(|| shuffled(rng, &orgs));
+                    let Some((org_id, org_name)) = left.pop() else {
+                        continue;
                     };
-                    let received = match &parent {
-                        Some(g) => (g.report_due + Duration::days(rng.range(-20, 5))).min(t),
-                        None => {
-                            let last = call.closes.min(t);
-                            let span = (last - call.opens).num_days().max(0);
-                            call.opens + Duration::days(rng.range(0, span))
-                        }
-                    };
+                    let last = call.closes.min(t);
+                    let span = (last - call.opens).num_days().max(0);
+                    let received = call.opens + Duration::days(rng.range(0, span));
                     let received = match state {
                         Received => received.max(t - Duration::days(rng.range(0, 12))),
                         _ => received,
                     };
-                    let c = CaseSpec {
-                        call_id: call.id,
-                        call_index: batch.call,
-                        step: batch.step,
+                    specs.push(Planned {
+                        batch: b,
                         state,
                         org_id,
                         org_name,
-                        parent,
                         received,
-                        later_year: later_year(&calls, batch.call, batch.step),
-                    };
-                    if let Some(g) = self.case(w, rng, &c, &caseworkers, &deciders)? {
-                        grants.push(g);
-                    }
-                    count += 1;
+                        parent: None,
+                        reports: Vec::new(),
+                    });
                 }
+            }
+        }
+        // The deliberate exception: an organisation that has applied in this year's
+        // kartläggning call sends a second application, as happens when a corrected one comes
+        // in as a new one; its case shows the caseworker that there are two.
+        if let Some(first) = specs
+            .iter()
+            .find(|p| BATCHES[p.batch].call == 6 && p.state == Received)
+        {
+            let second = Planned {
+                received: (first.received + Duration::days(2)).min(t),
+                reports: Vec::new(),
+                ..first.clone()
+            };
+            specs.push(second);
+        }
+        // Which grants get a slutrapport case: as many as each report batch has, drawn from
+        // the cases of its call that end as grants under way or done.
+        for (report_batch, batch) in BATCHES.iter().enumerate() {
+            let Some(of) = batch.report_of else {
+                continue;
+            };
+            let mut open: Vec<usize> = (0..specs.len())
+                .filter(|&i| {
+                    let p = &specs[i];
+                    BATCHES[p.batch].call == of
+                        && BATCHES[p.batch].report_of.is_none()
+                        && matches!(p.state, Closed | ReportDue | Ongoing)
+                })
+                .collect();
+            for &(state, n) in batch.states {
+                for _ in 0..n {
+                    if open.is_empty() {
+                        break;
+                    }
+                    let i = open.remove(rng.below(open.len()));
+                    specs[i].reports.push((report_batch, state));
+                }
+            }
+        }
+        // Registered in the order received, as a registrar registers what comes in: a report
+        // joins the queue when its grant's report date is known.
+        let mut queue: std::collections::BinaryHeap<std::cmp::Reverse<(NaiveDate, usize)>> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| std::cmp::Reverse((p.received, i)))
+            .collect();
+        let mut count = 0;
+        let mut last = NaiveDate::MIN;
+        while let Some(std::cmp::Reverse((_, i))) = queue.pop() {
+            let p = specs[i].clone();
+            let batch = &BATCHES[p.batch];
+            let received = p.received.max(last);
+            last = received;
+            let c = CaseSpec {
+                call_id: calls[batch.call].id,
+                step: batch.step,
+                state: p.state,
+                org_id: p.org_id,
+                org_name: p.org_name.clone(),
+                parent: p.parent.clone(),
+                received,
+                later_year: later_year(&calls, batch.call, batch.step),
+            };
+            let grant = self.case(w, rng, &c, &caseworkers, &deciders)?;
+            count += 1;
+            let Some(g) = grant else {
+                continue;
+            };
+            for &(report_batch, state) in &p.reports {
+                let on = (g.report_due + Duration::days(rng.range(-20, 5))).min(t);
+                let on = match state {
+                    Received => on.max(t - Duration::days(rng.range(0, 12))),
+                    _ => on,
+                };
+                specs.push(Planned {
+                    batch: report_batch,
+                    state,
+                    org_id: g.org_id,
+                    org_name: g.org_name.clone(),
+                    received: on.max(received),
+                    parent: Some(g.clone()),
+                    reports: Vec::new(),
+                });
+                queue.push(std::cmp::Reverse((on.max(received), specs.len() - 1)));
             }
         }
         Ok(count)
@@ -997,7 +1079,6 @@ impl Gen<'_> {
                     case_id,
                     org_id: c.org_id,
                     org_name: c.org_name.clone(),
-                    call: c.call_index,
                     report_due,
                     dnr: Dnr::new(&self.prefix, registered.year, registered.seq).to_string(),
                 })
@@ -1044,9 +1125,32 @@ fn later_year(calls: &[DemoCall], index: usize, step: Step) -> Option<i32> {
         .map(|o| o.year())
 }
 
+/// A case planned before any is registered.
+#[derive(Clone)]
+struct Planned {
+    /// Index into [`BATCHES`].
+    batch: usize,
+    state: CaseState,
+    org_id: i64,
+    org_name: String,
+    received: NaiveDate,
+    /// The grant a slutrapport reports on.
+    parent: Option<Grant>,
+    /// The slutrapport cases that follow this one's grant: (report batch, state).
+    reports: Vec<(usize, CaseState)>,
+}
+
+/// The organisations in an order of the generator's choosing (Fisher–Yates), to deal out.
+fn shuffled(rng: &mut Rng, orgs: &[(i64, String)]) -> Vec<(i64, String)> {
+    let mut out = orgs.to_vec();
+    for i in (1..out.len()).rev() {
+        out.swap(i, rng.below(i + 1));
+    }
+    out
+}
+
 struct CaseSpec {
     call_id: i64,
-    call_index: usize,
     step: Step,
     state: CaseState,
     org_id: i64,
@@ -1177,11 +1281,20 @@ pub fn generate_scaled(
             ))
         })
         .collect();
-    let generated = (0..extra).map(move |_| {
-        let call = rng.pick(&calls);
+    // Each case's call and received date first, to register them in the order received (as
+    // a registrar does; the newest registered are then the newest received).
+    let mut draws: Vec<(NaiveDate, usize)> = (0..extra)
+        .map(|_| {
+            let i = rng.below(calls.len());
+            let opens = calls.get(i).map_or(today, |c| c.opens_on);
+            let span = (today - opens).num_days().clamp(1, 330);
+            (opens + chrono::Duration::days(rng.range(0, span - 1)), i)
+        })
+        .collect();
+    draws.sort();
+    let generated = draws.into_iter().filter_map(move |(received, i)| {
+        let call = calls.get(i)?;
         let (org_id, org_name, county) = rng.pick(&orgs).clone();
-        let span = (today - call.opens_on).num_days().clamp(1, 330);
-        let received = call.opens_on + chrono::Duration::days(rng.range(0, span - 1));
         let age = (today - received).num_days();
         let state = match (age, rng.below(10)) {
             (0..=45, 0..=3) => CaseState::Received,
@@ -1221,7 +1334,7 @@ pub fn generate_scaled(
             (state != CaseState::Received || rng.chance(50)).then(|| *rng.pick(&caseworkers));
         let note = rng.chance(30).then(|| rng.pick(&NOTES).to_string());
         let theme = rng.pick(&THEMES);
-        BulkCase {
+        Some(BulkCase {
             call_id: call.id,
             organisation_id: org_id,
             organisation: org_name.clone(),
@@ -1241,7 +1354,7 @@ pub fn generate_scaled(
             answers,
             document: (org_name, records::incoming_document(step).to_string()),
             note,
-        }
+        })
     });
     let added = store.bulk_insert(now, user, generated)?;
     Ok(base + added)

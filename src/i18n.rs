@@ -507,9 +507,6 @@ catalogue! {
     StatsByStep => "Ärenden per steg", "Cases by step";
     StatsByCall => "Ärenden och pengar per utlysning", "Cases and money by call";
     TblEmpty => "filen är tom", "the file is empty";
-    TblCsv => "rad {0}: {1}", "line {0}: {1}";
-    TblJson => "ogiltig JSON: {0}", "invalid JSON: {0}";
-    TblJsonShape => "JSON ska vara en lista av objekt", "JSON must be an array of objects";
     RuleReformArea => "reformområdet {0:?} finns inte (boende, utbildning, arbete, demokrati, brott, annat)", "the reform area {0:?} does not exist (boende, utbildning, arbete, demokrati, brott, annat)";
     AreaHousing => "Boende", "Housing";
     AreaEducation => "Utbildning", "Education";
@@ -982,7 +979,6 @@ catalogue! {
     SetContact => "Kontaktrad i breven", "Contact line in letters";
     HistOrgNrPlain => "Organisationsnummer {0} satt", "Organisation number {0} set";
     // review fixes
-    RuleNameMismatch => "organisationsnumret hör till {0:?}; raden anger ett annat namn", "the organisation number belongs to {0:?}; the row gives another name";
     RuleOtherNumber => "{0:?} fick ett annat organisationsnummer på en tidigare rad", "{0:?} got another organisation number on an earlier line";
     RuleCallConflict => "raden anger utlysningen {0:?} men --call anger {1:?}", "the row names the call {0:?} but --call names {1:?}";
     RuleAmountPositive => "en ansökan (steg 2–3) måste ange ett belopp över noll", "an application (steps 2–3) must give an amount above zero";
@@ -1020,6 +1016,44 @@ catalogue! {
     MyLater => "åtagande", "commitment";
     MyUnassigned => "Åtaganden utan utlysning (inget anslag för året ännu)", "Commitments without a call (no call for the year yet)";
     MyUnassignedRow => "{0} · {1}: {2}", "{0} · {1}: {2}";
+
+    // Files and input (issues 19 and 20): import, export, reports, backups, the demo file.
+    ErrReadOnlyImport => "{0} är skrivskyddad (filen eller dess mapp): importen kan inte skriva något där. --dry-run provkör utan att skriva.", "{0} is read-only (the file or its folder): the import cannot write anything there. --dry-run checks without writing.";
+    OrgNrAllZero => "bara nollor är inget organisationsnummer", "all zeros is no organisation number";
+    ErrWriteFile => "Kunde inte skriva {0}: {1}. Ingen fil med det namnet skapades; försök igen när felet är åtgärdat.", "Could not write {0}: {1}. No file of that name was created; try again once the cause is dealt with.";
+    DemoLeftoverRemoved => "Tog bort {0}, som en avbruten generering lämnade.", "Removed {0}, left by a generation that was stopped.";
+    RptTOrganisation => "Organisation", "Organisation";
+    RptTOrgNr => "Organisationsnummer", "Org. number";
+    RptTKind => "Typ", "Kind";
+    RptTCounty => "Län", "County";
+    RptTCall => "Utlysning", "Call";
+    RptTStep => "Steg", "Step";
+    RptTAreas => "Reformområden", "Reform areas";
+    RptTAmount => "Belopp", "Amount";
+    ImpWarning => "rad {0}, kolumn {1}: {2} (varning; hindrar inte importen)", "line {0}, column {1}: {2} (warning; does not stop the import)";
+    ImpMoreErrors => "… och {0} fel till", "… and {0} more errors";
+    ImpMoreWarnings => "… och {0} varningar till", "… and {0} more warnings";
+    WarnNameDiffers => "organisationsnumret hör till {0:?}, raden anger {1:?}; raden importeras till {0:?}", "the organisation number belongs to {0:?}, the row gives {1:?}; the row is imported for {0:?}";
+    RuleColumnTwice => "kolumnen läses redan från rubriken {0:?}; ta bort den ena", "the column is read already from the header {0:?}; remove one of them";
+    TblAtCell => "rad {0}, kolumn {1}", "row {0}, column {1}";
+    TblAtCellNamed => "rad {0}, kolumn {1} ({2})", "row {0}, column {1} ({2})";
+    TblAtText => "rad {0}, tecken {1}", "line {0}, character {1}";
+    TblIo => "kan inte läsas: {0}", "cannot be read: {0}";
+    TblTooLarge => "filen är större än {0}, den största fil en import läser; dela upp den i flera filer", "the file is larger than {0}, the largest file an import reads; split it into several files";
+    TblControl => "{0}: styrtecknet {1} hör inte hemma i en cell", "{0}: the control character {1} does not belong in a cell";
+    TblStrayByte => "{0}: byten {1} är inte UTF-8 fast resten av filen är det; rätta tecknet och spara filen som UTF-8 igen", "{0}: the byte {1} is not UTF-8 though the rest of the file is; correct the character and save the file as UTF-8 again";
+    TblNotText => "{0}: byten {1} är varken UTF-8 eller Windows-1252; är det en textfil?", "{0}: the byte {1} is neither UTF-8 nor Windows-1252; is this a text file?";
+    TblUnclosedQuote => "{0}: citattecknet som öppnar cellen stängs aldrig", "{0}: the quote that opens the cell is never closed";
+    TblAfterQuote => "{0}: text efter cellens avslutande citattecken", "{0}: text after the cell's closing quote";
+    TblExtraField => "{0}: ett värde utanför rubrikraden, som har {1} kolumner", "{0}: a value outside the header row, which has {1} columns";
+    TblCellTooLong => "{0}: cellen är längre än {1} byte", "{0}: the cell is longer than {1} bytes";
+    TblTooManyColumns => "rad {0}: fler än {1} kolumner", "row {0}: more than {1} columns";
+    TblJsonAt => "{0}: ogiltig JSON: {1}", "{0}: invalid JSON: {1}";
+    TblJsonDuplicate => "{0}: nyckeln {1:?} står två gånger i samma objekt", "{0}: the key {1:?} appears twice in one object";
+    TblJsonShapeAt => "{0}: JSON ska vara en lista av objekt", "{0}: JSON must be an array of objects";
+    TblJsonValue => "{0}: värdet för {1:?} ska vara text, ett tal, true/false eller null", "{0}: the value of {1:?} must be text, a number, true/false or null";
+    TblRecordTooLong => "{0}: objektet är längre än {1} byte", "{0}: the object is longer than {1} bytes";
+    TblJsonTrailing => "{0}: text efter JSON-listans slut", "{0}: text after the end of the JSON array";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

@@ -320,7 +320,7 @@ pub enum Effect {
     },
     /// Writes a checked import plan in one transaction.
     ApplyImport {
-        plan: Box<crate::io::import::Plan>,
+        plan: std::sync::Arc<crate::io::import::Plan>,
         source: String,
     },
     /// The granted report and counts per state and step.

@@ -360,7 +360,7 @@ impl App {
                 encoding,
                 delimiter,
             } => {
-                self.import_planned(*plan, source, encoding, delimiter);
+                self.import_planned(plan, source, encoding, delimiter);
                 Vec::new()
             }
             Msg::ImportUnreadable { path, io, table } => {

@@ -222,7 +222,7 @@ pub enum PreviewAction {
     },
     /// Import the checked plan (no errors), from this file.
     Import {
-        plan: Box<crate::io::import::Plan>,
+        plan: std::sync::Arc<crate::io::import::Plan>,
         source: String,
     },
     /// Expedite the decision whose letter is shown.
@@ -238,7 +238,7 @@ pub enum PreviewAction {
 pub enum PreviewContent {
     /// The import's dry run.
     Import {
-        plan: Box<crate::io::import::Plan>,
+        plan: std::sync::Arc<crate::io::import::Plan>,
         source: String,
         encoding: &'static str,
         delimiter: Option<char>,

@@ -63,7 +63,7 @@ pub enum Msg {
     LetterFailed(String),
     /// A file to import was checked (nothing written).
     ImportPlanned {
-        plan: Box<crate::io::import::Plan>,
+        plan: std::sync::Arc<crate::io::import::Plan>,
         source: String,
         encoding: &'static str,
         delimiter: Option<char>,

@@ -22,6 +22,10 @@ pub enum OrgNrError {
     BadCenturyPrefix,
     #[error("check digit {found} does not match {expected}")]
     CheckDigit { expected: u8, found: u8 },
+    /// Every digit zero (`000000-0000`, also in its 12-digit forms): it passes the check digit
+    /// but is nobody's number; a placeholder in a form or a spreadsheet.
+    #[error("all digits are zero")]
+    AllZero,
 }
 
 /// The Luhn check digit for the first nine digits.
@@ -83,14 +87,18 @@ impl OrgNr {
                 found: ten[9],
             });
         }
+        if ten.iter().all(|&d| d == 0) {
+            return Err(OrgNrError::AllZero);
+        }
         let mut out = [0u8; 10];
         out.copy_from_slice(ten);
         Ok(Self(out))
     }
 
-    /// Builds a valid number from nine digits by appending the check digit.
+    /// Builds a valid number from nine digits by appending the check digit (none from nine
+    /// zeros: `000000-0000` is nobody's number).
     pub fn from_first_nine(first_nine: [u8; 9]) -> Option<Self> {
-        if first_nine.iter().any(|&d| d > 9) {
+        if first_nine.iter().any(|&d| d > 9) || first_nine.iter().all(|&d| d == 0) {
             return None;
         }
         let mut out = [0u8; 10];
@@ -149,6 +157,21 @@ mod tests {
                     found: 4,
                 }),
             ),
+            ("000000-0000", Err(OrgNrError::AllZero)),
+            ("0000000000", Err(OrgNrError::AllZero)),
+            ("16000000-0000", Err(OrgNrError::AllZero)),
+            ("160000000000", Err(OrgNrError::AllZero)),
+            ("19000000-0000", Err(OrgNrError::AllZero)),
+            ("200000000000", Err(OrgNrError::AllZero)),
+            (" 000000+0000 ", Err(OrgNrError::AllZero)),
+            // Zeros with a wrong check digit are wrong for that reason first.
+            (
+                "000000-0001",
+                Err(OrgNrError::CheckDigit {
+                    expected: 0,
+                    found: 1,
+                }),
+            ),
             (
                 "212000-1281",
                 Err(OrgNrError::CheckDigit {
@@ -162,6 +185,12 @@ mod tests {
             let want = want.clone().map(str::to_string);
             assert_eq!(got, want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn nine_zeros_make_no_number() {
+        assert_eq!(OrgNr::from_first_nine([0; 9]), None);
+        assert!(OrgNr::from_first_nine([0, 0, 0, 0, 0, 0, 0, 0, 1]).is_some());
     }
 
     #[test]

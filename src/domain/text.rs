@@ -25,9 +25,75 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// The words an organisation's name is signed with that do not tell it apart: "Stockholms
+/// stad" is Stockholm, "Härryda kommun" is Härryda, "Region Skåne" is Skåne.
+const FORM_WORDS: [&str; 4] = ["kommun", "stad", "region", "landsting"];
+
+/// A name as it identifies an organisation: case and spacing ignored, the words "kommun",
+/// "stad", "region" and "landsting" left out, and a genitive s taken off the last word that is
+/// left ("Göteborgs Stad" and "Göteborg" are both "göteborg"; "Region Jönköpings län" and
+/// "Jönköpings läns region" both "jönköpings län").
+pub fn name_core(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !FORM_WORDS.contains(w))
+        .collect();
+    if let Some(last) = words.last_mut()
+        && last.chars().count() > 2
+    {
+        *last = last.strip_suffix('s').unwrap_or(last);
+    }
+    words.join(" ")
+}
+
+/// Do two names name the same organisation as an applicant writes it ([`name_core`])? A name
+/// with nothing left (only "Region", say) is the same as no other.
+pub fn same_organisation_name(a: &str, b: &str) -> bool {
+    let (a, b) = (name_core(a), name_core(b));
+    !a.is_empty() && a == b
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_as_organisations_sign_them() {
+        for (written, registered) in [
+            ("Stockholms stad", "Stockholm"),
+            ("Göteborgs Stad", "Göteborg"),
+            ("Malmö stad", "Malmö"),
+            ("Sundbybergs stad", "Sundbyberg"),
+            ("Härryda kommun", "Härryda"),
+            ("  HÄRRYDA   Kommun ", "Härryda"),
+            ("Borås stad", "Borås"),
+            ("Västerås stad", "Västerås"),
+            ("Region Skåne", "Region Skåne"),
+            ("Skåne", "Region Skåne"),
+            ("Skånes landsting", "Region Skåne"),
+            ("Jönköpings läns region", "Region Jönköpings län"),
+            ("Stockholms kommun", "Stockholm"),
+        ] {
+            assert!(
+                same_organisation_name(written, registered),
+                "{written} / {registered}"
+            );
+        }
+        for (written, registered) in [
+            ("Göteborgs Stad", "Malmö"),
+            ("Stockholms stad", "Sundbyberg"),
+            ("Region", "Region Skåne"),
+            ("Kommun", "Stad"),
+            ("Upplands Väsby", "Upplands-Bro"),
+            ("Malmö stad", "Malmö högskola"),
+        ] {
+            assert!(
+                !same_organisation_name(written, registered),
+                "{written} / {registered}"
+            );
+        }
+    }
 
     #[test]
     fn swedish_order() {

@@ -1,7 +1,9 @@
-//! Files in and out: import of applications and organisations, the report of granted grants.
+//! Files in and out: import of applications and organisations, the report of granted grants,
+//! and the one way exports, reports and backups reach the disk (`output`).
 
 pub mod import;
 pub mod letters;
+pub mod output;
 pub mod report;
 pub mod table;
 

@@ -83,15 +83,41 @@ fn cells(g: &Granted, lang: Lang) -> [String; 8] {
     ]
 }
 
-/// The report as text, in the user's language for its headings.
+/// The column names of the text report, for reading (CSV and Excel keep the names the import
+/// reads).
+fn text_headers(lang: Lang) -> [&'static str; 8] {
+    [
+        T::RptTOrganisation,
+        T::RptTOrgNr,
+        T::RptTKind,
+        T::RptTCounty,
+        T::RptTCall,
+        T::RptTStep,
+        T::RptTAreas,
+        T::RptTAmount,
+    ]
+    .map(|t| t.text(lang))
+}
+
+/// The report as text, in the user's language for its headings and reform areas.
 pub fn text(rows: &[Granted], lang: Lang, title: &str) -> String {
     use unicode_width::UnicodeWidthStr;
-    let headers = headers(lang);
+    let headers = text_headers(lang);
     let mut out = format!("{title}\n\n");
     // Names come from files and users: no escape sequence reaches the terminal.
     let table: Vec<[String; 8]> = rows
         .iter()
-        .map(|g| cells(g, lang).map(|c| clean(&c)))
+        .map(|g| {
+            let mut row = cells(g, lang);
+            // The reform areas in words, not their codes.
+            row[6] = g
+                .reform_areas
+                .iter()
+                .map(|a| i18n::reform_area(*a).text(lang))
+                .collect::<Vec<_>>()
+                .join(", ");
+            row.map(|c| clean(&c))
+        })
         .collect();
     let mut widths = headers.map(|h| h.width());
     for r in &table {

@@ -298,10 +298,9 @@ impl SearchTable {
         Ok(Self { sql, config, rows })
     }
 
-    /// Builds the table in the scratch database at `path`: the rows it had, then those
+    /// Builds the table in the scratch database `conn` has open: the rows it had, then those
     /// received, in one transaction.
-    fn build(&self, path: &Path, received: mpsc::Receiver<Vec<SearchRow>>) -> Result<()> {
-        let mut conn = Connection::open(path)?;
+    fn build(&self, mut conn: Connection, received: mpsc::Receiver<Vec<SearchRow>>) -> Result<()> {
         conn.execute_batch(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;",
         )?;
@@ -348,16 +347,16 @@ impl SearchTable {
         Ok(())
     }
 
-    /// Replaces the table with the one built at `path`. The table is dropped and created
-    /// anew (so no part of it, nor anything this connection holds about it, is left from
-    /// before), its storage tables are filled from the scratch copy (the same statement made
-    /// them, so their contents are interchangeable), and its settings are put back.
-    fn replace_from(&self, tx: &Transaction<'_>, scratch: &Scratch, rows: usize) -> Result<()> {
+    /// Replaces the table with the one built in the scratch database (attached as
+    /// [`SCRATCH`] before the load began, detached once it is over; see `bulk_load`). The table
+    /// is dropped and created anew (so no part of it, nor anything this connection holds about
+    /// it, is left from before), its storage tables are filled from the scratch copy (the same
+    /// statement made them, so their contents are interchangeable), and its settings are put
+    /// back.
+    fn replace_from(&self, tx: &Transaction<'_>, rows: usize) -> Result<()> {
         let table = quote(SEARCH_TABLE);
         tx.execute_batch(&format!("DROP TABLE {table}"))?;
         tx.execute_batch(&self.sql)?;
-        // Detached once the transaction is over (see `bulk_load`).
-        tx.execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [&scratch.name])?;
         let storage: Vec<String> = tx
             .prepare(&format!(
                 "SELECT name FROM {SCRATCH}.sqlite_master
@@ -395,7 +394,8 @@ impl SearchTable {
 }
 
 /// The scratch database the search index is built in, next to the database (in the temporary
-/// directory for one in memory); removed when dropped.
+/// directory for one in memory); its name is taken away once it is open (on Unix), and it is
+/// removed when dropped where it still has one.
 struct Scratch {
     path: PathBuf,
     /// The same, absolute and as text, for ATTACH (never taken for a URI).
@@ -418,7 +418,9 @@ impl Scratch {
         let mut attempt = 0;
         let (absolute, name) = loop {
             let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let path = dir.join(format!(".{file}.search-{}-{n}.tmp", std::process::id()));
+            // Named as every temporary file of bidrag is (`.<name>.<pid>-<n>.tmp`), so one a
+            // killed load left is found and removed by the next (`io::output::leftovers`).
+            let path = dir.join(format!(".{file}.search.{}-{n}.tmp", std::process::id()));
             let cannot = |reason: String| {
                 rusqlite::Error::SqliteFailure(
                     rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
@@ -449,6 +451,15 @@ impl Scratch {
             path: absolute,
             name,
         })
+    }
+}
+
+impl Scratch {
+    /// Takes the scratch database's name away while it is open: its space is freed when the
+    /// last connection closes, however the process ends.
+    #[cfg(unix)]
+    fn unlink(&self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -516,7 +527,14 @@ impl Store {
         cases: impl Iterator<Item = BulkCase> + Send,
     ) -> Result<usize> {
         let scratch = Scratch::create(self.path.as_deref())?;
-        let loaded = self.load_in_transaction(now, user_id, cases, &scratch);
+        // Both connections open the scratch database before the load, and then its name goes
+        // (where open files outlive their names): a load that is killed leaves nothing of it.
+        self.conn
+            .execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [&scratch.name])?;
+        let builder = Connection::open(&scratch.path)?;
+        #[cfg(unix)]
+        scratch.unlink();
+        let loaded = self.load_in_transaction(now, user_id, cases, builder);
         // The scratch database can only be detached once the transaction has ended.
         let attached: bool = self.conn.query_row(
             "SELECT count(*) > 0 FROM pragma_database_list WHERE name = ?1",
@@ -535,7 +553,7 @@ impl Store {
         now: DateTime<Utc>,
         user_id: i64,
         cases: impl Iterator<Item = BulkCase> + Send,
-        scratch: &Scratch,
+        builder: Connection,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let set_aside = SetAside::drop_from(&tx, &LOADED_TABLES)?;
@@ -567,7 +585,7 @@ impl Store {
             let (to_db, db_rows) = mpsc::sync_channel(4);
             let (to_search, search_rows) = mpsc::sync_channel(4);
             let search = &search;
-            let searcher = scope.spawn(move || search.build(&scratch.path, search_rows));
+            let searcher = scope.spawn(move || search.build(builder, search_rows));
             let preparer = scope.spawn(move || preparer.run(cases, to_db, to_search));
             // A failure on any side ends the others: a closed channel stops the preparer, which
             // closes the channels it sends on.
@@ -592,7 +610,7 @@ impl Store {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             count
         })?;
-        search.replace_from(&tx, scratch, search.rows.len() + count)?;
+        search.replace_from(&tx, search.rows.len() + count)?;
         // After the rows are in: rebuild derived data, then put the triggers back.
         rebuild_derived_data(&tx)?;
         set_aside.recreate_triggers(&tx)?;
@@ -834,6 +852,15 @@ mod tests {
         )
         .expect("search index is whole");
         assert!(one("SELECT count(*) FROM case_text WHERE case_text MATCH 'Intresseanmälan'") > 0);
+        // The demo's cases and then the generated ones, each registered in the order received.
+        for (from, to) in [(1, base), (base + 1, made)] {
+            let out_of_order = one(&format!(
+                "SELECT count(*) FROM cases a JOIN cases b ON b.id = a.id + 1
+                 WHERE a.id BETWEEN {from} AND {to} AND b.id <= {to}
+                   AND b.received_on < a.received_on"
+            ));
+            assert_eq!(out_of_order, 0, "cases {from}..={to}");
+        }
         // Its settings are the shipped ones; the scratch database is gone.
         assert_eq!(
             one("SELECT count(*) FROM case_text_config WHERE k <> 'version'"),

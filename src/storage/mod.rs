@@ -17,7 +17,7 @@ pub use admin::{CallSetup, draft_of};
 pub use check::{CheckReport, Problem, RuledRecord};
 pub use export::{Table, kronor};
 pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};
-pub use import_write::{ExistingCases, ImportWritten, ImportedCase, title_key};
+pub use import_write::{ExistingCases, ImportSource, ImportWritten, ImportedCase, title_key};
 pub use open::{LATEST_VERSION, OpenError, create_at_version, probe};
 pub use queries::{Contact, Granted, OrgCase, OrgOverview};
 pub use reference::{REGULATION, SHIPPED_CHECKLISTS};

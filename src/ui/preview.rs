@@ -7,7 +7,7 @@ use crate::app::{App, BatchLine, CaseWrite, Skip, StatsData};
 use crate::domain::decision::Budget;
 use crate::domain::views::OrgOverview;
 use crate::i18n::{self, Lang, T, tr};
-use crate::io::import::{Plan, rule_text};
+use crate::io::import::{Plan, problem_lines};
 
 /// How many of an import's rows the dry run lists.
 const PLAN_ROWS: usize = 500;
@@ -83,8 +83,10 @@ fn import(
                 &plan.existing.to_string(),
             ],
         ));
+        // Warnings first: what the caseworker should see before confirming.
+        lines.extend(problem_lines(lang, plan));
         // The first rows show what the file holds; a large file is not drawn whole every frame.
-        for c in plan.cases.iter().take(PLAN_ROWS) {
+        for c in plan.planned().take(PLAN_ROWS) {
             lines.push(format!(
                 "  {} · {} · {} · {}",
                 c.received_on,
@@ -100,19 +102,9 @@ fn import(
         lines.push(String::new());
         lines.push(T::ImpConfirm.text(lang).to_string());
     } else {
-        for e in &plan.errors {
-            lines.push(tr(
-                lang,
-                T::ImpError,
-                &[
-                    &e.line.to_string(),
-                    e.column.name(),
-                    &rule_text(lang, &e.rule),
-                ],
-            ));
-        }
+        lines.extend(problem_lines(lang, plan));
         lines.push(String::new());
-        lines.push(tr(lang, T::ImpRefused, &[&plan.errors.len().to_string()]));
+        lines.push(tr(lang, T::ImpRefused, &[&plan.error_count.to_string()]));
     }
     lines
 }

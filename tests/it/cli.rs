@@ -557,7 +557,23 @@ fn a_read_only_database_refuses_commands_that_write_and_stays_unchanged() {
             .arg(&file),
     );
     assert_eq!(code, 1);
-    assert!(err.contains("är skrivskyddad"), "{err}");
+    assert!(
+        err.contains("är skrivskyddad (filen eller dess mapp): importen kan inte skriva"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("uppgraderas"),
+        "nothing needs an upgrade: {err}"
+    );
+    // A dry run only reads, and works.
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "applications", "--dry-run"])
+            .arg(&file),
+    );
+    assert_eq!(code, 0, "{err}");
     // Reading still works.
     let (code, _) = stderr_of(bidrag(&home).arg("--db").arg(&db).arg("check"));
     assert_eq!(code, 0);
@@ -904,4 +920,261 @@ fn a_reader_that_goes_away_is_no_error() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
         assert!(err.is_empty(), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn a_delimiter_must_be_one_printable_character() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    // (A NUL cannot be passed as an argument at all.)
+    for bad in [
+        "\n", "\r", "\t", "\u{1b}", "\u{7f}", " ", "\"", "a", "7", ";;", "§", "",
+    ] {
+        for command in [
+            &["export", "cases", "--delimiter"][..],
+            &["report", "granted", "--format", "csv", "--delimiter"][..],
+        ] {
+            let out = bidrag(&home)
+                .arg("--db")
+                .arg(&path)
+                .args(command)
+                .arg(bad)
+                .output()
+                .expect("runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{bad:?} {command:?}: {err}");
+            assert!(err.contains("--delimiter"), "{bad:?}: {err}");
+            assert!(
+                !err.contains('\u{1b}'),
+                "the escape is shown escaped: {err}"
+            );
+            assert!(out.stdout.is_empty(), "{bad:?}: nothing written");
+        }
+    }
+    for good in [",", ";", "|", ":"] {
+        let out = bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .args(["export", "organisations", "--delimiter", good])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{good:?}");
+    }
+}
+
+/// A tmpfs of a few KiB, mounted for a test and unmounted when dropped: a disk that fills up.
+/// None where mounting is not allowed (not root, no tmpfs): the test then says so and passes.
+#[cfg(target_os = "linux")]
+struct TinyDisk {
+    dir: TempDir,
+}
+
+#[cfg(target_os = "linux")]
+impl TinyDisk {
+    fn mount(kib: u32) -> Option<Self> {
+        let dir = TempDir::new().ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Self { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_no_partial_file_names_the_cause_and_blocks_no_retry() {
+    let home = TempDir::new().expect("tmp");
+    let db = demo_db(&home);
+    let Some(disk) = TinyDisk::mount(8192) else {
+        eprintln!("no tmpfs could be mounted (not root?): the full disk is not tried here");
+        return;
+    };
+    // Nearly full: a few KiB free, less than any of the files below needs.
+    let filler = disk.path().join("fyllnad");
+    let free = |disk: &TinyDisk| {
+        let out = std::process::Command::new("df")
+            .args(["--output=avail", "-B1"])
+            .arg(disk.path())
+            .output()
+            .expect("df");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse::<u64>().ok())
+            .expect("free bytes")
+    };
+    let room = free(&disk) - 4096;
+    std::fs::write(&filler, vec![0u8; room as usize]).expect("fill");
+    let commands: Vec<(&str, Vec<&str>)> = vec![
+        ("ärenden.csv", vec!["export", "cases", "--out"]),
+        (
+            "beslut.json",
+            vec!["export", "decisions", "--format", "json", "--out"],
+        ),
+        (
+            "beviljat.xlsx",
+            vec!["report", "granted", "--format", "xlsx", "--out"],
+        ),
+        (
+            "beviljat.csv",
+            vec!["report", "granted", "--format", "csv", "--out"],
+        ),
+        ("beviljat.txt", vec!["report", "granted", "--out"]),
+        ("kopia.db", vec!["backup"]),
+    ];
+    for (name, args) in &commands {
+        let target = disk.path().join(name);
+        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args(args).arg(&target));
+        assert_eq!(code, 1, "{name}: {err}");
+        let said = format!("Kunde inte skriva {}: ", target.display());
+        assert!(err.contains(&said), "{name}: {err}");
+        assert!(
+            err.contains("No space left on device") || err.contains("database or disk is full"),
+            "{name}: the cause is named: {err}"
+        );
+        assert!(
+            err.contains("Ingen fil med det namnet skapades"),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            disk.names(),
+            ["fyllnad"],
+            "{name}: no partial or temporary file"
+        );
+    }
+    // A generated database that does not fit: refused, and nothing of it left.
+    let generated = disk.path().join("stor.db");
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["demo", "--cases", "2000", "--out"])
+            .arg(&generated),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("full"), "the cause is named: {err}");
+    assert_eq!(
+        disk.names(),
+        ["fyllnad"],
+        "no partial database or scratch file"
+    );
+    // With room again, every one goes through: nothing left behind blocks the retry.
+    std::fs::remove_file(&filler).expect("room");
+    for (name, args) in &commands {
+        let target = disk.path().join(name);
+        let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db).args(args).arg(&target));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(
+            std::fs::metadata(&target).expect("written").len() > 0,
+            "{name}"
+        );
+    }
+    let mut names = disk.names();
+    names.retain(|n| n.starts_with('.'));
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_demo_generation_leaves_no_database_and_the_next_run_removes_its_files() {
+    let home = TempDir::new().expect("tmp");
+    let dir = home.path().join("ut");
+    std::fs::create_dir(&dir).expect("dir");
+    let out = dir.join("stor.db");
+    let names = || -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bidrag"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("USER", "tester")
+        .args(["demo", "--cases", "400000", "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Killed while the cases are loaded: the database being made has grown past the demo's
+    // few MB, and the search index's scratch database is open.
+    let loading = || {
+        std::fs::read_dir(&dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .any(|e| e.metadata().is_ok_and(|m| m.len() > 24 << 20))
+    };
+    let started = std::time::Instant::now();
+    while !loading() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the load never started: {:?}",
+            names()
+        );
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "finished before the kill"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert!(!out.exists(), "no database of that name, whole or not");
+    let left = names();
+    assert!(
+        !left.is_empty()
+            && left
+                .iter()
+                .all(|n| n.starts_with('.') && n.contains(".tmp")),
+        "only hidden temporary files: {left:?}"
+    );
+    assert!(
+        !left.iter().any(|n| n.contains(".search.")),
+        "the scratch database went with the process: {left:?}"
+    );
+    // The next generation into the folder removes them, and makes a whole database.
+    let (code, err) = stderr_of(
+        bidrag(&home)
+            .args(["demo", "--cases", "500", "--out"])
+            .arg(&out),
+    );
+    assert_eq!(code, 0, "{err}");
+    for name in &left {
+        assert!(
+            err.contains(name.as_str()),
+            "{name} named as removed: {err}"
+        );
+    }
+    assert_eq!(names(), ["stor.db"]);
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&out).arg("check"));
+    assert_eq!(code, 0, "{err}");
 }

@@ -35,6 +35,16 @@ proptest! {
     }
 
     #[test]
+    fn an_all_zero_number_is_refused_in_every_form(
+        century in prop::sample::select(vec!["", "16", "19", "20"]),
+        dash in prop::sample::select(vec!["", "-", "+"]),
+        pad in "[ \t]{0,2}",
+    ) {
+        let text = format!("{pad}{century}000000{dash}0000{pad}");
+        prop_assert_eq!(OrgNr::parse(&text), Err(OrgNrError::AllZero));
+    }
+
+    #[test]
     fn money_parse_never_panics(s in "\\PC{0,30}") {
         let _ = Money::parse(&s);
     }

@@ -120,3 +120,113 @@ fn the_import_form_offers_its_default_in_the_users_language() {
         assert_eq!(form.text(bidrag::app::form::FieldId::ImportKind), want);
     }
 }
+
+/// Writes `text` to a new file and returns its path (kept alive with the directory).
+fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path.display().to_string()
+}
+
+#[test]
+fn the_preview_lists_a_name_that_differs_as_a_warning_and_can_still_be_confirmed() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    // CRLF and a semicolon, as a Swedish Excel writes; the names as kommuner sign them.
+    let file = file_with(
+        &dir,
+        "kommuner.csv",
+        "organisationsnummer;organisation;inkommen;beskrivning\r\n\
+         212000-0142;Stockholms stad;2018-05-02;Stockholm skriver\r\n\
+         212000-1124;Göteborgs Stad;2018-05-03;Malmö med fel namn\r\n"
+            .as_bytes(),
+    );
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let cases_before = store.count_all_cases().expect("count");
+    press(&mut app, &mut store, "i");
+    type_text(&mut app, &mut store, &file);
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Preview(p)) = &app.modal else {
+        panic!("no preview: {:?}", app.status)
+    };
+    let lines = bidrag::ui::preview::lines(&app, &p.content);
+    assert!(
+        lines.iter().any(|l| l
+            == "rad 3, kolumn organisation: organisationsnumret hör till \"Malmö\", raden anger \"Göteborgs Stad\"; raden importeras till \"Malmö\" (varning; hindrar inte importen)"),
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.starts_with("rad 2")),
+        "Stockholms stad is Stockholm: {lines:?}"
+    );
+    assert!(matches!(p.action, PreviewAction::Import { .. }));
+    press(&mut app, &mut store, "<C-s>");
+    assert_eq!(store.count_all_cases().expect("count"), cases_before + 2);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_exactly_is_refused_with_row_and_column_and_nothing_written() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let cases_before = store.count_all_cases().expect("count");
+    for (bytes, want) in [
+        (
+            &b"organisationsnummer,inkommen,beskrivning\n212000-1124,2018-05-02,\"Ett\n212000-1124,2018-05-03,Tv\xC3\xA5\n"[..],
+            "rad 2, kolumn C (beskrivning): citattecknet som öppnar cellen stängs aldrig",
+        ),
+        (
+            &b"organisationsnummer,inkommen,beskrivning\r\n212000-1124,2018-05-02,F\xC3\xB6reningens ans\xC3\xB6kan\r\n212000-1124,2018-05-03,Malm\xF6\r\n"[..],
+            "rad 3, kolumn C (beskrivning): byten 0xF6 är inte UTF-8",
+        ),
+    ] {
+        let file = file_with(&dir, "x.csv", bytes);
+        press(&mut app, &mut store, "i");
+        type_text(&mut app, &mut store, &file);
+        press(&mut app, &mut store, "<C-s>");
+        assert!(app.modal.is_none(), "no preview to confirm");
+        let status = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+        assert!(status.contains(want), "{status}");
+        assert_eq!(store.count_all_cases().expect("count"), cases_before);
+    }
+}
+
+#[test]
+fn the_preview_shares_its_plan_with_its_confirmation_and_lets_it_go_when_it_closes() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let mut csv = String::from("organisationsnummer,inkommen,beskrivning\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "212000-1124,2018-05-02,Anmälan nummer {i} om samverkan\n"
+        ));
+    }
+    let file = file_with(&dir, "stor.csv", csv.as_bytes());
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "i");
+    type_text(&mut app, &mut store, &file);
+    press(&mut app, &mut store, "<C-s>");
+    let Some(Modal::Preview(p)) = &app.modal else {
+        panic!("no preview: {:?}", app.status)
+    };
+    let (
+        bidrag::app::modal::PreviewContent::Import { plan, .. },
+        PreviewAction::Import {
+            plan: confirmed, ..
+        },
+    ) = (&p.content, &p.action)
+    else {
+        panic!("not an import preview")
+    };
+    assert!(
+        std::sync::Arc::ptr_eq(plan, confirmed),
+        "one plan, not a copy for the confirmation"
+    );
+    // What the plan costs: its packed cases and their summaries, not a row of strings each.
+    let per_case = plan.heap_bytes() / plan.cases.len();
+    assert!(per_case < 128, "{per_case} bytes per case");
+    let weak = std::sync::Arc::downgrade(plan);
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.modal.is_none());
+    assert!(
+        weak.upgrade().is_none(),
+        "nothing keeps the plan after the preview closes"
+    );
+}

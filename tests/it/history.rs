@@ -363,7 +363,7 @@ fn every_kind() -> (Store, i64) {
             w.register_imported(
                 anna,
                 "ansökningar hösten 2018.csv",
-                &[ImportedCase {
+                &vec![ImportedCase {
                     organisation_id: org,
                     call_id: call.id,
                     step: Step::Mapping,
@@ -372,7 +372,7 @@ fn every_kind() -> (Store, i64) {
                     requested: kr(100_000),
                     counterpart: "Föreningen Gemenskap i Ale",
                     description: "Ansökan",
-                    reform_areas: &[ReformArea::Education],
+                    reform_areas: vec![ReformArea::Education],
                     checklist: Some((&mapping.template, &mapping.body)),
                 }],
                 &mut |_| {},

@@ -153,6 +153,63 @@ fn demo_covers_every_step_and_state() {
 }
 
 #[test]
+fn demo_has_one_application_per_organisation_and_call_but_one() {
+    let store = demo_store();
+    let twice: Vec<(i64, i64, i64)> = store
+        .connection()
+        .prepare(
+            "SELECT organisation_id, call_id, count(*) FROM cases WHERE step <= 3
+             GROUP BY organisation_id, call_id HAVING count(*) > 1",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        twice.len(),
+        1,
+        "one deliberate second application, no other: {twice:?}"
+    );
+    assert_eq!(twice[0].2, 2);
+}
+
+#[test]
+fn demo_organisations_are_in_a_lan_and_so_is_every_granted_krona() {
+    let store = demo_store();
+    let conn = store.connection();
+    let without: Vec<String> = conn
+        .prepare("SELECT name FROM organisations WHERE county IS NULL OR county = ''")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(without.is_empty(), "without a län: {without:?}");
+    let report = bidrag::io::report::text(
+        &store.granted(None).expect("granted"),
+        bidrag::i18n::Lang::Sv,
+        "Beviljat",
+    );
+    assert!(!report.contains("Okänt län"), "{report}");
+}
+
+#[test]
+fn demo_cases_are_registered_in_the_order_received() {
+    let store = demo_store();
+    let received: Vec<String> = store
+        .connection()
+        .prepare("SELECT received_on FROM cases ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let out_of_order = received.windows(2).filter(|w| w[1] < w[0]).count();
+    assert_eq!(out_of_order, 0, "{received:?}");
+}
+
+#[test]
 fn demo_is_deterministic() {
     let dump = |s: &Store| -> Vec<(i64, String, String)> {
         let mut stmt = s

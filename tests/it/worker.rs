@@ -24,9 +24,10 @@ fn import_plan(store: &Store, n: usize) -> bidrag::io::import::Plan {
             "212000-1124,2018-05-02,Anmälan från arbetaren {i},2018 Intresseanmälan\n"
         ));
     }
-    let table = bidrag::io::table::read_table(csv.as_bytes()).expect("table");
-    let plan =
-        bidrag::io::import::plan_applications(&table, store, None, common::today()).expect("plan");
+    let mut table = bidrag::io::table::Table::open(bidrag::io::table::Input::Bytes(csv.as_bytes()))
+        .expect("table");
+    let plan = bidrag::io::import::plan_applications(&mut table, store, None, common::today())
+        .expect("plan");
     assert!(plan.ok(), "{:?}", plan.errors);
     plan
 }
@@ -57,7 +58,7 @@ fn an_import_on_the_worker_reports_progress_and_a_cancel_writes_nothing() {
     let worker =
         Worker::start(&path, common::checklists(), dir.path().join("brev")).expect("start");
     let job = || Effect::ApplyImport {
-        plan: Box::new(plan.clone()),
+        plan: std::sync::Arc::new(plan.clone()),
         source: "arbetaren.csv".into(),
     };
     // Cancelled before it starts: nothing.

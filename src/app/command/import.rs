@@ -6,6 +6,7 @@ use crate::app::form::{Choice, ChoiceValue, Field, FieldId, Form, FormKind, Labe
 use crate::app::modal::{Modal, Preview, PreviewAction, PreviewContent};
 use crate::i18n::{T, tr};
 use crate::io::import::Plan;
+use std::sync::Arc;
 
 impl App {
     pub(crate) fn open_import_form(&mut self) -> Vec<Effect> {
@@ -69,17 +70,19 @@ impl App {
         }])
     }
 
-    /// Shows the dry run; only a plan without errors can be confirmed.
+    /// Shows the dry run; only a plan without errors can be confirmed. The preview and its
+    /// confirmation share the one plan: nothing of a large file is held twice, and all of it is
+    /// let go when the preview closes.
     pub(crate) fn import_planned(
         &mut self,
-        plan: Plan,
+        plan: Arc<Plan>,
         source: String,
         encoding: &'static str,
         delimiter: Option<char>,
     ) {
         let action = if plan.ok() {
             PreviewAction::Import {
-                plan: Box::new(plan.clone()),
+                plan: Arc::clone(&plan),
                 source: source.clone(),
             }
         } else {
@@ -87,7 +90,7 @@ impl App {
         };
         let title = tr(self.lang, T::TitleImportPreview, &[&source]);
         let content = PreviewContent::Import {
-            plan: Box::new(plan),
+            plan,
             source,
             encoding,
             delimiter,
