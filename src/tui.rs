@@ -1,5 +1,6 @@
 //! Terminal plumbing: raw mode, the alternate screen, events in, frames out.
 
+use crate::app::burst::Input;
 use crate::app::{App, Effect, Key, KeyCode, Msg};
 use crate::service::worker::Worker;
 use crate::storage::Store;
@@ -250,41 +251,46 @@ fn event_loop(
             continue;
         }
         dirty = true;
-        match event::read()? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if is_ctrl_c(&k) {
-                    return Ok(());
-                }
-                if let Some(key) = convert_key(k) {
-                    let effects = app.handle_key(key);
-                    run_effects(app, store, worker, effects);
-                }
-            }
-            Event::Mouse(m) => {
-                let msg = match m.kind {
-                    MouseEventKind::Down(MouseButton::Left) => {
-                        let size = terminal.size()?;
-                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                        ui::hit(app, area, m.column, m.row)
-                            .map(|(pane, row)| Msg::Click { pane, row })
+        // Everything already typed (a paste without bracketed paste, keys typed while a
+        // search ran) is read before the next search or frame: a burst costs one search.
+        let mut inputs = Vec::new();
+        loop {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    if is_ctrl_c(&k) {
+                        return Ok(());
                     }
-                    MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
-                    MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
-                    _ => None,
-                };
-                if let Some(msg) = msg {
-                    let effects = app.update(msg);
-                    run_effects(app, store, worker, effects);
+                    inputs.extend(convert_key(k).map(Input::Key));
                 }
+                Event::Mouse(m) => {
+                    let msg = match m.kind {
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            let size = terminal.size()?;
+                            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                            ui::hit(app, area, m.column, m.row)
+                                .map(|(pane, row)| Msg::Click { pane, row })
+                        }
+                        MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
+                        MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
+                        _ => None,
+                    };
+                    inputs.extend(msg.map(Input::Msg));
+                }
+                Event::Paste(text) => inputs.push(Input::Msg(Msg::Paste(text))),
+                _ => {}
             }
-            Event::Paste(text) => {
-                let effects = app.update(Msg::Paste(text));
-                run_effects(app, store, worker, effects);
+            if inputs.len() >= BURST_MAX || !event::poll(std::time::Duration::ZERO)? {
+                break;
             }
-            _ => {}
         }
+        app.feed(inputs, |app, effects| {
+            run_effects(app, store, worker, effects);
+        });
     }
 }
+
+/// The most input events read in one go before a frame is drawn.
+const BURST_MAX: usize = 4096;
 
 #[cfg(test)]
 mod tests {

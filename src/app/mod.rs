@@ -9,6 +9,7 @@
 //! `command/` (one file per command: open, check, then the effect).
 
 pub mod action;
+pub mod burst;
 mod case;
 mod command;
 mod dialog;
