@@ -647,7 +647,6 @@ catalogue! {
     FuActRecovery => "Öppna återkrav", "Open recovery claim";
     FuActDecideRecovery => "Besluta återkrav", "Decide recovery claim";
     FuActRepayment => "Registrera återbetalning", "Register repayment";
-    FuBudgetLine => "Budget {0} · beviljat {1} · utbetalt {2} · föreslaget {3} · kvar {4}", "Budget {0} · granted {1} · paid {2} · proposed {3} · left {4}";
     FuTitlePlan => "Betalningsplan · beviljat {0}", "Payment plan · granted {0}";
     FuTitlePaid => "Utbetalning av delbetalning {0} ({1})", "Payment of instalment {0} ({1})";
     FuTitleReport => "Inkommen {0} (senast {1})", "Received {0} (due {1})";
@@ -851,11 +850,15 @@ catalogue! {
     MyValBeforeDecision => "{0}: året {1} ligger före beslutsåret {2}.", "{0}: the year {1} is before the decision year {2}.";
     MyValFirstYear => "{0}: första året {1} ska vara beslutsåret {2} eller bidragsperiodens startår ({3}).", "{0}: the first year {1} must be the decision year {2} or the grant period's start year ({3}).";
     MyValSum => "{0}: åren summerar till {1} men beloppet är {2}; åren ska summera till beloppet.", "{0}: the years add up to {1} but the amount is {2}; the years must add up to the amount.";
-    MyCommitted => " · åtaget från tidigare år {0}", " · committed from earlier years {0}";
     MyLblYears => "Belopp per år", "Amount per year";
     MyLater => "åtagande", "commitment";
     MyUnassigned => "Åtaganden utan utlysning (inget anslag för året ännu)", "Commitments without a call (no call for the year yet)";
     MyUnassignedRow => "{0} · {1}: {2}", "{0} · {1}: {2}";
+
+    // screens and terminal (issues 19 and 20)
+    ScBudgetLine => "Budget {0} · kvar {1} · beviljat {2} {3}, utbetalt {4} · föreslaget {5}", "Budget {0} · left {1} · granted {2} {3}, paid {4} · proposed {5}";
+    ScBudgetCommitted => " · åtaget från tidigare år {0}, utbetalt {1}", " · committed from earlier years {0}, paid {1}";
+    ScBudgetLater => " · åtaget senare år {0}, utbetalt {1}", " · committed for later years {0}, paid {1}";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.

@@ -103,6 +103,11 @@ pub struct Call {
     pub paid: Money,
     /// Committed from earlier years' multi-year grants (issue 6).
     pub committed: Money,
+    /// Paid of `committed`, the later years of this call's own grants and what is paid of
+    /// them (see [`super::decision::Budget`]).
+    pub paid_committed: Money,
+    pub later: Money,
+    pub paid_later: Money,
 }
 
 impl Call {
@@ -113,6 +118,10 @@ impl Call {
             proposed: self.proposed,
             paid: self.paid,
             committed: self.committed,
+            paid_committed: self.paid_committed,
+            later: self.later,
+            paid_later: self.paid_later,
+            year: chrono::Datelike::year(&self.opens_on),
         }
     }
 }

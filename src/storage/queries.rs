@@ -650,6 +650,9 @@ impl Store {
                         proposed: money.proposed,
                         paid: money.paid,
                         committed: money.committed,
+                        paid_committed: money.paid_committed,
+                        later: money.later,
+                        paid_later: money.paid_later,
                     })
                 },
             )
@@ -1618,30 +1621,58 @@ impl Store {
     /// commitments against the call of the same step opening in that year (the `commitments`
     /// view of migration 0007), counted there as `committed`.
     pub fn call_budget(&self, call_id: i64) -> Result<crate::domain::decision::Budget> {
-        let (budget, granted, proposed, paid, committed): (i64, i64, i64, i64, i64) = self
+        // The commitments touching this call (from it or charged to it), each with what is
+        // paid of its year: the grant's instalments falling due in that year. There are few:
+        // only multi-year grants have later years.
+        type Raw = (i64, i64, i64, i64, i64, i64, i64, i64, i64);
+        let raw: Raw = self
             .conn
             .prepare_cached(
-                "SELECT k.budget_ore,
-                    coalesce(t.granted_ore, 0)
-                    - (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
-                        WHERE m.from_call_id = k.id),
+                "WITH m AS (
+                    SELECT m.from_call_id, m.call_id, m.amount_ore,
+                           (SELECT coalesce(sum(i.paid_ore), 0) FROM instalments i
+                             WHERE i.case_id = m.case_id AND i.paid_on IS NOT NULL
+                               AND CAST(substr(i.due_on, 1, 4) AS INTEGER) = m.year) AS paid_ore
+                    FROM commitments m WHERE m.from_call_id = ?1 OR m.call_id = ?1)
+                 SELECT k.budget_ore, CAST(substr(k.opens_on, 1, 4) AS INTEGER),
+                    coalesce(t.granted_ore, 0),
                     coalesce(t.proposed_ore, 0),
                     coalesce(t.paid_ore, 0),
-                    (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
-                      WHERE m.call_id = k.id)
+                    (SELECT coalesce(sum(amount_ore), 0) FROM m WHERE from_call_id = k.id),
+                    (SELECT coalesce(sum(paid_ore), 0) FROM m WHERE from_call_id = k.id),
+                    (SELECT coalesce(sum(amount_ore), 0) FROM m WHERE call_id = k.id),
+                    (SELECT coalesce(sum(paid_ore), 0) FROM m WHERE call_id = k.id)
                  FROM calls k LEFT JOIN call_tallies t ON t.call_id = k.id WHERE k.id = ?1",
             )?
             .query_row([call_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
             })
             .optional()?
             .ok_or(StoreError::NotFound("call"))?;
+        let (budget, year, granted, proposed, paid, later, paid_later, committed, paid_committed) =
+            raw;
         Ok(crate::domain::decision::Budget {
             budget: Money(budget),
-            granted: Money(granted),
+            // The tallies hold every year of the call's grants; the later years are
+            // commitments against later calls.
+            granted: Money(granted - later),
             proposed: Money(proposed),
-            paid: Money(paid),
+            paid: Money(paid - paid_later),
             committed: Money(committed),
+            paid_committed: Money(paid_committed),
+            later: Money(later),
+            paid_later: Money(paid_later),
+            year: i32::try_from(year).unwrap_or_default(),
         })
     }
 

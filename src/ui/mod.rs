@@ -9,6 +9,7 @@ mod modal;
 pub use modal::info_text;
 pub mod preview;
 pub mod theme;
+pub mod wrap;
 
 pub use theme::Theme;
 

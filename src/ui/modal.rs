@@ -173,14 +173,13 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         .min(area.width.saturating_sub(2))
         .saturating_sub(2)
         .max(1);
-    // Info lines wrap; each takes as many rows as it needs at this width.
-    let info_height: u16 = info
+    // Info lines wrap (between their parts, never inside an amount); each takes the rows it
+    // needs at this width, so none is cut off.
+    let info: Vec<String> = info
         .iter()
-        .map(|l| {
-            let w = UnicodeWidthStr::width(l.as_str()).max(1);
-            u16::try_from(w.div_ceil(inner_width as usize)).unwrap_or(u16::MAX)
-        })
-        .fold(0u16, u16::saturating_add);
+        .flat_map(|l| super::wrap::wrap(&clean(l), inner_width as usize))
+        .collect();
+    let info_height = u16::try_from(info.len()).unwrap_or(u16::MAX);
     let height = heights.iter().sum::<u16>() + 4 + info_height;
     let popup = centred(area, 76, height);
     let block = frame_block(&f.title, T::FormFooter, app, theme, popup.width);
@@ -189,13 +188,11 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(block, popup);
     let [info_area, inner] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
-    let lines: Vec<Line<'_>> = info.iter().map(|l| Line::from(clean(l))).collect();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.label)
-            .wrap(Wrap { trim: true }),
-        info_area,
-    );
+    let lines: Vec<Line<'_>> = info
+        .iter()
+        .map(|l| Line::from(fit(l, info_area.width as usize)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.label), info_area);
     let mut constraints: Vec<Constraint> = heights.iter().map(|h| Constraint::Length(*h)).collect();
     constraints.push(Constraint::Length(2));
     let rows = Layout::vertical(constraints).split(inner);

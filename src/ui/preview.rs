@@ -32,23 +32,36 @@ pub fn lines(app: &App, content: &PreviewContent) -> Vec<String> {
     }
 }
 
-/// A call's money in one line: budget, granted, paid, proposed, left, and what earlier years
-/// committed.
+/// A call's money in one line, per year (issue 19): budget and what is left first (they are
+/// what a decision is weighed against), then this year's grants and what is paid of them, the
+/// proposals, and the multi-year grants on either side: committed here from earlier years, and
+/// this call's own later years, each with what is paid of it.
 pub fn budget_line(lang: Lang, b: &Budget) -> String {
     let mut line = tr(
         lang,
-        T::FuBudgetLine,
+        T::ScBudgetLine,
         &[
             &b.budget.to_string(),
+            &b.remaining().to_string(),
+            &b.year.to_string(),
             &b.granted.to_string(),
             &b.paid.to_string(),
             &b.proposed.to_string(),
-            &b.remaining().to_string(),
         ],
     );
-    // Multi-year grants (issue 6): what earlier calls' grants take of this year's budget.
-    if b.committed.ore() != 0 {
-        line.push_str(&tr(lang, T::MyCommitted, &[&b.committed.to_string()]));
+    if b.committed.ore() != 0 || b.paid_committed.ore() != 0 {
+        line.push_str(&tr(
+            lang,
+            T::ScBudgetCommitted,
+            &[&b.committed.to_string(), &b.paid_committed.to_string()],
+        ));
+    }
+    if b.later.ore() != 0 || b.paid_later.ore() != 0 {
+        line.push_str(&tr(
+            lang,
+            T::ScBudgetLater,
+            &[&b.later.to_string(), &b.paid_later.to_string()],
+        ));
     }
     line
 }

@@ -55,6 +55,9 @@ fn call(step: Step) -> Call {
         proposed: Money::ZERO,
         paid: Money::ZERO,
         committed: Money::ZERO,
+        paid_committed: Money::ZERO,
+        later: Money::ZERO,
+        paid_later: Money::ZERO,
     }
 }
 
