@@ -858,6 +858,20 @@ catalogue! {
     // screens and terminal (issues 19 and 20)
     ScBudgetLine => "Budget {0} · kvar {1} · beviljat {2} {3}, utbetalt {4} · föreslaget {5}", "Budget {0} · left {1} · granted {2} {3}, paid {4} · proposed {5}";
     ScBudgetCommitted => " · åtaget från tidigare år {0}, utbetalt {1}", " · committed from earlier years {0}, paid {1}";
+    ScOrgRecoveries => "Återkrav", "Recovery claims";
+    ScOrgStanding => "Behörighet: kan söka i steg {0} (högst {1})", "Standing: may apply in step {0} (at most {1})";
+    ScOrgJav => "Jäv anmält av", "Jäv declared by";
+    ScHintMet => "Uppfyllt", "Met";
+    ScHintPartly => "Delvis", "Partly";
+    ScHintNotMet => "Ej uppfyllt", "Not met";
+    ScHintNotApplicable => "Ej aktuellt", "N/A";
+    ScHintPlan => "Betalningsplan", "Payment plan";
+    ScHintPaid => "Utbetald", "Paid";
+    ScHintReport => "Rapport in", "Report in";
+    ScHintReview => "Granska", "Review";
+    ScHintRecovery => "Återkrav", "Recovery";
+    ScHintDecideRecovery => "Besluta återkrav", "Decide recovery";
+    ScHintRepayment => "Återbetalning", "Repayment";
     ScBudgetLater => " · åtaget senare år {0}, utbetalt {1}", " · committed for later years {0}, paid {1}";
 }
 

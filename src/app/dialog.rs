@@ -55,6 +55,13 @@ impl App {
                 round.selected = round.selected.saturating_sub(1);
                 Vec::new()
             }
+            (Modal::Preview(p), Action::MoveDown | Action::MoveUp) if p.cursor.is_some() => {
+                let down = action == Action::MoveDown;
+                self.organisation_cursor(down)
+            }
+            (Modal::Preview(p), Action::Open) if p.cursor.is_some() => {
+                self.open_from_organisation()
+            }
             (Modal::Preview(p), Action::MoveDown) => {
                 p.scroll = (p.scroll + 1).min(p.max_scroll.get());
                 Vec::new()

@@ -15,6 +15,7 @@ mod command;
 mod dialog;
 mod effect;
 pub mod form;
+pub mod hints;
 mod home;
 pub mod keymap;
 mod messages;
@@ -163,6 +164,9 @@ impl App {
         use crate::domain::CaseState as S;
         if self.read_only && action.writes() {
             return false;
+        }
+        if let Some(offered) = self.offers_in_dialog(action) {
+            return offered;
         }
         let Some(view) = self
             .case_view

@@ -1393,16 +1393,23 @@ impl Store {
         let mut cases = Vec::with_capacity(rows.len());
         let mut granted_total = 0i64;
         let mut open_reports = Vec::new();
+        let mut recoveries = Vec::new();
         for row in rows {
             let (call, granted): (String, Option<i64>) =
                 stmt.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             if row.state.is_decided() {
                 granted_total = granted_total.saturating_add(granted.unwrap_or(0));
             }
-            if let (Some(due), CaseState::Dispatched | CaseState::Ongoing | CaseState::ReportDue) =
-                (row.report_due_on, row.state)
-            {
-                open_reports.push((row.dnr.clone(), due));
+            // What the follow-up says, not the case's state: a report received (and reviewed,
+            // to återkrav say) is no longer expected, and an återkrav shows.
+            if granted.is_some_and(|g| g > 0) {
+                let followup = self.followup(row.id)?;
+                for report in followup.reports.iter().filter(|r| r.received_on.is_none()) {
+                    open_reports.push((row.dnr.clone(), report.kind, report.due_on));
+                }
+                for recovery in followup.recoveries {
+                    recoveries.push((row.dnr.clone(), recovery));
+                }
             }
             cases.push(OrgCase {
                 row,
@@ -1410,6 +1417,16 @@ impl Store {
                 granted: granted.map(Money),
             });
         }
+        open_reports.sort_by_key(|(_, _, due)| *due);
+        let jav = self
+            .conn
+            .prepare_cached(
+                "SELECT u.name, j.reason FROM jav j JOIN users u ON u.id = j.user_id
+                 WHERE j.organisation_id = ?1 AND j.withdrawn_at IS NULL ORDER BY u.name",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        let standing = self.standing(id)?;
         let contacts = self
             .conn
             .prepare_cached(
@@ -1433,6 +1450,9 @@ impl Store {
             cases,
             granted_total: Money(granted_total),
             open_reports,
+            recoveries,
+            jav,
+            standing,
             contacts,
         })
     }

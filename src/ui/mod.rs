@@ -228,13 +228,11 @@ pub fn work_line(lang: crate::i18n::Lang, work: &crate::app::Work) -> String {
 /// The hint bar: the bindings marked `hint` in the contexts that are active now.
 fn render_hints(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let hints = |context: Context| -> Vec<(String, &'static str)> {
-        app.keymap
-            .bindings(context)
-            .iter()
-            .filter(|b| b.hint && app.offers(b.action))
+        app.hinted(context)
+            .into_iter()
             .filter_map(|b| {
                 let key = b.keys.first()?.to_string();
-                Some((key, b.action.describe().text(app.lang)))
+                Some((key, crate::app::hints::hint_label(b.action).text(app.lang)))
             })
             .collect()
     };

@@ -384,8 +384,30 @@ fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: R
     let text = super::preview::lines(app, &p.content);
     // The last line can be scrolled to the top, no further.
     p.max_scroll.set(text.len().saturating_sub(1));
-    let scroll = p.scroll.min(text.len().saturating_sub(1));
-    let lines: Vec<Line<'_>> = text.iter().map(|l| Line::from(clean(l))).collect();
+    let mut scroll = p.scroll.min(text.len().saturating_sub(1));
+    // The organisation view's cursor is on one of its cases, the last lines: kept in view.
+    let cursor_line = match (&p.content, p.cursor) {
+        (crate::app::modal::PreviewContent::Organisation(o), Some(c)) => {
+            Some(text.len() - o.cases.len() + c)
+        }
+        _ => None,
+    };
+    if let Some(line) = cursor_line {
+        let visible = usize::from(popup.height.saturating_sub(2)).max(1);
+        scroll = (line + 1).saturating_sub(visible);
+    }
+    let lines: Vec<Line<'_>> = text
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if Some(i) == cursor_line {
+                let rest = l.strip_prefix("  ").unwrap_or(l);
+                Line::from(format!("▶ {}", clean(rest))).style(theme.selection)
+            } else {
+                Line::from(clean(l))
+            }
+        })
+        .collect();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -212,10 +212,14 @@ fn stats(lang: Lang, data: &StatsData) -> Vec<String> {
     lines
 }
 
+/// The organisation view: who it is and where it stands, what it owes (reports, återkrav), who
+/// has declared jäv, its contacts, and last its cases, one line each (the view's cursor moves
+/// through them and Enter opens one: they are the last `o.cases.len()` lines).
 fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
     let lang = app.lang;
     let org = &o.organisation;
     let dash = || T::Dash.text(lang).to_string();
+    let step = crate::domain::decision::highest_step(o.standing);
     let mut lines = vec![
         format!(
             "{} · {} · {}",
@@ -228,33 +232,58 @@ fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
             T::OrgSummary,
             &[&o.cases.len().to_string(), &o.granted_total.to_string()],
         ),
+        tr(
+            lang,
+            T::ScOrgStanding,
+            &[
+                &match step.number() {
+                    1 => "1".to_string(),
+                    n => format!("1–{n}"),
+                },
+                i18n::step(step).text(lang),
+            ],
+        ),
         String::new(),
-        T::OrgCases.text(lang).to_string(),
+        T::OrgReports.text(lang).to_string(),
     ];
-    for c in &o.cases {
-        let granted = c.granted.map_or_else(dash, |g| g.to_string());
-        lines.push(format!(
-            "  {}/{}  {}  {:<24} {:>16}  {}",
-            c.row.dnr.year,
-            c.row.dnr.seq,
-            c.row.step.number(),
-            i18n::state(c.row.state).text(lang),
-            granted,
-            c.call
-        ));
-    }
-    lines.push(String::new());
-    lines.push(T::OrgReports.text(lang).to_string());
     if o.open_reports.is_empty() {
         lines.push(format!("  {}", dash()));
     }
-    for (dnr, due) in &o.open_reports {
+    for (dnr, kind, due) in &o.open_reports {
         let late = if *due < app.today {
             format!(" · {}", T::OrgReportLate.text(lang))
         } else {
             String::new()
         };
-        lines.push(format!("  {}/{}  {due}{late}", dnr.year, dnr.seq));
+        lines.push(format!(
+            "  {}/{}  {}  {due}{late}",
+            dnr.year,
+            dnr.seq,
+            i18n::report_kind(*kind).text(lang)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::ScOrgRecoveries.text(lang).to_string());
+    if o.recoveries.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for (dnr, r) in &o.recoveries {
+        lines.push(format!(
+            "  {}/{}  {}  {} · {}",
+            dnr.year,
+            dnr.seq,
+            i18n::ground(r.ground).text(lang),
+            r.claimed,
+            crate::app::followup::recovery_status_text(app, r)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::ScOrgJav.text(lang).to_string());
+    if o.jav.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for (name, reason) in &o.jav {
+        lines.push(format!("  {name} · {reason}"));
     }
     lines.push(String::new());
     lines.push(T::OrgContacts.text(lang).to_string());
@@ -265,6 +294,19 @@ fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
         lines.push(format!(
             "  {} · {} · {} · {}",
             c.name, c.role, c.email, c.phone
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::OrgCases.text(lang).to_string());
+    for c in &o.cases {
+        let granted = c.granted.map_or_else(dash, |g| g.to_string());
+        lines.push(format!(
+            "  {:<9} {}  {:<24} {:>16}  {}",
+            format!("{}/{}", c.row.dnr.year, c.row.dnr.seq),
+            c.row.step.number(),
+            i18n::state(c.row.state).text(lang),
+            granted,
+            c.call
         ));
     }
     lines

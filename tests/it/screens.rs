@@ -139,3 +139,119 @@ fn no_budget_shows_more_paid_than_granted_and_later_years_show_apart() {
     }
     assert!(later_seen, "the demo has multi-year grants");
 }
+
+fn one_id(store: &Store, sql: &str) -> i64 {
+    store
+        .connection()
+        .query_row(sql, [], |r| r.get(0))
+        .expect("query")
+}
+
+/// Opens the organisation view of `org` as `v` would.
+fn organisation_view(app: &mut App, store: &mut Store, org: i64) {
+    drive(app, store, vec![Effect::LoadOrganisation(org)], &now);
+    assert!(app.modal.is_some(), "{:?}", app.status);
+}
+
+#[test]
+fn the_organisation_view_shows_the_recovery_not_the_reviewed_report() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let org = one_id(
+        &store,
+        "SELECT c.organisation_id FROM reports r JOIN cases c ON c.id = r.case_id
+         WHERE r.outcome = 'aterkrav' LIMIT 1",
+    );
+    let reviewed = one_id(
+        &store,
+        "SELECT count(*) FROM reports r JOIN cases c ON c.id = r.case_id
+         WHERE c.organisation_id = (SELECT c.organisation_id FROM reports r
+             JOIN cases c ON c.id = r.case_id WHERE r.outcome = 'aterkrav' LIMIT 1)
+           AND r.received_on IS NULL",
+    );
+    let o = store.organisation_overview(org, today()).expect("overview");
+    assert_eq!(
+        o.open_reports.len() as i64,
+        reviewed,
+        "{:?}",
+        o.open_reports
+    );
+    assert!(!o.recoveries.is_empty(), "the återkrav is listed");
+    organisation_view(&mut app, &mut store, org);
+    let text = screen(&app, 120, 50);
+    assert!(text.contains("Återkrav"), "{text}");
+    assert!(text.contains("outnyttjade medel"), "{text}");
+    assert!(text.contains("Behörighet: kan söka i steg"), "{text}");
+    assert!(text.contains("Jäv anmält av"), "{text}");
+    // Read-only: only closing, moving and opening on the hint bar.
+    let hints = text.lines().last().unwrap_or_default().to_string();
+    assert!(!hints.contains("Spara"), "{hints}");
+    assert!(hints.contains("Esc"), "{hints}");
+    assert!(hints.contains("Enter Öppna"), "{hints}");
+}
+
+#[test]
+fn enter_in_the_organisation_view_opens_the_selected_case() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let org = one_id(
+        &store,
+        "SELECT organisation_id FROM cases GROUP BY organisation_id HAVING count(*) >= 3 LIMIT 1",
+    );
+    organisation_view(&mut app, &mut store, org);
+    let second = match &app.modal {
+        Some(bidrag::app::Modal::Preview(p)) => match &p.content {
+            bidrag::app::modal::PreviewContent::Organisation(o) => o.cases[1].row.id,
+            _ => panic!("not the organisation view"),
+        },
+        _ => panic!("no preview"),
+    };
+    press(&mut app, &mut store, "j");
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("▶ "), "{text}");
+    press(&mut app, &mut store, "<Enter>");
+    assert!(app.modal.is_none());
+    assert_eq!(app.screen, bidrag::app::Screen::Case);
+    assert_eq!(app.case_view.as_ref().map(|v| v.detail.id), Some(second));
+}
+
+#[test]
+fn jav_shows_in_the_organisation_view() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let org = one_id(&store, "SELECT organisation_id FROM cases LIMIT 1");
+    store
+        .connection()
+        .execute(
+            "INSERT INTO jav (user_id, organisation_id, reason, declared_at)
+             SELECT id, ?1, 'Sitter i styrelsen', '2026-11-01T08:00:00Z' FROM users
+             WHERE login = 'erik'",
+            [org],
+        )
+        .expect("declare jäv");
+    let name = "Erik";
+    organisation_view(&mut app, &mut store, org);
+    let text = screen(&app, 120, 60);
+    assert!(text.contains(name), "{text}");
+    assert!(text.contains("Sitter i styrelsen"), "{text}");
+}
+
+#[test]
+fn the_follow_up_tab_hints_its_own_keys() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // A granted case with instalments still to pay.
+    let case = one_id(
+        &store,
+        "SELECT case_id FROM instalments WHERE paid_on IS NULL ORDER BY case_id LIMIT 1",
+    );
+    drive(&mut app, &mut store, vec![Effect::LoadCase(case)], &now);
+    press(&mut app, &mut store, "6");
+    let text = screen(&app, 200, 30);
+    let hints = text.lines().last().unwrap_or_default().to_string();
+    assert!(hints.trim_start().starts_with("U Utbetald"), "{hints}");
+    // The checklist tab starts with the four answers.
+    press(&mut app, &mut store, "1");
+    let checklist_hints: Vec<bidrag::app::Action> = app
+        .hinted(bidrag::app::Context::Case)
+        .iter()
+        .map(|b| b.action)
+        .collect();
+    assert!(!checklist_hints.contains(&bidrag::app::Action::MarkPaid));
+}
