@@ -20,7 +20,8 @@ fn open(column: &str) -> String {
 }
 
 /// The ways a case is late (Försenade), each an indexed range of `cases x`: a komplettering
-/// past its due date, a report past its date while the grant is in use, and the FL 12 § mark
+/// past its due date, a report past its date from the decision's dispatch on
+/// (`CaseState::AWAITING_REPORT`, as the next action reads it), and the FL 12 § mark
 /// drawing near before the decision. The count of Försenade (`overdue_count`) uses the same.
 struct Late {
     supplement: String,
@@ -38,7 +39,7 @@ impl Late {
             ),
             report: format!(
                 "{} AND {alias}.report_due_on < :today",
-                derived::state_in(&state, &CaseState::FOLLOWED_UP)
+                derived::state_in(&state, &CaseState::AWAITING_REPORT)
             ),
             statutory: format!(
                 "{} AND {alias}.received_on <= :cutoff",

@@ -255,3 +255,42 @@ fn the_follow_up_tab_hints_its_own_keys() {
         .collect();
     assert!(!checklist_hints.contains(&bidrag::app::Action::MarkPaid));
 }
+
+#[test]
+fn forsenade_and_the_next_action_agree_on_a_late_report_of_an_expedited_grant() {
+    use bidrag::domain::{CaseSource, Queue};
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = one_id(
+        &store,
+        "SELECT id FROM cases WHERE state = 'expedierad' AND granted_ore > 0 ORDER BY id LIMIT 1",
+    );
+    let before = store
+        .count_cases(CaseSource::Queue(Queue::Overdue), app.user.id, today())
+        .expect("count");
+    store
+        .connection()
+        .execute(
+            "UPDATE cases SET report_due_on = '2026-10-01' WHERE id = ?1",
+            [case],
+        )
+        .expect("a report date passed");
+    let detail = store.case_detail(case).expect("detail");
+    drive(&mut app, &mut store, vec![Effect::LoadHome], &now);
+    assert!(matches!(
+        app.next_action_of_case(&detail),
+        bidrag::domain::search::NextAction::ReportOverdue { .. }
+    ));
+    let source = CaseSource::Queue(Queue::Overdue);
+    let count = store
+        .count_cases(source, app.user.id, today())
+        .expect("count");
+    let listed = store
+        .case_window(source, app.user.id, today(), 0, 10_000)
+        .expect("window");
+    assert_eq!(listed.len() as i64, count, "the count is the list's");
+    assert!(
+        listed.iter().any(|r| r.id == case),
+        "the late report puts it in Försenade"
+    );
+    assert!(count >= before);
+}
