@@ -228,8 +228,9 @@ pub struct CaseRow {
     pub requested: Money,
     pub supplement_due_on: Option<NaiveDate>,
     pub report_due_on: Option<NaiveDate>,
-    /// Checklist items answered so far.
-    pub answered: usize,
+    /// The keys of the checklist items answered so far (the list counts the mandatory ones
+    /// left, as the case header does).
+    pub answered: Vec<String>,
     /// The value the list is ordered by first, as stored (for the next window's seek).
     pub order_key: String,
 }

@@ -400,7 +400,8 @@ fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) ->
     format!(
         "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
                 u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
-                (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
+                (SELECT group_concat(a.item_key, char(31)) FROM checklist_answers a
+                  WHERE a.case_id = c.id),
                 c.organisation_id, CAST({} AS TEXT)
          FROM {}
          LEFT JOIN users u ON u.id = c.assignee_id
@@ -505,7 +506,7 @@ struct RawCaseRow {
     requested: i64,
     supplement_due: Option<String>,
     report_due: Option<String>,
-    answered: i64,
+    answered: Option<String>,
     organisation_id: i64,
     order_key: String,
 }
@@ -545,7 +546,10 @@ fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
         requested: Money(raw.requested),
         supplement_due_on: optional_date("cases.supplement_due_on", raw.supplement_due)?,
         report_due_on: optional_date("cases.report_due_on", raw.report_due)?,
-        answered: usize::try_from(raw.answered).unwrap_or(0),
+        answered: raw
+            .answered
+            .map(|keys| keys.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
         order_key: raw.order_key,
     })
 }

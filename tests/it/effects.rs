@@ -318,7 +318,7 @@ fn a_batch_asks_for_a_preview_first() {
                 requested: Money::ZERO,
                 supplement_due_on: None,
                 report_due_on: None,
-                answered: 0,
+                answered: Vec::new(),
                 order_key: String::new(),
             },
         );

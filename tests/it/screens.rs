@@ -294,3 +294,39 @@ fn forsenade_and_the_next_action_agree_on_a_late_report_of_an_expedited_grant() 
     );
     assert!(count >= before);
 }
+
+#[test]
+fn the_list_and_the_case_header_count_the_same_unanswered_items() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // Alla öppna, in full: every row's next action against the header of its open case.
+    press(&mut app, &mut store, "3 G");
+    let rows: Vec<bidrag::domain::CaseRow> = store
+        .case_window(
+            bidrag::domain::CaseSource::Queue(bidrag::domain::Queue::AllOpen),
+            app.user.id,
+            today(),
+            0,
+            1000,
+        )
+        .expect("window");
+    let mut compared = 0;
+    for row in rows {
+        let listed = app.next_action_of_row(&row);
+        if !matches!(
+            listed,
+            bidrag::domain::search::NextAction::Unanswered { .. }
+        ) {
+            continue;
+        }
+        let detail = store.case_detail(row.id).expect("detail");
+        let header = app.next_action_of_case(&detail);
+        assert_eq!(
+            bidrag::i18n::next_action(Lang::Sv, listed),
+            bidrag::i18n::next_action(Lang::Sv, header),
+            "{}",
+            row.dnr
+        );
+        compared += 1;
+    }
+    assert!(compared > 5, "{compared}");
+}

@@ -86,14 +86,17 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// The next action of a list row: the checklist count is against the step's current
-    /// checklist (the list does not load each case's own version).
+    /// The next action of a list row: the mandatory items left, as the case header counts
+    /// them, against the step's current checklist (the list does not load each case's own
+    /// version).
     pub fn next_action_of_row(&self, r: &crate::domain::CaseRow) -> NextAction {
-        let items = self
+        let answered: std::collections::HashSet<&str> =
+            r.answered.iter().map(String::as_str).collect();
+        let unanswered = self
             .checklists
             .iter()
             .find(|c| c.template.step() == Some(r.step))
-            .map(|c| c.template.items.len());
+            .map(|c| c.template.unanswered_mandatory(&answered).len());
         next_action(
             &CaseFacts {
                 state: r.state,
@@ -101,8 +104,8 @@ impl App {
                 assigned: r.assignee.is_some(),
                 supplement_due_on: r.supplement_due_on,
                 report_due_on: r.report_due_on,
-                unanswered: items.map(|n| n.saturating_sub(r.answered)),
-                mandatory_only: false,
+                unanswered,
+                mandatory_only: true,
             },
             self.today,
         )
