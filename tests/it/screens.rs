@@ -330,3 +330,19 @@ fn the_list_and_the_case_header_count_the_same_unanswered_items() {
     }
     assert!(compared > 5, "{compared}");
 }
+
+#[test]
+fn the_decisions_tab_opens_on_the_decision_the_header_shows() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = one_id(
+        &store,
+        "SELECT case_id FROM decisions GROUP BY case_id
+         HAVING sum(kind = 'forslag') > 0 AND sum(kind = 'beslut') > 0 ORDER BY case_id LIMIT 1",
+    );
+    drive(&mut app, &mut store, vec![Effect::LoadCase(case)], &now);
+    press(&mut app, &mut store, "4");
+    let view = app.case_view.as_ref().expect("open");
+    let selected = &view.detail.decisions[view.row];
+    assert_eq!(selected.kind, bidrag::domain::DecisionKind::Decision);
+    assert_eq!(Some(selected.id), view.detail.decision().map(|d| d.id));
+}

@@ -40,6 +40,15 @@ impl App {
         if let Some(view) = self.case_view.as_mut() {
             view.tab = tab;
             view.row = 0;
+            // Beslut opens on the decision the header speaks of (the latest beslut, else the
+            // latest proposal), so the detail below says the same as the header (issue 19).
+            if tab == Tab::Decisions {
+                let d = &view.detail;
+                let current = d.decision().or_else(|| d.proposal()).map(|x| x.id);
+                if let Some(row) = d.decisions.iter().position(|x| Some(x.id) == current) {
+                    view.row = row;
+                }
+            }
         }
     }
 
