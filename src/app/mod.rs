@@ -455,7 +455,7 @@ impl App {
 
     /// An act did not happen: the dialog it came from comes back as typed, with the reason, and
     /// the status line says it too.
-    fn refused(&mut self, text: String) {
+    pub(crate) fn refused(&mut self, text: String) {
         match self.pending_form.take() {
             Some(Modal::Form(mut form)) => {
                 form.error = Some(form::FieldError {

@@ -346,3 +346,61 @@ fn the_decisions_tab_opens_on_the_decision_the_header_shows() {
     assert_eq!(selected.kind, bidrag::domain::DecisionKind::Decision);
     assert_eq!(Some(selected.id), view.detail.decision().map(|d| d.id));
 }
+
+#[test]
+fn a_note_typed_while_a_colleague_changed_the_case_is_kept() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let path = dir.path().join("two.db");
+    let anna_store = demo_store_at(&path);
+    let (mut app, mut anna_store) = app_on_store(anna_store, Lang::Sv, "anna");
+    let case = one_id(
+        &anna_store,
+        "SELECT id FROM cases WHERE state = 'under_handlaggning' ORDER BY id LIMIT 1",
+    );
+    drive(
+        &mut app,
+        &mut anna_store,
+        vec![Effect::LoadCase(case)],
+        &now,
+    );
+    press(&mut app, &mut anna_store, "t");
+    type_text(&mut app, &mut anna_store, "Sökande ringde om budgeten.");
+    // Bertil, in another process, notes something on the same case meanwhile.
+    let mut bertil_store = Store::open(&path, now()).expect("second");
+    let bertil = bertil_store
+        .user_by_login("bertil")
+        .expect("q")
+        .expect("bertil");
+    let version = bertil_store.case_detail(case).expect("detail").version;
+    bertil_store
+        .write(now(), |w| {
+            w.check_version(case, version)?;
+            w.add_note(bertil.id, case, "Bertil ringde sökande.")
+        })
+        .expect("bertil writes");
+    press(&mut app, &mut anna_store, "<C-s>");
+    let Some(bidrag::app::Modal::Editor(editor)) = &app.modal else {
+        panic!("the note editor is gone: {:?}", app.status)
+    };
+    assert_eq!(
+        bidrag::app::modal::text_of(&editor.input),
+        "Sökande ringde om budgeten."
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("Bertil Okafor")),
+        "{:?}",
+        app.status
+    );
+    // The same Ctrl-S now saves it against the case as it is.
+    press(&mut app, &mut anna_store, "<C-s>");
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let notes = &app.case_view.as_ref().expect("open").detail.notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.body == "Sökande ringde om budgeten.")
+    );
+    assert!(notes.iter().any(|n| n.body == "Bertil ringde sökande."));
+}

@@ -193,15 +193,21 @@ impl App {
 
     /// Someone else changed the case first: say who and when, and read it again.
     pub(crate) fn conflict(&mut self, by: &str, at: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
-        self.pending_form = None;
         let when = at
             .with_timezone(&self.utc_offset)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        self.status = Some(crate::app::Status {
-            text: tr(self.lang, T::Conflict, &[by, &when]),
-            error: true,
-        });
+        // What was typed is kept, as when the database is busy (issue 19): the dialog comes
+        // back as typed over the reloaded case, and Ctrl-S saves it against the case as it is
+        // now (the service checks every rule again).
+        if self.pending_form.is_some() {
+            self.refused(tr(self.lang, T::ScConflictKept, &[by, &when]));
+        } else {
+            self.status = Some(crate::app::Status {
+                text: tr(self.lang, T::Conflict, &[by, &when]),
+                error: true,
+            });
+        }
         match self.case_view.as_mut() {
             Some(v) => {
                 v.advance_from = None;
