@@ -64,7 +64,9 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
                     let x = &f.instalments[i];
                     let status = match (x.paid_on, x.paid_amount) {
                         (Some(on), Some(a)) => tr(lang, T::FuPaid, &[&date(on), &a.to_string()]),
-                        _ if x.requires_report => T::FuNeedsReport.text(lang).to_string(),
+                        _ if crate::domain::followup::waits_for_report(x, &f.reports) => {
+                            T::FuNeedsReport.text(lang).to_string()
+                        }
                         _ => T::FuUnpaid.text(lang).to_string(),
                     };
                     (

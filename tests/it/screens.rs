@@ -404,3 +404,83 @@ fn a_note_typed_while_a_colleague_changed_the_case_is_kept() {
     );
     assert!(notes.iter().any(|n| n.body == "Bertil ringde sökande."));
 }
+
+/// Replaces the text of the focused field.
+fn set(app: &mut App, store: &mut Store, text: &str) {
+    press(app, store, "<C-u>");
+    type_text(app, store, text);
+}
+
+/// Moves the focus to field `id` of the open form with Tab, as a user would.
+fn focus(app: &mut App, store: &mut Store, id: bidrag::app::form::FieldId) {
+    for _ in 0..32 {
+        let Some(bidrag::app::Modal::Form(form)) = &app.modal else {
+            panic!("no form: {:?}", app.status)
+        };
+        if form.fields[form.focus].id == id {
+            return;
+        }
+        press(app, store, "<Tab>");
+    }
+    panic!("no field {id:?}");
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// An app acting as `login` on `store`, its letters into `letters`.
+fn app_as(store: &mut Store, login: &str, letters: &std::path::Path) -> App {
+    let (user, _) = store.write(now(), |w| w.ensure_user(login)).expect("user");
+    let mut app = App::new(
+        Lang::Sv,
+        user,
+        today(),
+        "demo.sqlite3".into(),
+        bidrag::app::Keymap::default_map(),
+        checklists(),
+    );
+    app.letters_dir = letters.to_path_buf();
+    let start = app.start();
+    drive(&mut app, store, start, &now);
+    app
+}
+
+#[test]
+fn follow_up_says_what_is_true_after_approval_and_before_an_aterkrav_is_decided() {
+    use bidrag::app::form::FieldId;
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let mut store = demo_store();
+    let mut anna = app_as(&mut store, "anna", dir.path());
+    let case = one_id(
+        &store,
+        "SELECT id FROM cases WHERE state = 'expedierad' AND granted_ore > 0 ORDER BY id LIMIT 1",
+    );
+    drive(&mut anna, &mut store, vec![Effect::LoadCase(case)], &now);
+    press(&mut anna, &mut store, "6 P");
+    set(&mut anna, &mut store, "2");
+    press(&mut anna, &mut store, "<Tab> <Tab> <Tab>");
+    type_text(&mut anna, &mut store, "2");
+    press(&mut anna, &mut store, "<Tab>");
+    type_text(
+        &mut anna,
+        &mut store,
+        &(today() + chrono::Duration::days(30)).to_string(),
+    );
+    press(&mut anna, &mut store, "<C-s>");
+    assert!(anna.modal.is_none(), "{}", status(&anna));
+    assert!(screen(&anna, 120, 30).contains("väntar på godkänd lägesrapport"));
+    // The lägesrapport comes in and is approved: the instalment waits no more.
+    press(&mut anna, &mut store, "U <C-s> R <Tab>");
+    type_text(&mut anna, &mut store, "Personal: 1 000");
+    press(&mut anna, &mut store, "<C-s> V");
+    focus(&mut anna, &mut store, FieldId::ReviewOutcome);
+    type_text(&mut anna, &mut store, "godkänd");
+    press(&mut anna, &mut store, "<Enter> <C-s>");
+    assert_eq!(status(&anna), "Rapporten granskad: godkänd.");
+    let text = screen(&anna, 120, 30);
+    assert!(!text.contains("väntar på godkänd lägesrapport"), "{text}");
+}
