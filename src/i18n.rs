@@ -873,6 +873,7 @@ catalogue! {
     ScHintDecideRecovery => "Besluta återkrav", "Decide recovery";
     ScHintRepayment => "Återbetalning", "Repayment";
     ScConflictKept => "Ärendet ändrades av {0} {1}; vyn är uppdaterad och det du skrev är kvar: Ctrl-S sparar det mot ärendet som det är nu.", "The case was changed by {0} at {1}; the view is reloaded and what you typed is kept: Ctrl-S saves it against the case as it is now.";
+    ScRecoveryWaits => "Återkravet kan beslutas när svarstiden gått ut, från {0}.", "The recovery claim can be decided once the response time is over, from {0}.";
     ScBudgetLater => " · åtaget senare år {0}, utbetalt {1}", " · committed for later years {0}, paid {1}";
 }
 

@@ -29,7 +29,14 @@ pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Fram
         return;
     }
     let granted = d.granted.unwrap_or_default();
-    let owed = Money(f.recoveries.iter().map(|r| r.remaining().ore()).sum());
+    // Only a decided återkrav is owed; one still communicated is not yet to pay (issue 19).
+    let owed = Money(
+        f.recoveries
+            .iter()
+            .filter(|r| r.decision.is_some())
+            .map(|r| r.remaining().ore())
+            .sum(),
+    );
     let mut summary = tr(
         lang,
         T::FuSummary,

@@ -483,4 +483,34 @@ fn follow_up_says_what_is_true_after_approval_and_before_an_aterkrav_is_decided(
     assert_eq!(status(&anna), "Rapporten granskad: godkänd.");
     let text = screen(&anna, 120, 30);
     assert!(!text.contains("väntar på godkänd lägesrapport"), "{text}");
+
+    // An återkrav communicated today, the response due in ten days: nothing is owed yet, and
+    // D does not offer a decision date it would refuse.
+    press(&mut anna, &mut store, "X <Tab> <Tab>");
+    set(&mut anna, &mut store, &today().to_string());
+    press(&mut anna, &mut store, "<Tab>");
+    let due = today() + chrono::Duration::days(10);
+    set(&mut anna, &mut store, &due.to_string());
+    press(&mut anna, &mut store, "<C-s>");
+    assert_eq!(
+        status(&anna),
+        "Återkrav öppnat; kommuniceringen registrerad."
+    );
+    let text = screen(&anna, 160, 30);
+    assert!(text.contains("återkrav kvar att betala 0 kr"), "{text}");
+    let mut cecilia = app_as(&mut store, "cecilia", dir.path());
+    drive(&mut cecilia, &mut store, vec![Effect::LoadCase(case)], &now);
+    press(&mut cecilia, &mut store, "6");
+    assert!(
+        !cecilia
+            .hinted(bidrag::app::Context::Case)
+            .iter()
+            .any(|b| b.action == bidrag::app::Action::DecideRecovery)
+    );
+    press(&mut cecilia, &mut store, "D");
+    assert!(cecilia.modal.is_none());
+    assert_eq!(
+        status(&cecilia),
+        format!("Återkravet kan beslutas när svarstiden gått ut, från {due}.")
+    );
 }
