@@ -574,6 +574,15 @@ catalogue! {
     NextReportOverdue => "rapporten försenad {0} dagar", "report overdue by {0} days";
     NextAwaitingReport => "rapport senast {0}", "report due {0}";
     NextNothing => "inget att göra", "nothing to do";
+    BriefStatutory => "FL 12 § om {0} d", "FL 12 § in {0} d";
+    BriefStatutoryPassed => "FL 12 § passerad {0} d", "FL 12 § passed {0} d";
+    BriefSupplementOverdue => "kompl. försenad {0} d", "suppl. late {0} d";
+    BriefAwaitingSupplement => "kompl. till {0}", "suppl. until {0}";
+    BriefUnansweredMandatory => "{0} obl. obesvarade", "{0} mandatory open";
+    BriefUnanswered => "{0} obesvarade", "{0} unanswered";
+    BriefAwaitingDecider => "hos beslutsfattare", "with decision-maker";
+    BriefReportOverdue => "rapport försenad {0} d", "report late {0} d";
+    BriefAwaitingReport => "rapport {0}", "report {0}";
     SearchTitle => "Sökning", "Search";
     FilterHint => "skriv för att filtrera; fält: dnr: kommun: län: status: steg: handläggare:", "type to filter; fields: dnr: kommun: län: status: steg: handläggare:";
     ErrKeymapUser => "{0}: {1}", "{0}: {1}";
@@ -712,6 +721,7 @@ catalogue! {
     FuDoneRepayment => "Återbetalning registrerad; kvar {0}.", "Repayment registered; left {0}.";
     FuGrantedLine => "Beviljat {0} · utbetalt {1}", "Granted {0} · paid {1}";
     FuUnusedLine => "Använt {0} · outnyttjat {1}", "Used {0} · unused {1}";
+    FuUsedOnly => "Använt {0}", "Used {0}";
     FuOverUsed => "Använt {0} · ÖVER beviljat med {1}", "Used {0} · OVER the grant by {1}";
     FuRecoveryInfo => "Grund: {0} · återkrävt {1} · föredragande {2} · svar senast {3}", "Ground: {0} · claimed {1} · presented by {2} · response due {3}";
     FuReportProgress => "Lägesrapport", "Progress report";
@@ -923,6 +933,29 @@ pub fn next_action(lang: Lang, n: crate::domain::search::NextAction) -> String {
         N::ReportOverdue { days } => tr(lang, T::NextReportOverdue, &[&days.to_string()]),
         N::AwaitingReport { due } => tr(lang, T::NextAwaitingReport, &[&due.to_string()]),
         N::Nothing => T::NextNothing.text(lang).to_string(),
+    }
+}
+
+/// The next action as a list cell says it: the same fact in at most 23 columns, so that a
+/// date or a count is never cut (the case header says it in full).
+pub fn next_action_brief(lang: Lang, n: crate::domain::search::NextAction) -> String {
+    use crate::domain::search::NextAction as N;
+    match n {
+        N::Statutory { days } if days < 0 => {
+            tr(lang, T::BriefStatutoryPassed, &[&(-days).to_string()])
+        }
+        N::Statutory { days } => tr(lang, T::BriefStatutory, &[&days.to_string()]),
+        N::SupplementOverdue { days } => tr(lang, T::BriefSupplementOverdue, &[&days.to_string()]),
+        N::AwaitingSupplement { due } => tr(lang, T::BriefAwaitingSupplement, &[&due.to_string()]),
+        N::Unanswered {
+            count,
+            mandatory: true,
+        } => tr(lang, T::BriefUnansweredMandatory, &[&count.to_string()]),
+        N::Unanswered { count, .. } => tr(lang, T::BriefUnanswered, &[&count.to_string()]),
+        N::AwaitingDecider => T::BriefAwaitingDecider.text(lang).to_string(),
+        N::ReportOverdue { days } => tr(lang, T::BriefReportOverdue, &[&days.to_string()]),
+        N::AwaitingReport { due } => tr(lang, T::BriefAwaitingReport, &[&due.to_string()]),
+        _ => next_action(lang, n),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The case view: the case's facts, then tabs with its checklist, documents, notes, decisions
 //! and history.
 
-use super::{Theme, clean, fit};
+use super::{Col, Theme, clean, fit};
 use crate::app::{App, CaseView, Tab};
 use crate::domain::CaseDetail;
 use crate::domain::case::{days_between, statutory_deadline};
@@ -256,7 +256,7 @@ struct TabTable<'a> {
     title: String,
     header: &'a [T],
     widths: Vec<Constraint>,
-    rows: Vec<Row<'a>>,
+    rows: Vec<Vec<Col>>,
     selected: usize,
 }
 
@@ -269,7 +269,12 @@ fn table(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, spec: TabT
             fit(&spec.title, area.width.saturating_sub(4) as usize),
             theme.title,
         ));
-    let table = Table::new(spec.rows, spec.widths)
+    let columns = super::column_widths(&spec.widths, block.inner(area).width, 2);
+    let rows = spec
+        .rows
+        .into_iter()
+        .map(|cols| super::fitted_row(cols, &columns));
+    let table = Table::new(rows, spec.widths)
         .header(header)
         .block(block)
         .row_highlight_style(theme.selection)
@@ -314,7 +319,7 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         _ => tpl.title.as_str(),
     };
     let title = format!(" {title_text} ({}) · {progress} ", tpl.version);
-    let rows: Vec<Row<'_>> = tpl
+    let rows: Vec<Vec<Col>> = tpl
         .items
         .iter()
         .enumerate()
@@ -331,12 +336,12 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             } else {
                 theme.title
             };
-            Row::new(vec![
-                Cell::from(format!("{}{mark}", i + 1)),
-                Cell::from(question.to_string()),
-                Cell::from(Span::styled(answer, answer_style)),
-                Cell::from(a.map(|a| one_line(&a.comment)).unwrap_or_default()),
-            ])
+            vec![
+                Col::new(format!("{}{mark}", i + 1)),
+                Col::new(clean(question)),
+                Col::new(answer).styled(answer_style),
+                Col::new(a.map(|a| one_line(&a.comment)).unwrap_or_default()),
+            ]
         })
         .collect();
     let [list_area, detail_area] =
@@ -404,14 +409,14 @@ fn documents(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         .documents
         .iter()
         .map(|doc| {
-            Row::new(vec![
-                Cell::from(d.dnr.with_sub(doc.sub_no)),
-                Cell::from(date(doc.date)),
-                Cell::from(i18n::direction(doc.direction).text(lang)),
-                Cell::from(one_line(&doc.counterpart)),
-                Cell::from(one_line(&doc.description)),
-                Cell::from(clean(&doc.registered_by)),
-            ])
+            vec![
+                Col::new(d.dnr.with_sub(doc.sub_no)),
+                Col::new(date(doc.date)),
+                Col::new(i18n::direction(doc.direction).text(lang)),
+                Col::new(one_line(&doc.counterpart)),
+                Col::new(one_line(&doc.description)),
+                Col::new(clean(&doc.registered_by)),
+            ]
         })
         .collect();
     table(
@@ -484,31 +489,29 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         .decisions
         .iter()
         .map(|x| {
-            Row::new(vec![
-                Cell::from(date(x.decided_on)),
-                Cell::from(i18n::decision_kind(x.kind).text(lang)),
-                Cell::from(i18n::outcome(x.outcome).text(lang)),
-                Cell::from(
-                    Line::from(
-                        x.amount
-                            .map(|a| a.to_string())
-                            .unwrap_or_else(|| dash.into()),
-                    )
-                    .right_aligned(),
-                ),
-                Cell::from(
+            vec![
+                Col::new(date(x.decided_on)),
+                Col::new(i18n::decision_kind(x.kind).text(lang)),
+                Col::new(i18n::outcome(x.outcome).text(lang)),
+                Col::new(
+                    x.amount
+                        .map(|a| a.to_string())
+                        .unwrap_or_else(|| dash.into()),
+                )
+                .right(),
+                Col::new(
                     x.presenter
                         .as_deref()
                         .map(clean)
                         .unwrap_or_else(|| dash.into()),
                 ),
-                Cell::from(
+                Col::new(
                     x.decider
                         .as_deref()
                         .map(clean)
                         .unwrap_or_else(|| dash.into()),
                 ),
-            ])
+            ]
         })
         .collect();
     // A multi-year decision (issue 6) gets one more line for its amounts per year.
@@ -646,11 +649,11 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
         .iter()
         .zip(&described)
         .map(|(e, text)| {
-            Row::new(vec![
-                Cell::from(time(app, e.at)),
-                Cell::from(clean(&e.user)),
-                Cell::from(text.fit(width)),
-            ])
+            vec![
+                Col::new(time(app, e.at)),
+                Col::new(clean(&e.user)),
+                Col::new(text.fit(width)),
+            ]
         })
         .collect();
     table(
