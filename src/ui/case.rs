@@ -12,9 +12,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
 
+/// The case header's full height, and what the tabs below need at least: the tab line, a
+/// checklist of 8 rows with its heading and borders, and its detail pane.
+const FACTS_HEIGHT: u16 = 10;
+const BELOW_FACTS: u16 = 1 + 11 + 6;
+
 pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // On a short screen the header gives way (down to its title and two lines) so that the
+    // checklist keeps 8 rows (at 80×24).
+    let facts_height = area
+        .height
+        .saturating_sub(BELOW_FACTS)
+        .clamp(3, FACTS_HEIGHT);
     let [facts, tabs, content] = Layout::vertical([
-        Constraint::Length(10),
+        Constraint::Length(facts_height),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -206,6 +217,25 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
         .border_type(ratatui::widgets::BorderType::Thick)
         .border_style(theme.border_focus)
         .title(Span::styled(title, theme.title_focus));
+    let room = usize::from(area.height.saturating_sub(2));
+    if room >= lines.len() {
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
+    // Collapsed: the title on the top border, no bottom border, and the lines that matter
+    // most (next step, state and caseworker, the FL 12 § clock, the organisation, the
+    // deadlines, the money), in their usual order.
+    const PRIORITY: [usize; 8] = [3, 2, 4, 0, 6, 7, 1, 5];
+    let room = usize::from(area.height.saturating_sub(1));
+    let mut keep: Vec<usize> = PRIORITY.iter().copied().take(room).collect();
+    keep.sort_unstable();
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, l)| l)
+        .collect();
+    let block = block.borders(ratatui::widgets::Borders::TOP);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -318,7 +348,8 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         (Lang::En, Some(t)) => t.as_str(),
         _ => tpl.title.as_str(),
     };
-    let title = format!(" {title_text} ({}) · {progress} ", tpl.version);
+    // The progress first: it is what is cut last on a narrow screen.
+    let title = format!(" {progress} · {title_text} ({}) ", tpl.version);
     let rows: Vec<Vec<Col>> = tpl
         .items
         .iter()
@@ -344,8 +375,48 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             ]
         })
         .collect();
+    // The selected item in full below the list: its question (cut in the list), rule,
+    // guidance and comment, as many lines as they need while the list keeps 8 rows.
+    let detail = tpl.items.get(view.row).map(|item| {
+        let guidance = match (lang, &item.guidance_en) {
+            (Lang::En, Some(g)) => g.as_str(),
+            _ => item.guidance.as_str(),
+        };
+        let question = match (lang, &item.question_en) {
+            (Lang::En, Some(q)) => q.as_str(),
+            _ => item.question.as_str(),
+        };
+        let mandatory = if item.mandatory {
+            format!(" · {}", T::LblMandatory.text(lang))
+        } else {
+            String::new()
+        };
+        let mut parts = vec![
+            (format!("{}. ", view.row + 1), clean(question)),
+            (
+                format!("{}: ", T::LblRule.text(lang)),
+                format!("{}{mandatory}", clean(&item.rule)),
+            ),
+            (format!("{}: ", T::LblGuidance.text(lang)), clean(guidance)),
+        ];
+        if let Some(a) = answer_of(&item.key).filter(|a| !a.comment.is_empty()) {
+            parts.push((
+                format!("{}: ", T::ColComment.text(lang)),
+                one_line(&a.comment),
+            ));
+        }
+        parts
+    });
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let needed: usize = detail
+        .iter()
+        .flatten()
+        .map(|(l, t)| super::wrap::wrap(&format!("{l}{t}"), width).len())
+        .sum();
+    let room = area.height.saturating_sub(11).max(3);
+    let detail_height = u16::try_from(needed + 2).unwrap_or(u16::MAX).clamp(3, room);
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     table(
         app,
         theme,
@@ -364,36 +435,25 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             selected: view.row,
         },
     );
-    if let Some(item) = tpl.items.get(view.row) {
-        let guidance = match (lang, &item.guidance_en) {
-            (Lang::En, Some(g)) => g.as_str(),
-            _ => item.guidance.as_str(),
-        };
-        let mandatory = if item.mandatory {
-            format!(" · {}", T::LblMandatory.text(lang))
-        } else {
-            String::new()
-        };
-        let mut lines = vec![
-            Line::from(vec![
-                Span::styled(format!("{}: ", T::LblRule.text(lang)), theme.label),
-                Span::raw(format!("{}{mandatory}", item.rule)),
-            ]),
-            Line::from(vec![
-                Span::styled(format!("{}: ", T::LblGuidance.text(lang)), theme.label),
-                Span::raw(guidance.to_string()),
-            ]),
-        ];
-        if let Some(a) = answer_of(&item.key).filter(|a| !a.comment.is_empty()) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", T::ColComment.text(lang)), theme.label),
-                Span::raw(one_line(&a.comment)),
-            ]));
+    if let Some(parts) = detail {
+        // Wrapped here, as counted above, so the pane is exactly as high as its text.
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        for (label, text) in parts {
+            for (i, l) in super::wrap::wrap(&format!("{label}{text}"), width)
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(match l.strip_prefix(label.as_str()) {
+                    Some(rest) if i == 0 => Line::from(vec![
+                        Span::styled(label.clone(), theme.label),
+                        Span::raw(rest.to_string()),
+                    ]),
+                    _ => Line::from(l),
+                });
+            }
         }
         frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().border_style(theme.border)),
+            Paragraph::new(lines).block(Block::bordered().border_style(theme.border)),
             detail_area,
         );
     }

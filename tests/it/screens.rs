@@ -598,3 +598,55 @@ fn the_follow_up_tab_never_cuts_an_amount() {
         }
     }
 }
+
+#[test]
+fn at_80x24_the_checklist_keeps_8_rows_and_shows_the_selected_question_whole() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = one_id(
+        &store,
+        "SELECT id FROM cases WHERE state = 'inkommen' AND step = 2 ORDER BY id LIMIT 1",
+    );
+    drive(&mut app, &mut store, vec![Effect::LoadCase(case)], &now);
+    let view = app.case_view.as_ref().expect("open");
+    let template = app.template_for(&view.detail).expect("a checklist");
+    // The longest question, selected.
+    let (index, question) = template
+        .items
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, i)| i.question.chars().count())
+        .map(|(n, i)| (n, i.question.clone()))
+        .expect("items");
+    assert!(question.chars().count() > 60, "{question}");
+    press(&mut app, &mut store, "g");
+    for _ in 0..index {
+        press(&mut app, &mut store, "j");
+    }
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(&app, width, height);
+        let rows = text
+            .lines()
+            .filter(|l| {
+                let inner = l.trim_start_matches(['│', '▶', ' ']);
+                inner
+                    .split(['*', ' '])
+                    .next()
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    && (l.contains("Obesvarad") || l.contains("Uppfyllt"))
+            })
+            .count();
+        assert!(rows >= 8, "{width}×{height}: {rows} rows\n{text}");
+        // The detail pane, its border taken off and its lines joined, holds the question.
+        let detail: String = text
+            .lines()
+            .skip_while(|l| !l.contains(&format!("{}. ", index + 1)) || !l.starts_with('│'))
+            .take_while(|l| !l.starts_with('└'))
+            .map(|l| l.trim_matches('│').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            detail.contains(&question),
+            "{width}×{height}: {question}\n{text}"
+        );
+    }
+}
