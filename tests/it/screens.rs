@@ -650,3 +650,25 @@ fn at_80x24_the_checklist_keeps_8_rows_and_shows_the_selected_question_whole() {
         );
     }
 }
+
+#[test]
+fn the_help_wraps_a_long_description_instead_of_cutting_it() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    press(&mut app, &mut store, "?");
+    let text = screen(&app, 80, 60);
+    // The overlay's lines, borders off, joined: every home binding's description is whole.
+    let joined = text
+        .lines()
+        .filter_map(|l| {
+            let start = l.find('║')?;
+            let rest = &l[start + '║'.len_utf8()..];
+            Some(rest.split('║').next().unwrap_or(rest).trim().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    for b in app.keymap.bindings(bidrag::app::Context::Home) {
+        let description = b.action.describe().text(Lang::Sv);
+        assert!(joined.contains(description), "{description}\n{text}");
+    }
+}
