@@ -442,11 +442,9 @@ impl App {
                 Vec::new()
             }
             Msg::Failed(text) => {
-                self.pending_form = None;
-                self.status = Some(Status {
-                    text: tr(self.lang, T::StatusError, &[&text]),
-                    error: true,
-                });
+                // A write that failed (full disk, damaged file) keeps what was typed, as a
+                // busy database does: the dialog comes back with the cause (issue 20).
+                self.refused(tr(self.lang, T::StatusError, &[&text]));
                 self.cases.loading = false;
                 Vec::new()
             }

@@ -672,3 +672,49 @@ fn the_help_wraps_a_long_description_instead_of_cutting_it() {
         assert!(joined.contains(description), "{description}\n{text}");
     }
 }
+
+#[test]
+fn a_note_survives_a_full_disk_and_is_saved_once_there_is_room() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = one_id(
+        &store,
+        "SELECT id FROM cases WHERE state = 'under_handlaggning' ORDER BY id LIMIT 1",
+    );
+    drive(&mut app, &mut store, vec![Effect::LoadCase(case)], &now);
+    press(&mut app, &mut store, "t");
+    let note = "Sökande ringde om budgeten. ".repeat(400);
+    let effects = app.update(Msg::Paste(note.clone()));
+    drive(&mut app, &mut store, effects, &now);
+    // The database may grow no more: the write fails as on a full disk.
+    let pages: i64 = store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("pages");
+    store
+        .connection()
+        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .expect("a full disk");
+    press(&mut app, &mut store, "<C-s>");
+    let Some(bidrag::app::Modal::Editor(editor)) = &app.modal else {
+        panic!("the note editor is gone: {:?}", app.status)
+    };
+    assert_eq!(bidrag::app::modal::text_of(&editor.input), note.trim_end());
+    assert!(
+        app.status.as_ref().is_some_and(|s| s.error),
+        "{:?}",
+        app.status
+    );
+    // Room again: the same Ctrl-S saves it.
+    store
+        .connection()
+        .query_row("PRAGMA max_page_count = 1073741823", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .expect("room");
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.modal.is_none(), "{:?}", app.status);
+    let notes = &app.case_view.as_ref().expect("open").detail.notes;
+    assert!(notes.iter().any(|n| n.body == note.trim_end()));
+}
