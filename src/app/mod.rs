@@ -45,6 +45,10 @@ use crate::domain::{Call, CaseRow, Organisation, User};
 use crate::i18n::{Lang, T, tr};
 use chrono::NaiveDate;
 
+/// Below this size the screen shows one line saying what is needed, and no key acts.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
 /// The one model of the application.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -104,6 +108,8 @@ pub struct App {
     pub letters_dir: std::path::PathBuf,
     /// Whether the terminal's mouse events come to bidrag (a setting turns this off).
     pub mouse: bool,
+    /// The terminal's size, as the loop last saw it (None: not known, as in tests).
+    pub size: Option<(u16, u16)>,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
@@ -156,6 +162,7 @@ impl App {
             read_only: false,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             mouse: true,
+            size: None,
         }
     }
 
@@ -255,6 +262,10 @@ impl App {
     /// A key press: looked up in the keymap; in a dialog with a text field, an unbound key is
     /// typed into the field; elsewhere unbound keys do nothing.
     pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        // The screen says only that it is too small: nothing may act unseen (issue 20).
+        if self.too_small() {
+            return Vec::new();
+        }
         // In a field of several lines, Enter is a newline, not the form's Enter.
         let newline = key == Key::plain(KeyCode::Enter)
             && matches!(&self.modal, Some(Modal::Form(f))
@@ -288,7 +299,18 @@ impl App {
         self.type_into_dialog(key)
     }
 
+    /// Is the terminal too small to show what a key would do?
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        // Input that is not a key acts no more than a key while the screen is too small.
+        if self.too_small() && matches!(msg, Msg::Paste(_) | Msg::Click { .. } | Msg::Scroll { .. })
+        {
+            return Vec::new();
+        }
         if self.work.is_some() && ends_work(&msg) {
             self.work = None;
         }
@@ -303,6 +325,10 @@ impl App {
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => self.apply(action),
+            Msg::Resize(w, h) => {
+                self.size = Some((w, h));
+                Vec::new()
+            }
             Msg::Progress { done, total } => {
                 if let Some(w) = self.work.as_mut() {
                     w.done = done;

@@ -34,6 +34,8 @@ pub enum Msg {
     Busy,
     /// Text pasted into the terminal.
     Paste(String),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
     /// Long work on the worker has taken `done` of `total` steps.
     Progress {
         done: usize,

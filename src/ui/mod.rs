@@ -21,9 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Below this size the screen shows one line saying what is needed.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
@@ -306,6 +304,18 @@ pub fn fit(s: &str, width: usize) -> String {
 
 pub use crate::domain::text::clean;
 
+/// Takes out of a drawn frame whatever would act on the terminal unseen (issue 20): a text
+/// that reached the screen without [`clean`] cannot reorder or hide what is around it.
+pub fn neutralise(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::domain::text::acts_unseen;
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(acts_unseen) {
+            let kept: String = cell.symbol().chars().filter(|c| !acts_unseen(*c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
 /// A table cell's text, its style and alignment: kept as text until the column's width is
 /// known, so that a cut one ends in "…" (ratatui's table cuts without a mark).
 pub(crate) struct Col {
@@ -429,6 +439,27 @@ mod tests {
         assert_eq!(fit("Göteborgs Stad", 6), "Göteb…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+    }
+
+    #[test]
+    fn a_frame_keeps_no_bidi_or_zero_width_character() {
+        let mut buffer = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 20, 1));
+        // Drawn raw, as a text that missed `clean` would be.
+        buffer.set_string(
+            0,
+            0,
+            "a\u{200D}b\u{202E}c\u{2067}d",
+            ratatui::style::Style::new(),
+        );
+        buffer[(1, 0)].set_symbol("b\u{200C}");
+        neutralise(&mut buffer);
+        for cell in &buffer.content {
+            assert!(
+                !cell.symbol().chars().any(crate::domain::text::acts_unseen),
+                "{:?}",
+                cell.symbol()
+            );
+        }
     }
 
     #[test]

@@ -718,3 +718,141 @@ fn a_note_survives_a_full_disk_and_is_saved_once_there_is_room() {
     let notes = &app.case_view.as_ref().expect("open").detail.notes;
     assert!(notes.iter().any(|n| n.body == note.trim_end()));
 }
+
+#[test]
+fn no_key_acts_while_the_screen_is_too_small() {
+    use bidrag::domain::{CaseSource, Queue};
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // Ej tilldelade, the first case selected.
+    press(&mut app, &mut store, "3 j j <Enter>");
+    assert_eq!(
+        app.cases.source(),
+        Some(CaseSource::Queue(Queue::Unassigned))
+    );
+    let unassigned = |store: &Store, app: &App| {
+        store
+            .count_cases(CaseSource::Queue(Queue::Unassigned), app.user.id, today())
+            .expect("count")
+    };
+    let before = unassigned(&store, &app);
+    let effects = app.update(Msg::Resize(20, 5));
+    drive(&mut app, &mut store, effects, &now);
+    press(&mut app, &mut store, "a <C-s> <Enter>");
+    assert!(app.modal.is_none(), "no dialog opened unseen");
+    let effects = app.update(Msg::Paste("x".into()));
+    drive(&mut app, &mut store, effects, &now);
+    assert_eq!(
+        unassigned(&store, &app),
+        before,
+        "nothing was assigned unseen"
+    );
+    assert!(
+        screen(&app, 20, 5).contains("60"),
+        "the screen says what it needs"
+    );
+    // Large enough again: the same key acts.
+    let effects = app.update(Msg::Resize(120, 40));
+    drive(&mut app, &mut store, effects, &now);
+    press(&mut app, &mut store, "a <C-s>");
+    assert_eq!(unassigned(&store, &app), before - 1, "{:?}", app.status);
+}
+
+/// The bytes a `bidrag` under a pseudo-terminal (util-linux `script`) writes until it ends,
+/// after `signal` is sent to it once its home screen is drawn.
+#[cfg(target_os = "linux")]
+fn terminal_after_signal(db: &std::path::Path, signal: &str) -> Vec<u8> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let bin = assert_cmd::cargo::cargo_bin!("bidrag");
+    let command = format!(
+        "stty cols 100 rows 30; exec '{}' --db '{}' --user anna",
+        bin.display(),
+        db.display()
+    );
+    let mut script = Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("script (util-linux) runs the app under a pseudo-terminal");
+    let mut out = script.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let drawn = |seen: &[u8]| String::from_utf8_lossy(seen).contains("Avsluta");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !drawn(&seen) && Instant::now() < deadline {
+        if let Ok(bytes) = rx.recv_timeout(Duration::from_millis(100)) {
+            seen.extend(bytes);
+        }
+    }
+    assert!(drawn(&seen), "the app never drew its home screen");
+    let children = format!("/proc/{0}/task/{0}/children", script.id());
+    let app = std::fs::read_to_string(&children).expect("script's child");
+    let app = app
+        .split_whitespace()
+        .next()
+        .expect("the app's pid")
+        .to_string();
+    let start = seen.len();
+    let sent = Command::new("kill")
+        .args([format!("-{signal}"), app])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => seen.extend(bytes),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+    }
+    let _ = script.wait();
+    seen.split_off(start)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    let dir = tempfile::TempDir::new().expect("tmp");
+    let db = dir.path().join("signals.db");
+    let bin = assert_cmd::cargo::cargo_bin!("bidrag");
+    let made = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["--demo", "init"])
+        .output()
+        .expect("init");
+    assert!(made.status.success(), "{made:?}");
+    for signal in ["TERM", "HUP", "INT"] {
+        let after = String::from_utf8_lossy(&terminal_after_signal(&db, signal)).to_string();
+        for (what, sequence) in [
+            ("the alternate screen left", "\u{1b}[?1049l"),
+            ("mouse tracking off", "\u{1b}[?1000l"),
+            ("bracketed paste off", "\u{1b}[?2004l"),
+            ("the cursor shown", "\u{1b}[?25h"),
+        ] {
+            assert!(
+                after.contains(sequence),
+                "SIG{signal}: not {what}: {after:?}"
+            );
+        }
+        let check = std::process::Command::new(bin)
+            .arg("--db")
+            .arg(&db)
+            .arg("check")
+            .output()
+            .expect("check");
+        assert!(check.status.success(), "SIG{signal}: {check:?}");
+    }
+}
