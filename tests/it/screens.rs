@@ -856,3 +856,43 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
         assert!(check.status.success(), "SIG{signal}: {check:?}");
     }
 }
+
+#[test]
+fn every_picker_moves_with_arrows_and_ctrl_n_p_while_letters_type() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let case = one_id(
+        &store,
+        "SELECT id FROM cases WHERE state = 'under_handlaggning' ORDER BY id LIMIT 1",
+    );
+    // The state menu (s in a case), the organisation picker (n) and the palette (:).
+    let openers: [(&str, Option<i64>); 3] = [("s", Some(case)), ("n", None), (":", None)];
+    for (keys, open) in openers {
+        if let Some(id) = open {
+            drive(&mut app, &mut store, vec![Effect::LoadCase(id)], &now);
+        } else {
+            press(&mut app, &mut store, "<Esc> <Esc>");
+            drive(&mut app, &mut store, vec![Effect::LoadHome], &now);
+        }
+        press(&mut app, &mut store, keys);
+        let picker = |app: &App| match &app.modal {
+            Some(bidrag::app::Modal::Picker(p)) => (
+                p.selected,
+                bidrag::app::modal::text_of(&p.query),
+                p.matches.len(),
+            ),
+            other => panic!("{keys}: no picker: {other:?}"),
+        };
+        assert!(picker(&app).2 >= 2, "{keys}: at least two items");
+        press(&mut app, &mut store, "<Down>");
+        assert_eq!(picker(&app).0, 1, "{keys}: ↓");
+        press(&mut app, &mut store, "<C-p>");
+        assert_eq!(picker(&app).0, 0, "{keys}: Ctrl-p");
+        press(&mut app, &mut store, "<C-n>");
+        assert_eq!(picker(&app).0, 1, "{keys}: Ctrl-n");
+        press(&mut app, &mut store, "<Up>");
+        assert_eq!(picker(&app).0, 0, "{keys}: ↑");
+        press(&mut app, &mut store, "j k");
+        assert_eq!(picker(&app).1, "jk", "{keys}: letters type");
+        press(&mut app, &mut store, "<Esc>");
+    }
+}
