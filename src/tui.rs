@@ -254,6 +254,10 @@ fn event_loop(
         if app.quit || stopped() {
             return Ok(());
         }
+        // A message fades after a few seconds (the frame is drawn again without it).
+        let shown = app.status.is_some();
+        app.update(Msg::Tick(std::time::Instant::now()));
+        dirty |= shown && app.status.is_none();
         // A screen left open past midnight shows the new day.
         let effects = app.update(Msg::Today(local_today()));
         if !effects.is_empty() {

@@ -45,6 +45,9 @@ use crate::domain::{Call, CaseRow, Organisation, User};
 use crate::i18n::{Lang, T, tr};
 use chrono::NaiveDate;
 
+/// How long a status message that is not an error stays (an error stays until the next key).
+pub const STATUS_FADES: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Below this size the screen shows one line saying what is needed, and no key acts.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
@@ -110,6 +113,8 @@ pub struct App {
     pub mouse: bool,
     /// The terminal's size, as the loop last saw it (None: not known, as in tests).
     pub size: Option<(u16, u16)>,
+    /// The status text the clock first saw, and when: it fades after [`STATUS_FADES`].
+    status_seen: Option<(String, std::time::Instant)>,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
@@ -163,6 +168,7 @@ impl App {
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             mouse: true,
             size: None,
+            status_seen: None,
         }
     }
 
@@ -266,6 +272,10 @@ impl App {
         if self.too_small() {
             return Vec::new();
         }
+        // An error has been read once a key is pressed.
+        if self.status.as_ref().is_some_and(|s| s.error) {
+            self.status = None;
+        }
         // In a field of several lines, Enter is a newline, not the form's Enter.
         let newline = key == Key::plain(KeyCode::Enter)
             && matches!(&self.modal, Some(Modal::Form(f))
@@ -299,6 +309,23 @@ impl App {
         self.type_into_dialog(key)
     }
 
+    /// A message fades [`STATUS_FADES`] after the clock first saw it; an error does not.
+    fn fade_status(&mut self, now: std::time::Instant) {
+        let Some(status) = self.status.as_ref().filter(|s| !s.error) else {
+            self.status_seen = None;
+            return;
+        };
+        match &self.status_seen {
+            Some((text, since)) if *text == status.text => {
+                if now.duration_since(*since) >= STATUS_FADES {
+                    self.status = None;
+                    self.status_seen = None;
+                }
+            }
+            _ => self.status_seen = Some((status.text.clone(), now)),
+        }
+    }
+
     /// Is the terminal too small to show what a key would do?
     pub fn too_small(&self) -> bool {
         self.size
@@ -327,6 +354,10 @@ impl App {
             Msg::Action(action) => self.apply(action),
             Msg::Resize(w, h) => {
                 self.size = Some((w, h));
+                Vec::new()
+            }
+            Msg::Tick(now) => {
+                self.fade_status(now);
                 Vec::new()
             }
             Msg::Progress { done, total } => {

@@ -896,3 +896,30 @@ fn every_picker_moves_with_arrows_and_ctrl_n_p_while_letters_type() {
         press(&mut app, &mut store, "<Esc>");
     }
 }
+
+#[test]
+fn a_message_fades_after_a_few_seconds_and_an_error_stays_until_the_next_key() {
+    use std::time::{Duration, Instant};
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let t0 = Instant::now();
+    assert!(app.status.as_ref().is_some_and(|s| !s.error), "the welcome");
+    app.update(Msg::Tick(t0));
+    app.update(Msg::Tick(t0 + Duration::from_secs(2)));
+    assert!(app.status.is_some(), "still there after 2 s");
+    app.update(Msg::Tick(t0 + Duration::from_secs(6)));
+    assert!(app.status.is_none(), "gone after 6 s");
+
+    // An error stays however long it is shown.
+    app.status = Some(bidrag::app::Status {
+        text: "Fel: disken är full".into(),
+        error: true,
+    });
+    app.update(Msg::Tick(t0 + Duration::from_secs(7)));
+    app.update(Msg::Tick(t0 + Duration::from_secs(70)));
+    assert!(
+        app.status.as_ref().is_some_and(|s| s.error),
+        "an error stays"
+    );
+    press(&mut app, &mut store, "j");
+    assert!(app.status.is_none(), "until the next key");
+}
