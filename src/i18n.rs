@@ -424,7 +424,7 @@ catalogue! {
     EscAtTop => "Du är redan överst. q avslutar.", "Already at the top. q quits.";
     NothingToOpen => "Inget ärende att öppna här.", "No case to open here.";
     StatusError => "Fel: {0}", "Error: {0}";
-    TooSmall => "Terminalen är för liten: behöver minst {0}×{1}, har {2}×{3}", "Terminal too small: need at least {0}×{1}, have {2}×{3}";
+    TooSmall => "Terminalen är för liten: behöver minst {0}×{1}, har {2}×{3}. Inga tangenter verkar förrän den är större; Ctrl-C avslutar.", "Terminal too small: need at least {0}×{1}, have {2}×{3}. No key acts until it is larger; Ctrl-C quits.";
     ReadOnlyDemo => "demo", "demo";
 
     ErrIsDirectory => "{0} är en katalog, inte en databasfil.", "{0} is a directory, not a database file.";
