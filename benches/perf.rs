@@ -178,6 +178,47 @@ fn filter_keystroke_to_frame(bencher: divan::Bencher) {
     });
 }
 
+/// The first 60 characters of a demo note pasted into `f` (issue 19), each time into an emptied search, up
+/// to the frame that shows its results: as one bracketed paste, and as the 60 keys a terminal
+/// without bracketed paste sends, read in one burst as the terminal loop reads them.
+const PASTED: &str = "Sökande uppgav i telefon att kartläggningen omfattar hela ko";
+
+#[divan::bench(sample_count = 30, args = ["bracketed", "keys", "one search per key"])]
+fn paste_into_search_to_frame(bencher: divan::Bencher, how: &str) {
+    use bidrag::app::Msg;
+    use bidrag::app::burst::Input;
+    use std::cell::RefCell;
+    let (app, store, terminal) = open_app();
+    let state = RefCell::new((app, store, terminal));
+    assert_eq!(PASTED.chars().count(), 60);
+    bencher
+        .with_inputs(|| {
+            // Not timed: an emptied search, its whole list loaded.
+            let (app, store, _) = &mut *state.borrow_mut();
+            for k in ["<Esc>", "f"] {
+                key(app, store, Key::parse(k).expect("key"));
+            }
+            if how != "bracketed" {
+                PASTED.chars().map(|c| Input::Key(Key::ch(c))).collect()
+            } else {
+                vec![Input::Msg(Msg::Paste(PASTED.into()))]
+            }
+        })
+        .bench_local_values(|inputs: Vec<Input>| {
+            let (app, store, terminal) = &mut *state.borrow_mut();
+            if how == "one search per key" {
+                // As the loop was before issue 19: each key's search run before the next key.
+                for input in inputs {
+                    app.feed([input], |app, effects| drive(app, store, effects, &now));
+                }
+            } else {
+                app.feed(inputs, |app, effects| drive(app, store, effects, &now));
+            }
+            assert_eq!(app.filter.text, PASTED);
+            frame(app, terminal);
+        });
+}
+
 /// A full-text search over every case, notes and documents included: count and first window.
 #[divan::bench(sample_count = 100, args = ["telefonsamtal", "mosaik", "status:forslag kommun:ale"])]
 fn full_text_search(bencher: divan::Bencher, text: &str) {

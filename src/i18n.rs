@@ -432,7 +432,7 @@ catalogue! {
     EscAtTop => "Du är redan överst. q avslutar.", "Already at the top. q quits.";
     NothingToOpen => "Inget ärende att öppna här.", "No case to open here.";
     StatusError => "Fel: {0}", "Error: {0}";
-    TooSmall => "Terminalen är för liten: behöver minst {0}×{1}, har {2}×{3}", "Terminal too small: need at least {0}×{1}, have {2}×{3}";
+    TooSmall => "Terminalen är för liten: behöver minst {0}×{1}, har {2}×{3}. Inga tangenter verkar förrän den är större; Ctrl-C avslutar.", "Terminal too small: need at least {0}×{1}, have {2}×{3}. No key acts until it is larger; Ctrl-C quits.";
     ReadOnlyDemo => "demo", "demo";
 
     ErrIsDirectory => "{0} är en katalog, inte en databasfil.", "{0} is a directory, not a database file.";
@@ -579,6 +579,15 @@ catalogue! {
     NextReportOverdue => "rapporten försenad {0} dagar", "report overdue by {0} days";
     NextAwaitingReport => "rapport senast {0}", "report due {0}";
     NextNothing => "inget att göra", "nothing to do";
+    BriefStatutory => "FL 12 § om {0} d", "FL 12 § in {0} d";
+    BriefStatutoryPassed => "FL 12 § passerad {0} d", "FL 12 § passed {0} d";
+    BriefSupplementOverdue => "kompl. försenad {0} d", "suppl. late {0} d";
+    BriefAwaitingSupplement => "kompl. till {0}", "suppl. until {0}";
+    BriefUnansweredMandatory => "{0} obl. obesvarade", "{0} mandatory open";
+    BriefUnanswered => "{0} obesvarade", "{0} unanswered";
+    BriefAwaitingDecider => "hos beslutsfattare", "with decision-maker";
+    BriefReportOverdue => "rapport försenad {0} d", "report late {0} d";
+    BriefAwaitingReport => "rapport {0}", "report {0}";
     SearchTitle => "Sökning", "Search";
     FilterHint => "skriv för att filtrera; fält: dnr: kommun: län: status: steg: handläggare:", "type to filter; fields: dnr: kommun: län: status: steg: handläggare:";
     ErrKeymapUser => "{0}: {1}", "{0}: {1}";
@@ -770,7 +779,6 @@ catalogue! {
     FuActRecovery => "Öppna återkrav", "Open recovery claim";
     FuActDecideRecovery => "Besluta återkrav", "Decide recovery claim";
     FuActRepayment => "Registrera återbetalning", "Register repayment";
-    FuBudgetLine => "Budget {0} · beviljat {1} · utbetalt {2} · föreslaget {3} · kvar {4}", "Budget {0} · granted {1} · paid {2} · proposed {3} · left {4}";
     FuTitlePlan => "Betalningsplan · beviljat {0}", "Payment plan · granted {0}";
     FuTitlePaid => "Utbetalning av delbetalning {0} ({1})", "Payment of instalment {0} ({1})";
     FuTitleReport => "Inkommen {0} (senast {1})", "Received {0} (due {1})";
@@ -836,6 +844,7 @@ catalogue! {
     FuDoneRepayment => "Återbetalning registrerad; kvar {0}.", "Repayment registered; left {0}.";
     FuGrantedLine => "Beviljat {0} · utbetalt {1}", "Granted {0} · paid {1}";
     FuUnusedLine => "Använt {0} · outnyttjat {1}", "Used {0} · unused {1}";
+    FuUsedOnly => "Använt {0}", "Used {0}";
     FuOverUsed => "Använt {0} · ÖVER beviljat med {1}", "Used {0} · OVER the grant by {1}";
     FuRecoveryInfo => "Grund: {0} · återkrävt {1} · föredragande {2} · svar senast {3}", "Ground: {0} · claimed {1} · presented by {2} · response due {3}";
     FuReportProgress => "Lägesrapport", "Progress report";
@@ -1011,7 +1020,6 @@ catalogue! {
     MyValBeforeDecision => "{0}: året {1} ligger före beslutsåret {2}.", "{0}: the year {1} is before the decision year {2}.";
     MyValFirstYear => "{0}: första året {1} ska vara beslutsåret {2} eller bidragsperiodens startår ({3}).", "{0}: the first year {1} must be the decision year {2} or the grant period's start year ({3}).";
     MyValSum => "{0}: åren summerar till {1} men beloppet är {2}; åren ska summera till beloppet.", "{0}: the years add up to {1} but the amount is {2}; the years must add up to the amount.";
-    MyCommitted => " · åtaget från tidigare år {0}", " · committed from earlier years {0}";
     MyLblYears => "Belopp per år", "Amount per year";
     MyLater => "åtagande", "commitment";
     MyUnassigned => "Åtaganden utan utlysning (inget anslag för året ännu)", "Commitments without a call (no call for the year yet)";
@@ -1054,6 +1062,27 @@ catalogue! {
     TblJsonValue => "{0}: värdet för {1:?} ska vara text, ett tal, true/false eller null", "{0}: the value of {1:?} must be text, a number, true/false or null";
     TblRecordTooLong => "{0}: objektet är längre än {1} byte", "{0}: the object is longer than {1} bytes";
     TblJsonTrailing => "{0}: text efter JSON-listans slut", "{0}: text after the end of the JSON array";
+
+    // screens and terminal (issues 19 and 20)
+    ScBudgetLine => "Budget {0} · kvar {1} · beviljat {2} {3}, utbetalt {4} · föreslaget {5}", "Budget {0} · left {1} · granted {2} {3}, paid {4} · proposed {5}";
+    ScBudgetCommitted => " · åtaget från tidigare år {0}, utbetalt {1}", " · committed from earlier years {0}, paid {1}";
+    ScOrgRecoveries => "Återkrav", "Recovery claims";
+    ScOrgStanding => "Behörighet: kan söka i steg {0} (högst {1})", "Standing: may apply in step {0} (at most {1})";
+    ScOrgJav => "Jäv anmält av", "Jäv declared by";
+    ScHintMet => "Uppfyllt", "Met";
+    ScHintPartly => "Delvis", "Partly";
+    ScHintNotMet => "Ej uppfyllt", "Not met";
+    ScHintNotApplicable => "Ej aktuellt", "N/A";
+    ScHintPlan => "Betalningsplan", "Payment plan";
+    ScHintPaid => "Utbetald", "Paid";
+    ScHintReport => "Rapport in", "Report in";
+    ScHintReview => "Granska", "Review";
+    ScHintRecovery => "Återkrav", "Recovery";
+    ScHintDecideRecovery => "Besluta återkrav", "Decide recovery";
+    ScHintRepayment => "Återbetalning", "Repayment";
+    ScConflictKept => "Ärendet ändrades av {0} {1}; vyn är uppdaterad och det du skrev är kvar: Ctrl-S sparar det mot ärendet som det är nu.", "The case was changed by {0} at {1}; the view is reloaded and what you typed is kept: Ctrl-S saves it against the case as it is now.";
+    ScRecoveryWaits => "Återkravet kan beslutas när svarstiden gått ut, från {0}.", "The recovery claim can be decided once the response time is over, from {0}.";
+    ScBudgetLater => " · åtaget senare år {0}, utbetalt {1}", " · committed for later years {0}, paid {1}";
 }
 
 /// Fills "{0}", "{1}" … (and "{1:?}" as a quoted value) in a catalogue text.
@@ -1102,6 +1131,29 @@ pub fn next_action(lang: Lang, n: crate::domain::search::NextAction) -> String {
         N::ReportOverdue { days } => tr(lang, T::NextReportOverdue, &[&days.to_string()]),
         N::AwaitingReport { due } => tr(lang, T::NextAwaitingReport, &[&due.to_string()]),
         N::Nothing => T::NextNothing.text(lang).to_string(),
+    }
+}
+
+/// The next action as a list cell says it: the same fact in at most 23 columns, so that a
+/// date or a count is never cut (the case header says it in full).
+pub fn next_action_brief(lang: Lang, n: crate::domain::search::NextAction) -> String {
+    use crate::domain::search::NextAction as N;
+    match n {
+        N::Statutory { days } if days < 0 => {
+            tr(lang, T::BriefStatutoryPassed, &[&(-days).to_string()])
+        }
+        N::Statutory { days } => tr(lang, T::BriefStatutory, &[&days.to_string()]),
+        N::SupplementOverdue { days } => tr(lang, T::BriefSupplementOverdue, &[&days.to_string()]),
+        N::AwaitingSupplement { due } => tr(lang, T::BriefAwaitingSupplement, &[&due.to_string()]),
+        N::Unanswered {
+            count,
+            mandatory: true,
+        } => tr(lang, T::BriefUnansweredMandatory, &[&count.to_string()]),
+        N::Unanswered { count, .. } => tr(lang, T::BriefUnanswered, &[&count.to_string()]),
+        N::AwaitingDecider => T::BriefAwaitingDecider.text(lang).to_string(),
+        N::ReportOverdue { days } => tr(lang, T::BriefReportOverdue, &[&days.to_string()]),
+        N::AwaitingReport { due } => tr(lang, T::BriefAwaitingReport, &[&due.to_string()]),
+        _ => next_action(lang, n),
     }
 }
 

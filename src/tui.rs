@@ -1,5 +1,6 @@
 //! Terminal plumbing: raw mode, the alternate screen, events in, frames out.
 
+use crate::app::burst::Input;
 use crate::app::{App, Effect, Key, KeyCode, Msg};
 use crate::service::worker::Worker;
 use crate::storage::Store;
@@ -114,6 +115,21 @@ pub fn log_line(log: &std::path::Path, at: chrono::DateTime<chrono::Utc>, level:
     }
 }
 
+/// A flag raised by SIGTERM, SIGHUP or SIGINT: the loop then ends as a quit does, between two
+/// acts (so no write is cut off), and the terminal is restored as on any return.
+fn stop_on_signals() -> std::io::Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, std::sync::Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}
+
 /// Runs the TUI until the user quits. The terminal is restored on return, on error and on panic.
 pub fn run(
     app: &mut App,
@@ -122,6 +138,7 @@ pub fn run(
     theme: &Theme,
     crash: CrashReport,
 ) -> std::io::Result<()> {
+    let stop = stop_on_signals()?;
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -164,7 +181,7 @@ pub fn run(
         "info",
         &format!("started on {}", app.db_label),
     );
-    let result = event_loop(&mut terminal, app, store, worker, theme, &log);
+    let result = event_loop(&mut terminal, app, store, worker, theme, &log, &stop);
     log_line(&log, chrono::Utc::now(), "info", "stopped");
     let restored = restore();
     result.and(restored)
@@ -209,8 +226,12 @@ fn event_loop(
     worker: Option<&Worker>,
     theme: &Theme,
     log: &std::path::Path,
+    stop: &std::sync::atomic::AtomicBool,
 ) -> std::io::Result<()> {
     let now = chrono::Utc::now;
+    let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
+    let size = terminal.size()?;
+    app.update(Msg::Resize(size.width, size.height));
     let start = app.start();
     run_effects(app, store, worker, start);
     let mut logged: Option<String> = None;
@@ -224,12 +245,19 @@ fn event_loop(
             logged = Some(status.text.clone());
         }
         if dirty {
-            terminal.draw(|f| ui::render(app, theme, f))?;
+            terminal.draw(|f| {
+                ui::render(app, theme, f);
+                ui::neutralise(f.buffer_mut());
+            })?;
             dirty = false;
         }
-        if app.quit {
+        if app.quit || stopped() {
             return Ok(());
         }
+        // A message fades after a few seconds (the frame is drawn again without it).
+        let shown = app.status.is_some();
+        app.update(Msg::Tick(std::time::Instant::now()));
+        dirty |= shown && app.status.is_none();
         // A screen left open past midnight shows the new day.
         let effects = app.update(Msg::Today(local_today()));
         if !effects.is_empty() {
@@ -244,47 +272,55 @@ fn event_loop(
                 dirty = true;
             }
         }
-        // Nothing animates: wait for a key, the worker or the next check of the clock.
-        let wait = if app.work.is_some() { 50 } else { 1000 };
-        if !event::poll(std::time::Duration::from_millis(wait))? {
+        // Nothing animates: wait for a key, the worker, a signal or the next check of the
+        // clock.
+        let wait = if app.work.is_some() { 50 } else { 250 };
+        if !event::poll(std::time::Duration::from_millis(wait))? || stopped() {
             continue;
         }
         dirty = true;
-        match event::read()? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if is_ctrl_c(&k) {
-                    return Ok(());
-                }
-                if let Some(key) = convert_key(k) {
-                    let effects = app.handle_key(key);
-                    run_effects(app, store, worker, effects);
-                }
-            }
-            Event::Mouse(m) => {
-                let msg = match m.kind {
-                    MouseEventKind::Down(MouseButton::Left) => {
-                        let size = terminal.size()?;
-                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                        ui::hit(app, area, m.column, m.row)
-                            .map(|(pane, row)| Msg::Click { pane, row })
+        // Everything already typed (a paste without bracketed paste, keys typed while a
+        // search ran) is read before the next search or frame: a burst costs one search.
+        let mut inputs = Vec::new();
+        loop {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    if is_ctrl_c(&k) {
+                        return Ok(());
                     }
-                    MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
-                    MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
-                    _ => None,
-                };
-                if let Some(msg) = msg {
-                    let effects = app.update(msg);
-                    run_effects(app, store, worker, effects);
+                    inputs.extend(convert_key(k).map(Input::Key));
                 }
+                Event::Mouse(m) => {
+                    let msg = match m.kind {
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            let size = terminal.size()?;
+                            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                            ui::hit(app, area, m.column, m.row)
+                                .map(|(pane, row)| Msg::Click { pane, row })
+                        }
+                        MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
+                        MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
+                        _ => None,
+                    };
+                    inputs.extend(msg.map(Input::Msg));
+                }
+                Event::Paste(text) => inputs.push(Input::Msg(Msg::Paste(text))),
+                // In the burst's order: keys after a resize act on the new size.
+                Event::Resize(w, h) => inputs.push(Input::Msg(Msg::Resize(w, h))),
+                _ => {}
             }
-            Event::Paste(text) => {
-                let effects = app.update(Msg::Paste(text));
-                run_effects(app, store, worker, effects);
+            if inputs.len() >= BURST_MAX || !event::poll(std::time::Duration::ZERO)? {
+                break;
             }
-            _ => {}
         }
+        app.feed(inputs, |app, effects| {
+            run_effects(app, store, worker, effects);
+        });
     }
 }
+
+/// The most input events read in one go before a frame is drawn.
+const BURST_MAX: usize = 4096;
 
 #[cfg(test)]
 mod tests {

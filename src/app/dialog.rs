@@ -60,6 +60,13 @@ impl App {
                 round.selected = round.selected.saturating_sub(1);
                 Vec::new()
             }
+            (Modal::Preview(p), Action::MoveDown | Action::MoveUp) if p.cursor.is_some() => {
+                let down = action == Action::MoveDown;
+                self.organisation_cursor(down)
+            }
+            (Modal::Preview(p), Action::Open) if p.cursor.is_some() => {
+                self.open_from_organisation()
+            }
             (Modal::Preview(p), Action::MoveDown) => {
                 p.scroll = (p.scroll + 1).min(p.max_scroll.get());
                 Vec::new()
@@ -309,6 +316,18 @@ impl App {
 
     /// Text pasted into the terminal goes into the field being typed in.
     pub(crate) fn paste(&mut self, text: &str) -> Vec<Effect> {
+        // Pasted into the filter line: one edit, so one search for the whole text.
+        if self.modal.is_none()
+            && self.help.is_none()
+            && self.filter.typing
+            && self.screen == crate::app::Screen::Home
+        {
+            let line: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            return self.filter_edit(|t| t.push_str(&line));
+        }
         match self.modal.as_mut() {
             Some(Modal::Form(form)) => {
                 let focus = form.focus;

@@ -10,11 +10,13 @@
 
 pub mod action;
 pub mod admin;
+pub mod burst;
 mod case;
 mod command;
 mod dialog;
 pub mod effect;
 pub mod form;
+pub mod hints;
 mod home;
 pub mod keymap;
 pub mod messages;
@@ -43,6 +45,13 @@ use crate::domain::search::Sort;
 use crate::domain::{Call, CaseRow, Organisation, User};
 use crate::i18n::{Lang, T, tr};
 use chrono::NaiveDate;
+
+/// How long a status message that is not an error stays (an error stays until the next key).
+pub const STATUS_FADES: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Below this size the screen shows one line saying what is needed, and no key acts.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
 
 /// The one model of the application.
 #[derive(Debug, Clone)]
@@ -103,6 +112,10 @@ pub struct App {
     pub letters_dir: std::path::PathBuf,
     /// Whether the terminal's mouse events come to bidrag (a setting turns this off).
     pub mouse: bool,
+    /// The terminal's size, as the loop last saw it (None: not known, as in tests).
+    pub size: Option<(u16, u16)>,
+    /// The status text the clock first saw, and when: it fades after [`STATUS_FADES`].
+    status_seen: Option<(String, std::time::Instant)>,
     /// How stored UTC times are shown (the local offset at start).
     pub utc_offset: chrono::FixedOffset,
 }
@@ -155,6 +168,8 @@ impl App {
             read_only: false,
             utc_offset: chrono::Offset::fix(&chrono::Utc),
             mouse: true,
+            size: None,
+            status_seen: None,
         }
     }
 
@@ -163,6 +178,9 @@ impl App {
         use crate::domain::CaseState as S;
         if self.read_only && action.writes() {
             return false;
+        }
+        if let Some(offered) = self.offers_in_dialog(action) {
+            return offered;
         }
         let Some(view) = self
             .case_view
@@ -252,6 +270,14 @@ impl App {
     /// A key press: looked up in the keymap; in a dialog with a text field, an unbound key is
     /// typed into the field; elsewhere unbound keys do nothing.
     pub fn handle_key(&mut self, key: Key) -> Vec<Effect> {
+        // The screen says only that it is too small: nothing may act unseen (issue 20).
+        if self.too_small() {
+            return Vec::new();
+        }
+        // An error has been read once a key is pressed.
+        if self.status.as_ref().is_some_and(|s| s.error) {
+            self.status = None;
+        }
         // In a field of several lines, Enter is a newline, not the form's Enter.
         let newline = key == Key::plain(KeyCode::Enter)
             && matches!(&self.modal, Some(Modal::Form(f))
@@ -285,7 +311,35 @@ impl App {
         self.type_into_dialog(key)
     }
 
+    /// A message fades [`STATUS_FADES`] after the clock first saw it; an error does not.
+    fn fade_status(&mut self, now: std::time::Instant) {
+        let Some(status) = self.status.as_ref().filter(|s| !s.error) else {
+            self.status_seen = None;
+            return;
+        };
+        match &self.status_seen {
+            Some((text, since)) if *text == status.text => {
+                if now.duration_since(*since) >= STATUS_FADES {
+                    self.status = None;
+                    self.status_seen = None;
+                }
+            }
+            _ => self.status_seen = Some((status.text.clone(), now)),
+        }
+    }
+
+    /// Is the terminal too small to show what a key would do?
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        // Input that is not a key acts no more than a key while the screen is too small.
+        if self.too_small() && matches!(msg, Msg::Paste(_) | Msg::Click { .. } | Msg::Scroll { .. })
+        {
+            return Vec::new();
+        }
         if self.work.is_some() && ends_work(&msg) {
             self.work = None;
         }
@@ -300,6 +354,14 @@ impl App {
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => self.apply(action),
+            Msg::Resize(w, h) => {
+                self.size = Some((w, h));
+                Vec::new()
+            }
+            Msg::Tick(now) => {
+                self.fade_status(now);
+                Vec::new()
+            }
             Msg::Progress { done, total } => {
                 if let Some(w) = self.work.as_mut() {
                     w.done = done;
@@ -444,11 +506,9 @@ impl App {
                 Vec::new()
             }
             Msg::Failed(text) => {
-                self.pending_form = None;
-                self.status = Some(Status {
-                    text: tr(self.lang, T::StatusError, &[&text]),
-                    error: true,
-                });
+                // A write that failed (full disk, damaged file) keeps what was typed, as a
+                // busy database does: the dialog comes back with the cause (issue 20).
+                self.refused(tr(self.lang, T::StatusError, &[&text]));
                 self.cases.loading = false;
                 Vec::new()
             }
@@ -457,7 +517,7 @@ impl App {
 
     /// An act did not happen: the dialog it came from comes back as typed, with the reason, and
     /// the status line says it too.
-    fn refused(&mut self, text: String) {
+    pub(crate) fn refused(&mut self, text: String) {
         self.refused_at(text, None);
     }
 

@@ -260,6 +260,9 @@ pub struct Preview {
     /// The last line that can be scrolled to, as the last frame drew it.
     pub max_scroll: std::cell::Cell<usize>,
     pub action: PreviewAction,
+    /// The selected row of a preview that lists things to open (the organisation view's
+    /// cases); None where nothing opens.
+    pub cursor: Option<usize>,
 }
 
 impl Preview {
@@ -270,6 +273,7 @@ impl Preview {
             scroll: 0,
             max_scroll: std::cell::Cell::new(usize::MAX),
             action,
+            cursor: None,
         }
     }
 }

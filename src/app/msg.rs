@@ -37,6 +37,11 @@ pub enum Msg {
     Busy,
     /// Text pasted into the terminal.
     Paste(String),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    /// The loop's clock, at each turn: a status message fades a few seconds after it was
+    /// first shown.
+    Tick(std::time::Instant),
     /// Long work on the worker has taken `done` of `total` steps.
     Progress {
         done: usize,

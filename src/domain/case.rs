@@ -126,7 +126,8 @@ impl CaseState {
         !self.is_final()
     }
 
-    /// Is the grant in use, so that a report past its date makes the case late (Försenade)?
+    /// Is the grant in use (pågående or rapport väntas)? A late report makes a case late from
+    /// expedierad on ([`CaseState::AWAITING_REPORT`]).
     pub fn is_followed_up(self) -> bool {
         matches!(self, CaseState::Ongoing | CaseState::ReportDue)
     }
@@ -152,9 +153,20 @@ impl CaseState {
         CaseState::ProposedDecision,
     ];
 
-    /// The states in which a late report makes the case late ([`CaseState::is_followed_up`]),
-    /// in the order of [`CaseState::ALL`].
+    /// The states in which a grant is followed up ([`CaseState::is_followed_up`]), in the
+    /// order of [`CaseState::ALL`].
     pub const FOLLOWED_UP: [CaseState; 2] = [CaseState::Ongoing, CaseState::ReportDue];
+
+    /// The states in which a report past its date and not received makes the case late: from
+    /// the dispatch of the decision that asks for it (a grant whose report is overdue is late
+    /// whether or not a payment has moved it on to pågående) until the case is closed. The
+    /// next action and the Försenade queue both read this one list (issue 19: the queue had
+    /// left out `expedierad`).
+    pub const AWAITING_REPORT: [CaseState; 3] = [
+        CaseState::Dispatched,
+        CaseState::Ongoing,
+        CaseState::ReportDue,
+    ];
 }
 
 /// Förvaltningslagen 12 §: after six months from inkommen the party may demand a decision.

@@ -153,11 +153,21 @@ pub struct Budget {
     /// The call's own grants; of a multi-year grant only its first year.
     pub granted: Money,
     pub proposed: Money,
-    /// Paid out of what is granted (the instalments marked paid).
+    /// Paid of what is granted: the instalments marked paid, but of a multi-year grant only
+    /// those falling due in its first year (issue 19: a later year's payment is paid of that
+    /// year's commitment).
     pub paid: Money,
     /// Committed from earlier years: the later years of multi-year grants of earlier calls that
     /// fall in this call's year (issue 6).
     pub committed: Money,
+    /// Paid of `committed`: the instalments of those grants falling due in this call's year.
+    pub paid_committed: Money,
+    /// The later years of this call's own multi-year grants, committed against later calls.
+    pub later: Money,
+    /// Paid of `later`: the instalments falling due in those later years.
+    pub paid_later: Money,
+    /// The year the call opens: the year its own grants are charged to.
+    pub year: i32,
 }
 
 impl Budget {
@@ -428,6 +438,7 @@ mod tests {
             proposed: Money(200),
             paid: Money(0),
             committed: Money(0),
+            ..Budget::default()
         };
         assert_eq!(b.remaining(), Money(300));
         assert_eq!(b.remaining_after_proposals(), Money(100));

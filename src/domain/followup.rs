@@ -290,6 +290,15 @@ pub enum PaymentError {
     FutureDate,
 }
 
+/// Does `inst` still wait for an approved lägesrapport? (Once one is approved it waits no
+/// more: the screen and the payment rule ask the same question.)
+pub fn waits_for_report(inst: &Instalment, reports: &[Report]) -> bool {
+    inst.requires_report
+        && !reports
+            .iter()
+            .any(|r| r.kind == ReportKind::Progress && r.approved())
+}
+
 /// May `inst` be marked paid with `amount` on `paid_on`?
 pub fn check_payment(
     inst: &Instalment,
@@ -305,11 +314,7 @@ pub fn check_payment(
     if !dispatched {
         return Err(PaymentError::NotDispatched);
     }
-    if inst.requires_report
-        && !reports
-            .iter()
-            .any(|r| r.kind == ReportKind::Progress && r.approved())
-    {
+    if waits_for_report(inst, reports) {
         return Err(PaymentError::ReportNotApproved);
     }
     if amount.ore() <= 0 {

@@ -129,6 +129,11 @@ pub struct Call {
     pub paid: Money,
     /// Committed from earlier years' multi-year grants (issue 6).
     pub committed: Money,
+    /// Paid of `committed`, the later years of this call's own grants and what is paid of
+    /// them (see [`super::decision::Budget`]).
+    pub paid_committed: Money,
+    pub later: Money,
+    pub paid_later: Money,
 }
 
 impl Call {
@@ -139,6 +144,10 @@ impl Call {
             proposed: self.proposed,
             paid: self.paid,
             committed: self.committed,
+            paid_committed: self.paid_committed,
+            later: self.later,
+            paid_later: self.paid_later,
+            year: chrono::Datelike::year(&self.opens_on),
         }
     }
 }
@@ -245,8 +254,9 @@ pub struct CaseRow {
     pub requested: Money,
     pub supplement_due_on: Option<NaiveDate>,
     pub report_due_on: Option<NaiveDate>,
-    /// Checklist items answered so far.
-    pub answered: usize,
+    /// The keys of the checklist items answered so far (the list counts the mandatory ones
+    /// left, as the case header does).
+    pub answered: Vec<String>,
     /// The value the list is ordered by first, as stored (for the next window's seek).
     pub order_key: String,
 }

@@ -345,13 +345,14 @@ pub fn next_action(f: &CaseFacts, today: NaiveDate) -> NextAction {
         }
         S::ProposedDecision => NextAction::AwaitingDecider,
         S::Decided => NextAction::Dispatch,
-        S::Dispatched | S::Ongoing | S::ReportDue => match f.report_due_on {
+        s if CaseState::AWAITING_REPORT.contains(&s) => match f.report_due_on {
             Some(due) if due < today => NextAction::ReportOverdue {
                 days: (today - due).num_days(),
             },
             Some(due) => NextAction::AwaitingReport { due },
             None => NextAction::Nothing,
         },
+        S::Dispatched | S::Ongoing | S::ReportDue => NextAction::Nothing,
         S::Closed | S::Withdrawn | S::WrittenOff => NextAction::Nothing,
     }
 }

@@ -18,10 +18,11 @@ pub fn swedish_sort_key(s: &str) -> Vec<u32> {
 }
 
 /// Text from the database or a file, made safe to draw or print: control characters (escape
-/// sequences included) become visible replacement symbols instead of reaching the terminal.
+/// sequences included), bidi overrides and zero-width characters become visible replacement
+/// symbols instead of reaching the terminal.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if acts_unseen(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -52,6 +53,22 @@ pub fn name_core(name: &str) -> String {
 pub fn same_organisation_name(a: &str, b: &str) -> bool {
     let (a, b) = (name_core(a), name_core(b));
     !a.is_empty() && a == b
+}
+
+/// Does `c` act on a terminal without being seen: a control character, or a format character
+/// that reorders or hides text (bidi embeddings, overrides, isolates and marks; zero-width
+/// spaces, joiners and the byte order mark)?
+pub fn acts_unseen(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]
@@ -93,6 +110,15 @@ mod tests {
                 "{written} / {registered}"
             );
         }
+    }
+
+    #[test]
+    fn bidi_and_zero_width_are_neutralised_with_controls() {
+        assert_eq!(
+            clean("a\u{202E}b\u{200B}c\u{2066}d\u{FEFF}e\u{1b}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}"
+        );
+        assert_eq!(clean("Malmö stad – Ärende"), "Malmö stad – Ärende");
     }
 
     #[test]

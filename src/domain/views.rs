@@ -33,8 +33,15 @@ pub struct OrgOverview {
     pub organisation: Organisation,
     pub cases: Vec<OrgCase>,
     pub granted_total: Money,
-    /// Cases whose report is due (or overdue) and not yet in.
-    pub open_reports: Vec<(Dnr, NaiveDate)>,
+    /// Reports the decisions ask for that have not come in (a received or reviewed report is
+    /// no longer expected): the case, which report, when due.
+    pub open_reports: Vec<(Dnr, super::followup::ReportKind, NaiveDate)>,
+    /// Every återkrav of its cases, decided or not, with its case.
+    pub recoveries: Vec<(Dnr, super::followup::Recovery)>,
+    /// Users with an active jäv declaration for it: name and reason.
+    pub jav: Vec<(String, String)>,
+    /// Where it stands in the chain of steps.
+    pub standing: super::decision::Standing,
     pub contacts: Vec<Contact>,
 }
 

@@ -20,7 +20,8 @@ fn open(column: &str) -> String {
 }
 
 /// The ways a case is late (Försenade), each an indexed range of `cases x`: a komplettering
-/// past its due date, a report past its date while the grant is in use, and the FL 12 § mark
+/// past its due date, a report past its date from the decision's dispatch on
+/// (`CaseState::AWAITING_REPORT`, as the next action reads it), and the FL 12 § mark
 /// drawing near before the decision. The count of Försenade (`overdue_count`) uses the same.
 struct Late {
     supplement: String,
@@ -38,7 +39,7 @@ impl Late {
             ),
             report: format!(
                 "{} AND {alias}.report_due_on < :today",
-                derived::state_in(&state, &CaseState::FOLLOWED_UP)
+                derived::state_in(&state, &CaseState::AWAITING_REPORT)
             ),
             statutory: format!(
                 "{} AND {alias}.received_on <= :cutoff",
@@ -399,7 +400,8 @@ fn window_sql(query: &CaseQuery, search: &str, shape: Shape, anchor: &Anchor) ->
     format!(
         "SELECT c.id, c.dnr_year, c.dnr_seq, o.name, c.step, c.state, c.received_on,
                 u.name, c.requested_ore, c.supplement_due_on, c.report_due_on,
-                (SELECT count(*) FROM checklist_answers a WHERE a.case_id = c.id),
+                (SELECT group_concat(a.item_key, char(31)) FROM checklist_answers a
+                  WHERE a.case_id = c.id),
                 c.organisation_id, CAST({} AS TEXT)
          FROM {}
          LEFT JOIN users u ON u.id = c.assignee_id
@@ -481,7 +483,7 @@ struct RawCaseRow {
     requested: i64,
     supplement_due: Option<String>,
     report_due: Option<String>,
-    answered: i64,
+    answered: Option<String>,
     organisation_id: i64,
     order_key: String,
 }
@@ -521,7 +523,10 @@ fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
         requested: Money(raw.requested),
         supplement_due_on: optional_date("cases.supplement_due_on", raw.supplement_due)?,
         report_due_on: optional_date("cases.report_due_on", raw.report_due)?,
-        answered: usize::try_from(raw.answered).unwrap_or(0),
+        answered: raw
+            .answered
+            .map(|keys| keys.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
         order_key: raw.order_key,
     })
 }
@@ -604,6 +609,9 @@ impl Store {
                         proposed: money.proposed,
                         paid: money.paid,
                         committed: money.committed,
+                        paid_committed: money.paid_committed,
+                        later: money.later,
+                        paid_later: money.paid_later,
                     })
                 },
             )
@@ -1344,16 +1352,23 @@ impl Store {
         let mut cases = Vec::with_capacity(rows.len());
         let mut granted_total = 0i64;
         let mut open_reports = Vec::new();
+        let mut recoveries = Vec::new();
         for row in rows {
             let (call, granted): (String, Option<i64>) =
                 stmt.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             if row.state.is_decided() {
                 granted_total = granted_total.saturating_add(granted.unwrap_or(0));
             }
-            if let (Some(due), CaseState::Dispatched | CaseState::Ongoing | CaseState::ReportDue) =
-                (row.report_due_on, row.state)
-            {
-                open_reports.push((row.dnr.clone(), due));
+            // What the follow-up says, not the case's state: a report received (and reviewed,
+            // to återkrav say) is no longer expected, and an återkrav shows.
+            if granted.is_some_and(|g| g > 0) {
+                let followup = self.followup(row.id)?;
+                for report in followup.reports.iter().filter(|r| r.received_on.is_none()) {
+                    open_reports.push((row.dnr.clone(), report.kind, report.due_on));
+                }
+                for recovery in followup.recoveries {
+                    recoveries.push((row.dnr.clone(), recovery));
+                }
             }
             cases.push(OrgCase {
                 row,
@@ -1361,6 +1376,16 @@ impl Store {
                 granted: granted.map(Money),
             });
         }
+        open_reports.sort_by_key(|(_, _, due)| *due);
+        let jav = self
+            .conn
+            .prepare_cached(
+                "SELECT u.name, j.reason FROM jav j JOIN users u ON u.id = j.user_id
+                 WHERE j.organisation_id = ?1 AND j.withdrawn_at IS NULL ORDER BY u.name",
+            )?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        let standing = self.standing(id)?;
         let contacts = self
             .conn
             .prepare_cached(
@@ -1384,6 +1409,9 @@ impl Store {
             cases,
             granted_total: Money(granted_total),
             open_reports,
+            recoveries,
+            jav,
+            standing,
             contacts,
         })
     }
@@ -1572,30 +1600,58 @@ impl Store {
     /// commitments against the call of the same step opening in that year (the `commitments`
     /// view of migration 0007), counted there as `committed`.
     pub fn call_budget(&self, call_id: i64) -> Result<crate::domain::decision::Budget> {
-        let (budget, granted, proposed, paid, committed): (i64, i64, i64, i64, i64) = self
+        // The commitments touching this call (from it or charged to it), each with what is
+        // paid of its year: the grant's instalments falling due in that year. There are few:
+        // only multi-year grants have later years.
+        type Raw = (i64, i64, i64, i64, i64, i64, i64, i64, i64);
+        let raw: Raw = self
             .conn
             .prepare_cached(
-                "SELECT k.budget_ore,
-                    coalesce(t.granted_ore, 0)
-                    - (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
-                        WHERE m.from_call_id = k.id),
+                "WITH m AS (
+                    SELECT m.from_call_id, m.call_id, m.amount_ore,
+                           (SELECT coalesce(sum(i.paid_ore), 0) FROM instalments i
+                             WHERE i.case_id = m.case_id AND i.paid_on IS NOT NULL
+                               AND CAST(substr(i.due_on, 1, 4) AS INTEGER) = m.year) AS paid_ore
+                    FROM commitments m WHERE m.from_call_id = ?1 OR m.call_id = ?1)
+                 SELECT k.budget_ore, CAST(substr(k.opens_on, 1, 4) AS INTEGER),
+                    coalesce(t.granted_ore, 0),
                     coalesce(t.proposed_ore, 0),
                     coalesce(t.paid_ore, 0),
-                    (SELECT COALESCE(SUM(m.amount_ore), 0) FROM commitments m
-                      WHERE m.call_id = k.id)
+                    (SELECT coalesce(sum(amount_ore), 0) FROM m WHERE from_call_id = k.id),
+                    (SELECT coalesce(sum(paid_ore), 0) FROM m WHERE from_call_id = k.id),
+                    (SELECT coalesce(sum(amount_ore), 0) FROM m WHERE call_id = k.id),
+                    (SELECT coalesce(sum(paid_ore), 0) FROM m WHERE call_id = k.id)
                  FROM calls k LEFT JOIN call_tallies t ON t.call_id = k.id WHERE k.id = ?1",
             )?
             .query_row([call_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
             })
             .optional()?
             .ok_or(StoreError::NotFound("call"))?;
+        let (budget, year, granted, proposed, paid, later, paid_later, committed, paid_committed) =
+            raw;
         Ok(crate::domain::decision::Budget {
             budget: Money(budget),
-            granted: Money(granted),
+            // The tallies hold every year of the call's grants; the later years are
+            // commitments against later calls.
+            granted: Money(granted - later),
             proposed: Money(proposed),
-            paid: Money(paid),
+            paid: Money(paid - paid_later),
             committed: Money(committed),
+            paid_committed: Money(paid_committed),
+            later: Money(later),
+            paid_later: Money(paid_later),
+            year: i32::try_from(year).unwrap_or_default(),
         })
     }
 

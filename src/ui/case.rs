@@ -1,7 +1,7 @@
 //! The case view: the case's facts, then tabs with its checklist, documents, notes, decisions
 //! and history.
 
-use super::{Theme, clean, fit};
+use super::{Col, Theme, clean, fit};
 use crate::app::{App, CaseView, Tab};
 use crate::domain::CaseDetail;
 use crate::domain::case::{days_between, statutory_deadline};
@@ -12,9 +12,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
 
+/// The case header's full height, and what the tabs below need at least: the tab line, a
+/// checklist of 8 rows with its heading and borders, and its detail pane.
+const FACTS_HEIGHT: u16 = 10;
+const BELOW_FACTS: u16 = 1 + 11 + 6;
+
 pub(super) fn render(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // On a short screen the header gives way (down to its title and two lines) so that the
+    // checklist keeps 8 rows (at 80×24).
+    let facts_height = area
+        .height
+        .saturating_sub(BELOW_FACTS)
+        .clamp(3, FACTS_HEIGHT);
     let [facts, tabs, content] = Layout::vertical([
-        Constraint::Length(10),
+        Constraint::Length(facts_height),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
@@ -206,6 +217,25 @@ fn render_facts(app: &App, d: &CaseDetail, theme: &Theme, frame: &mut Frame<'_>,
         .border_type(ratatui::widgets::BorderType::Thick)
         .border_style(theme.border_focus)
         .title(Span::styled(title, theme.title_focus));
+    let room = usize::from(area.height.saturating_sub(2));
+    if room >= lines.len() {
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
+    // Collapsed: the title on the top border, no bottom border, and the lines that matter
+    // most (next step, state and caseworker, the FL 12 § clock, the organisation, the
+    // deadlines, the money), in their usual order.
+    const PRIORITY: [usize; 8] = [3, 2, 4, 0, 6, 7, 1, 5];
+    let room = usize::from(area.height.saturating_sub(1));
+    let mut keep: Vec<usize> = PRIORITY.iter().copied().take(room).collect();
+    keep.sort_unstable();
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, l)| l)
+        .collect();
+    let block = block.borders(ratatui::widgets::Borders::TOP);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -256,7 +286,7 @@ struct TabTable<'a> {
     title: String,
     header: &'a [T],
     widths: Vec<Constraint>,
-    rows: Vec<Row<'a>>,
+    rows: Vec<Vec<Col>>,
     selected: usize,
 }
 
@@ -269,7 +299,12 @@ fn table(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, spec: TabT
             fit(&spec.title, area.width.saturating_sub(4) as usize),
             theme.title,
         ));
-    let table = Table::new(spec.rows, spec.widths)
+    let columns = super::column_widths(&spec.widths, block.inner(area).width, 2);
+    let rows = spec
+        .rows
+        .into_iter()
+        .map(|cols| super::fitted_row(cols, &columns));
+    let table = Table::new(rows, spec.widths)
         .header(header)
         .block(block)
         .row_highlight_style(theme.selection)
@@ -313,8 +348,9 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         (Lang::En, Some(t)) => t.as_str(),
         _ => tpl.title.as_str(),
     };
-    let title = format!(" {title_text} ({}) · {progress} ", tpl.version);
-    let rows: Vec<Row<'_>> = tpl
+    // The progress first: it is what is cut last on a narrow screen.
+    let title = format!(" {progress} · {title_text} ({}) ", tpl.version);
+    let rows: Vec<Vec<Col>> = tpl
         .items
         .iter()
         .enumerate()
@@ -331,16 +367,56 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             } else {
                 theme.title
             };
-            Row::new(vec![
-                Cell::from(format!("{}{mark}", i + 1)),
-                Cell::from(question.to_string()),
-                Cell::from(Span::styled(answer, answer_style)),
-                Cell::from(a.map(|a| one_line(&a.comment)).unwrap_or_default()),
-            ])
+            vec![
+                Col::new(format!("{}{mark}", i + 1)),
+                Col::new(clean(question)),
+                Col::new(answer).styled(answer_style),
+                Col::new(a.map(|a| one_line(&a.comment)).unwrap_or_default()),
+            ]
         })
         .collect();
+    // The selected item in full below the list: its question (cut in the list), rule,
+    // guidance and comment, as many lines as they need while the list keeps 8 rows.
+    let detail = tpl.items.get(view.row).map(|item| {
+        let guidance = match (lang, &item.guidance_en) {
+            (Lang::En, Some(g)) => g.as_str(),
+            _ => item.guidance.as_str(),
+        };
+        let question = match (lang, &item.question_en) {
+            (Lang::En, Some(q)) => q.as_str(),
+            _ => item.question.as_str(),
+        };
+        let mandatory = if item.mandatory {
+            format!(" · {}", T::LblMandatory.text(lang))
+        } else {
+            String::new()
+        };
+        let mut parts = vec![
+            (format!("{}. ", view.row + 1), clean(question)),
+            (
+                format!("{}: ", T::LblRule.text(lang)),
+                format!("{}{mandatory}", clean(&item.rule)),
+            ),
+            (format!("{}: ", T::LblGuidance.text(lang)), clean(guidance)),
+        ];
+        if let Some(a) = answer_of(&item.key).filter(|a| !a.comment.is_empty()) {
+            parts.push((
+                format!("{}: ", T::ColComment.text(lang)),
+                one_line(&a.comment),
+            ));
+        }
+        parts
+    });
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let needed: usize = detail
+        .iter()
+        .flatten()
+        .map(|(l, t)| super::wrap::wrap(&format!("{l}{t}"), width).len())
+        .sum();
+    let room = area.height.saturating_sub(11).max(3);
+    let detail_height = u16::try_from(needed + 2).unwrap_or(u16::MAX).clamp(3, room);
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
     table(
         app,
         theme,
@@ -359,36 +435,25 @@ fn checklist(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
             selected: view.row,
         },
     );
-    if let Some(item) = tpl.items.get(view.row) {
-        let guidance = match (lang, &item.guidance_en) {
-            (Lang::En, Some(g)) => g.as_str(),
-            _ => item.guidance.as_str(),
-        };
-        let mandatory = if item.mandatory {
-            format!(" · {}", T::LblMandatory.text(lang))
-        } else {
-            String::new()
-        };
-        let mut lines = vec![
-            Line::from(vec![
-                Span::styled(format!("{}: ", T::LblRule.text(lang)), theme.label),
-                Span::raw(format!("{}{mandatory}", item.rule)),
-            ]),
-            Line::from(vec![
-                Span::styled(format!("{}: ", T::LblGuidance.text(lang)), theme.label),
-                Span::raw(guidance.to_string()),
-            ]),
-        ];
-        if let Some(a) = answer_of(&item.key).filter(|a| !a.comment.is_empty()) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", T::ColComment.text(lang)), theme.label),
-                Span::raw(one_line(&a.comment)),
-            ]));
+    if let Some(parts) = detail {
+        // Wrapped here, as counted above, so the pane is exactly as high as its text.
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        for (label, text) in parts {
+            for (i, l) in super::wrap::wrap(&format!("{label}{text}"), width)
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(match l.strip_prefix(label.as_str()) {
+                    Some(rest) if i == 0 => Line::from(vec![
+                        Span::styled(label.clone(), theme.label),
+                        Span::raw(rest.to_string()),
+                    ]),
+                    _ => Line::from(l),
+                });
+            }
         }
         frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().border_style(theme.border)),
+            Paragraph::new(lines).block(Block::bordered().border_style(theme.border)),
             detail_area,
         );
     }
@@ -404,14 +469,14 @@ fn documents(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         .documents
         .iter()
         .map(|doc| {
-            Row::new(vec![
-                Cell::from(d.dnr.with_sub(doc.sub_no)),
-                Cell::from(date(doc.date)),
-                Cell::from(i18n::direction(doc.direction).text(lang)),
-                Cell::from(one_line(&doc.counterpart)),
-                Cell::from(one_line(&doc.description)),
-                Cell::from(clean(&doc.registered_by)),
-            ])
+            vec![
+                Col::new(d.dnr.with_sub(doc.sub_no)),
+                Col::new(date(doc.date)),
+                Col::new(i18n::direction(doc.direction).text(lang)),
+                Col::new(one_line(&doc.counterpart)),
+                Col::new(one_line(&doc.description)),
+                Col::new(clean(&doc.registered_by)),
+            ]
         })
         .collect();
     table(
@@ -484,31 +549,29 @@ fn decisions(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, a
         .decisions
         .iter()
         .map(|x| {
-            Row::new(vec![
-                Cell::from(date(x.decided_on)),
-                Cell::from(i18n::decision_kind(x.kind).text(lang)),
-                Cell::from(i18n::outcome(x.outcome).text(lang)),
-                Cell::from(
-                    Line::from(
-                        x.amount
-                            .map(|a| a.to_string())
-                            .unwrap_or_else(|| dash.into()),
-                    )
-                    .right_aligned(),
-                ),
-                Cell::from(
+            vec![
+                Col::new(date(x.decided_on)),
+                Col::new(i18n::decision_kind(x.kind).text(lang)),
+                Col::new(i18n::outcome(x.outcome).text(lang)),
+                Col::new(
+                    x.amount
+                        .map(|a| a.to_string())
+                        .unwrap_or_else(|| dash.into()),
+                )
+                .right(),
+                Col::new(
                     x.presenter
                         .as_deref()
                         .map(clean)
                         .unwrap_or_else(|| dash.into()),
                 ),
-                Cell::from(
+                Col::new(
                     x.decider
                         .as_deref()
                         .map(clean)
                         .unwrap_or_else(|| dash.into()),
                 ),
-            ])
+            ]
         })
         .collect();
     // A multi-year decision (issue 6) gets one more line for its amounts per year.
@@ -646,11 +709,11 @@ fn history(app: &App, view: &CaseView, theme: &Theme, frame: &mut Frame<'_>, are
         .iter()
         .zip(&described)
         .map(|(e, text)| {
-            Row::new(vec![
-                Cell::from(time(app, e.at)),
-                Cell::from(clean(&e.user)),
-                Cell::from(text.fit(width)),
-            ])
+            vec![
+                Col::new(time(app, e.at)),
+                Col::new(clean(&e.user)),
+                Col::new(text.fit(width)),
+            ]
         })
         .collect();
     table(

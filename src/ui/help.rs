@@ -8,8 +8,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-/// The help text as lines: the current screen's keys first, then global, then the rest.
-pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+/// The column where a binding's description starts.
+const KEYS: usize = 24;
+
+/// The help text as lines of at most `width` columns: the current screen's keys first, then
+/// global, then the rest. A long description wraps under itself, between words.
+pub fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let screen = match app.screen {
         Screen::Home => Context::Home,
         Screen::Case => Context::Case,
@@ -63,14 +67,25 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme.key),
-                Span::raw(b.action.describe().text(app.lang).to_string()),
-            ]));
+            let text = b.action.describe().text(app.lang);
+            let wrapped = super::wrap::wrap(text, width.saturating_sub(KEYS).max(12));
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("  {keys:<w$}", w = KEYS - 2)
+                } else {
+                    " ".repeat(KEYS)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, theme.key),
+                    Span::raw(part),
+                ]));
+            }
         }
         lines.push(Line::from(""));
     }
-    lines.push(Line::from(T::AlwaysQuit.text(app.lang).to_string()));
+    for part in super::wrap::wrap(T::AlwaysQuit.text(app.lang), width) {
+        lines.push(Line::from(part));
+    }
     lines
 }
 
@@ -83,7 +98,7 @@ pub(super) fn render(app: &App, scroll: usize, theme: &Theme, frame: &mut Frame<
         width,
         height,
     };
-    let lines = help_lines(app, theme);
+    let lines = help_lines(app, theme, usize::from(width.saturating_sub(2)));
     let visible = height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(visible);
     let scroll = scroll.min(max_scroll) as u16;

@@ -1,12 +1,11 @@
 //! The home screen: Utlysningar, Organisationer and Köer on the left, the case list beside them.
 
-use super::{Theme, clean, fit, pane_block};
+use super::{Col, Theme, clean, fit, pane_block};
 use crate::app::{App, Pane, QueueEntry};
 use crate::domain::CaseSource;
 use crate::i18n::{self, T, tr};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 /// Where the home screen's four panes are, within `area` (the screen between header and status).
@@ -281,76 +280,87 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let wide = area.width >= 112;
     let widest = area.width >= 126;
     let mut header = vec![T::ColDnr, T::ColOrganisation, T::ColStep, T::ColState];
-    let mut widths = vec![
-        Constraint::Length(10),
-        Constraint::Fill(1),
-        Constraint::Length(4),
-        Constraint::Length(20),
-    ];
     if next_column {
         header.push(T::ColNext);
-        widths.push(Constraint::Fill(1));
     }
     if medium {
         header.push(T::ColReceived);
-        widths.push(Constraint::Length(10));
     }
     if wide {
         header.push(T::ColAssignee);
-        widths.push(Constraint::Length(11));
     }
     if widest {
         header.push(T::ColRequested);
-        widths.push(Constraint::Length(13));
     }
-
-    let rows = list.rows.iter().map(|r| {
-        let mark = if app.marked.contains_key(&r.id) {
-            "✓"
-        } else {
-            ""
-        };
-        let mut cells = vec![
-            Cell::from(format!("{mark}{}/{}", r.dnr.year, r.dnr.seq)),
-            Cell::from(clean(&r.organisation)),
-            Cell::from(r.step.number().to_string()),
-            Cell::from(i18n::state(r.state).text(lang)),
-        ];
-        if next_column {
-            let next = app.next_action_of_row(r);
-            let style = if next.urgent() {
-                theme.warning
-            } else {
-                theme.muted
-            };
-            cells.push(Cell::from(i18n::next_action(lang, next)).style(style));
-        }
-        if medium {
-            cells.push(Cell::from(r.received_on.format("%Y-%m-%d").to_string()));
-        }
-        if wide {
-            // The first name is enough to tell colleagues apart in a list.
-            let who = r
-                .assignee
-                .as_deref()
-                .and_then(|a| a.split_whitespace().next())
-                .map(clean)
-                .unwrap_or_else(|| T::Dash.text(lang).to_string());
-            cells.push(Cell::from(who));
-        }
-        if widest {
-            cells.push(Cell::from(
-                Line::from(r.requested.to_string()).right_aligned(),
-            ));
-        }
-        Row::new(cells)
-    });
-    let header = Row::new(header.into_iter().map(|t| Cell::from(t.text(lang)))).style(theme.label);
     let (style, symbol) = if focused {
         (theme.selection, "▶ ")
     } else {
         (theme.selection_unfocused, "  ")
     };
+    let cells: Vec<Vec<Col>> = list
+        .rows
+        .iter()
+        .map(|r| {
+            let mark = if app.marked.contains_key(&r.id) {
+                "✓"
+            } else {
+                ""
+            };
+            let mut cells = vec![
+                Col::new(format!("{mark}{}/{}", r.dnr.year, r.dnr.seq)),
+                Col::new(clean(&r.organisation)),
+                Col::new(r.step.number().to_string()),
+                Col::new(i18n::state(r.state).text(lang)),
+            ];
+            if next_column {
+                let next = app.next_action_of_row(r);
+                let style = if next.urgent() {
+                    theme.warning
+                } else {
+                    theme.muted
+                };
+                cells.push(Col::new(i18n::next_action_brief(lang, next)).styled(style));
+            }
+            if medium {
+                cells.push(Col::new(r.received_on.format("%Y-%m-%d").to_string()));
+            }
+            if wide {
+                // The first name is enough to tell colleagues apart in a list.
+                let who = r
+                    .assignee
+                    .as_deref()
+                    .and_then(|a| a.split_whitespace().next())
+                    .map(clean)
+                    .unwrap_or_else(|| T::Dash.text(lang).to_string());
+                cells.push(Col::new(who));
+            }
+            if widest {
+                cells.push(Col::new(r.requested.to_string()).right());
+            }
+            cells
+        })
+        .collect();
+    // Every column but the organisation is as wide as its widest text; the organisation
+    // takes the rest, and a name is what gets cut, with "…" (a name is known by its start; a
+    // state, date or amount cut would say something else). In a narrow pane the next step,
+    // then the state, give way to keep some of the name.
+    let marker = if list.selected >= list.offset { 2 } else { 0 };
+    let inner = usize::from(block.inner(area).width.saturating_sub(marker));
+    let headings: Vec<&str> = header.iter().map(|t| t.text(lang)).collect();
+    let giving: &[usize] = if next_column { &[4, 3] } else { &[3] };
+    let mut columns = super::fit_columns(&cells, &headings, inner, 1, giving);
+    if columns[0] < 9 {
+        // The diarienummer column keeps its place as the pane is scrolled.
+        let extra = 9 - columns[0];
+        columns[0] += extra;
+        columns[1] = columns[1].saturating_sub(extra);
+    }
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX)))
+        .collect();
+    let rows = cells.into_iter().map(|c| super::fitted_row(c, &columns));
+    let header = Row::new(header.into_iter().map(|t| Cell::from(t.text(lang)))).style(theme.label);
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)

@@ -10,6 +10,7 @@ mod modal;
 pub use modal::info_text;
 pub mod preview;
 pub mod theme;
+pub mod wrap;
 
 pub use theme::Theme;
 
@@ -21,9 +22,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Below this size the screen shows one line saying what is needed.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
@@ -228,13 +227,11 @@ pub fn work_line(lang: crate::i18n::Lang, work: &crate::app::Work) -> String {
 /// The hint bar: the bindings marked `hint` in the contexts that are active now.
 fn render_hints(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let hints = |context: Context| -> Vec<(String, &'static str)> {
-        app.keymap
-            .bindings(context)
-            .iter()
-            .filter(|b| b.hint && app.offers(b.action))
+        app.hinted(context)
+            .into_iter()
             .filter_map(|b| {
                 let key = b.keys.first()?.to_string();
-                Some((key, b.action.describe().text(app.lang)))
+                Some((key, crate::app::hints::hint_label(b.action).text(app.lang)))
             })
             .collect()
     };
@@ -308,6 +305,116 @@ pub fn fit(s: &str, width: usize) -> String {
 
 pub use crate::domain::text::clean;
 
+/// Takes out of a drawn frame whatever would act on the terminal unseen (issue 20): a text
+/// that reached the screen without [`clean`] cannot reorder or hide what is around it.
+pub fn neutralise(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::domain::text::acts_unseen;
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(acts_unseen) {
+            let kept: String = cell.symbol().chars().filter(|c| !acts_unseen(*c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+/// A table cell's text, its style and alignment: kept as text until the column's width is
+/// known, so that a cut one ends in "…" (ratatui's table cuts without a mark).
+pub(crate) struct Col {
+    text: String,
+    style: ratatui::style::Style,
+    right: bool,
+}
+
+impl Col {
+    pub(crate) fn new(text: impl Into<String>) -> Self {
+        Col {
+            text: text.into(),
+            style: ratatui::style::Style::default(),
+            right: false,
+        }
+    }
+
+    pub(crate) fn styled(mut self, style: ratatui::style::Style) -> Self {
+        self.style = style;
+        self
+    }
+
+    pub(crate) fn right(mut self) -> Self {
+        self.right = true;
+        self
+    }
+
+    pub(crate) fn width(&self) -> usize {
+        self.text.width()
+    }
+}
+
+/// The widths a table's columns get in `inner` columns (inside its block), as `Table` lays
+/// them out: its selection marker of `marker` columns first, one space between the columns.
+pub(crate) fn column_widths(widths: &[Constraint], inner: u16, marker: u16) -> Vec<usize> {
+    let inner = inner.saturating_sub(marker);
+    Layout::horizontal(widths.iter().copied())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, inner, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// The widths of a table's columns in `inner` columns (inside the block and the selection
+/// marker): each as wide as its widest text or heading but `flexible`, which takes the rest
+/// and is the one cut. When that leaves it under 12 columns, the columns in `give_way` give
+/// way in turn, down to 8 each.
+pub(crate) fn fit_columns<R: AsRef<[Col]>>(
+    rows: &[R],
+    headings: &[&str],
+    inner: usize,
+    flexible: usize,
+    give_way: &[usize],
+) -> Vec<usize> {
+    const KEEP: usize = 12;
+    const MIN: usize = 8;
+    let mut columns: Vec<usize> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            rows.iter()
+                .filter_map(|r| r.as_ref().get(i).map(Col::width))
+                .chain([h.width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    if columns.is_empty() {
+        return columns;
+    }
+    let total = |c: &[usize]| c.iter().sum::<usize>() + c.len() - 1;
+    let rest = |c: &[usize]| inner.saturating_sub(total(c) - c[flexible]);
+    columns[flexible] = rest(&columns);
+    for &i in give_way {
+        let wanted = KEEP
+            .saturating_sub(columns[flexible])
+            .max(total(&columns).saturating_sub(inner));
+        columns[i] -= wanted.min(columns[i].saturating_sub(MIN));
+        columns[flexible] = rest(&columns);
+    }
+    columns
+}
+
+/// A table row whose cells are cut to `widths` with "…".
+pub(crate) fn fitted_row(cols: Vec<Col>, widths: &[usize]) -> ratatui::widgets::Row<'static> {
+    use ratatui::widgets::Cell;
+    ratatui::widgets::Row::new(cols.into_iter().enumerate().map(|(i, c)| {
+        let text = match widths.get(i) {
+            Some(w) => fit(&c.text, *w),
+            None => c.text,
+        };
+        let line = Line::from(Span::styled(text, c.style));
+        Cell::from(if c.right { line.right_aligned() } else { line })
+    }))
+}
+
 pub(crate) fn context_label(context: Context) -> T {
     match context {
         Context::Global => T::CtxGlobal,
@@ -334,6 +441,27 @@ mod tests {
         assert_eq!(fit("Göteborgs Stad", 6), "Göteb…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abc", 1), "…");
+    }
+
+    #[test]
+    fn a_frame_keeps_no_bidi_or_zero_width_character() {
+        let mut buffer = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 20, 1));
+        // Drawn raw, as a text that missed `clean` would be.
+        buffer.set_string(
+            0,
+            0,
+            "a\u{200D}b\u{202E}c\u{2067}d",
+            ratatui::style::Style::new(),
+        );
+        buffer[(1, 0)].set_symbol("b\u{200C}");
+        neutralise(&mut buffer);
+        for cell in &buffer.content {
+            assert!(
+                !cell.symbol().chars().any(crate::domain::text::acts_unseen),
+                "{:?}",
+                cell.symbol()
+            );
+        }
     }
 
     #[test]

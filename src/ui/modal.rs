@@ -177,14 +177,13 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         .min(area.width.saturating_sub(2))
         .saturating_sub(2)
         .max(1);
-    // Info lines wrap; each takes as many rows as it needs at this width.
-    let info_height: u16 = info
+    // Info lines wrap (between their parts, never inside an amount); each takes the rows it
+    // needs at this width, so none is cut off.
+    let info: Vec<String> = info
         .iter()
-        .map(|l| {
-            let w = UnicodeWidthStr::width(l.as_str()).max(1);
-            u16::try_from(w.div_ceil(inner_width as usize)).unwrap_or(u16::MAX)
-        })
-        .fold(0u16, u16::saturating_add);
+        .flat_map(|l| super::wrap::wrap(&clean(l), inner_width as usize))
+        .collect();
+    let info_height = u16::try_from(info.len()).unwrap_or(u16::MAX);
     let height = heights.iter().sum::<u16>() + 4 + info_height;
     let popup = centred(area, 76, height);
     let block = frame_block(&f.title, T::FormFooter, app, theme, popup.width);
@@ -193,13 +192,11 @@ fn form(app: &App, f: &Form, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(block, popup);
     let [info_area, inner] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(inner);
-    let lines: Vec<Line<'_>> = info.iter().map(|l| Line::from(clean(l))).collect();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.label)
-            .wrap(Wrap { trim: true }),
-        info_area,
-    );
+    let lines: Vec<Line<'_>> = info
+        .iter()
+        .map(|l| Line::from(fit(l, info_area.width as usize)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.label), info_area);
     // A form taller than the screen scrolls: the fields from `first` on, so that the focused
     // one is always whole, never squeezed to an empty frame.
     let room = inner.height.saturating_sub(2);
@@ -425,8 +422,30 @@ fn preview(app: &App, p: &Preview, theme: &Theme, frame: &mut Frame<'_>, area: R
     let text = super::preview::lines(app, &p.content);
     // The last line can be scrolled to the top, no further.
     p.max_scroll.set(text.len().saturating_sub(1));
-    let scroll = p.scroll.min(text.len().saturating_sub(1));
-    let lines: Vec<Line<'_>> = text.iter().map(|l| Line::from(clean(l))).collect();
+    let mut scroll = p.scroll.min(text.len().saturating_sub(1));
+    // The organisation view's cursor is on one of its cases, the last lines: kept in view.
+    let cursor_line = match (&p.content, p.cursor) {
+        (crate::app::modal::PreviewContent::Organisation(o), Some(c)) => {
+            Some(text.len() - o.cases.len() + c)
+        }
+        _ => None,
+    };
+    if let Some(line) = cursor_line {
+        let visible = usize::from(popup.height.saturating_sub(2)).max(1);
+        scroll = (line + 1).saturating_sub(visible);
+    }
+    let lines: Vec<Line<'_>> = text
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if Some(i) == cursor_line {
+                let rest = l.strip_prefix("  ").unwrap_or(l);
+                Line::from(format!("▶ {}", clean(rest))).style(theme.selection)
+            } else {
+                Line::from(clean(l))
+            }
+        })
+        .collect();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

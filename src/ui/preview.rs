@@ -32,23 +32,36 @@ pub fn lines(app: &App, content: &PreviewContent) -> Vec<String> {
     }
 }
 
-/// A call's money in one line: budget, granted, paid, proposed, left, and what earlier years
-/// committed.
+/// A call's money in one line, per year (issue 19): budget and what is left first (they are
+/// what a decision is weighed against), then this year's grants and what is paid of them, the
+/// proposals, and the multi-year grants on either side: committed here from earlier years, and
+/// this call's own later years, each with what is paid of it.
 pub fn budget_line(lang: Lang, b: &Budget) -> String {
     let mut line = tr(
         lang,
-        T::FuBudgetLine,
+        T::ScBudgetLine,
         &[
             &b.budget.to_string(),
+            &b.remaining().to_string(),
+            &b.year.to_string(),
             &b.granted.to_string(),
             &b.paid.to_string(),
             &b.proposed.to_string(),
-            &b.remaining().to_string(),
         ],
     );
-    // Multi-year grants (issue 6): what earlier calls' grants take of this year's budget.
-    if b.committed.ore() != 0 {
-        line.push_str(&tr(lang, T::MyCommitted, &[&b.committed.to_string()]));
+    if b.committed.ore() != 0 || b.paid_committed.ore() != 0 {
+        line.push_str(&tr(
+            lang,
+            T::ScBudgetCommitted,
+            &[&b.committed.to_string(), &b.paid_committed.to_string()],
+        ));
+    }
+    if b.later.ore() != 0 || b.paid_later.ore() != 0 {
+        line.push_str(&tr(
+            lang,
+            T::ScBudgetLater,
+            &[&b.later.to_string(), &b.paid_later.to_string()],
+        ));
     }
     line
 }
@@ -191,10 +204,14 @@ fn stats(lang: Lang, data: &StatsData) -> Vec<String> {
     lines
 }
 
+/// The organisation view: who it is and where it stands, what it owes (reports, återkrav), who
+/// has declared jäv, its contacts, and last its cases, one line each (the view's cursor moves
+/// through them and Enter opens one: they are the last `o.cases.len()` lines).
 fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
     let lang = app.lang;
     let org = &o.organisation;
     let dash = || T::Dash.text(lang).to_string();
+    let step = crate::domain::decision::highest_step(o.standing);
     let mut lines = vec![
         format!(
             "{} · {} · {}",
@@ -207,33 +224,58 @@ fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
             T::OrgSummary,
             &[&o.cases.len().to_string(), &o.granted_total.to_string()],
         ),
+        tr(
+            lang,
+            T::ScOrgStanding,
+            &[
+                &match step.number() {
+                    1 => "1".to_string(),
+                    n => format!("1–{n}"),
+                },
+                i18n::step(step).text(lang),
+            ],
+        ),
         String::new(),
-        T::OrgCases.text(lang).to_string(),
+        T::OrgReports.text(lang).to_string(),
     ];
-    for c in &o.cases {
-        let granted = c.granted.map_or_else(dash, |g| g.to_string());
-        lines.push(format!(
-            "  {}/{}  {}  {:<24} {:>16}  {}",
-            c.row.dnr.year,
-            c.row.dnr.seq,
-            c.row.step.number(),
-            i18n::state(c.row.state).text(lang),
-            granted,
-            c.call
-        ));
-    }
-    lines.push(String::new());
-    lines.push(T::OrgReports.text(lang).to_string());
     if o.open_reports.is_empty() {
         lines.push(format!("  {}", dash()));
     }
-    for (dnr, due) in &o.open_reports {
+    for (dnr, kind, due) in &o.open_reports {
         let late = if *due < app.today {
             format!(" · {}", T::OrgReportLate.text(lang))
         } else {
             String::new()
         };
-        lines.push(format!("  {}/{}  {due}{late}", dnr.year, dnr.seq));
+        lines.push(format!(
+            "  {}/{}  {}  {due}{late}",
+            dnr.year,
+            dnr.seq,
+            i18n::report_kind(*kind).text(lang)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::ScOrgRecoveries.text(lang).to_string());
+    if o.recoveries.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for (dnr, r) in &o.recoveries {
+        lines.push(format!(
+            "  {}/{}  {}  {} · {}",
+            dnr.year,
+            dnr.seq,
+            i18n::ground(r.ground).text(lang),
+            r.claimed,
+            crate::app::followup::recovery_status_text(app, r)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::ScOrgJav.text(lang).to_string());
+    if o.jav.is_empty() {
+        lines.push(format!("  {}", dash()));
+    }
+    for (name, reason) in &o.jav {
+        lines.push(format!("  {name} · {reason}"));
     }
     lines.push(String::new());
     lines.push(T::OrgContacts.text(lang).to_string());
@@ -244,6 +286,19 @@ fn organisation(app: &App, o: &OrgOverview) -> Vec<String> {
         lines.push(format!(
             "  {} · {} · {} · {}",
             c.name, c.role, c.email, c.phone
+        ));
+    }
+    lines.push(String::new());
+    lines.push(T::OrgCases.text(lang).to_string());
+    for c in &o.cases {
+        let granted = c.granted.map_or_else(dash, |g| g.to_string());
+        lines.push(format!(
+            "  {:<9} {}  {:<24} {:>16}  {}",
+            format!("{}/{}", c.row.dnr.year, c.row.dnr.seq),
+            c.row.step.number(),
+            i18n::state(c.row.state).text(lang),
+            granted,
+            c.call
         ));
     }
     lines

@@ -57,6 +57,9 @@ fn call(step: Step) -> Call {
         proposed: Money::ZERO,
         paid: Money::ZERO,
         committed: Money::ZERO,
+        paid_committed: Money::ZERO,
+        later: Money::ZERO,
+        paid_later: Money::ZERO,
     }
 }
 
@@ -317,7 +320,7 @@ fn a_batch_asks_for_a_preview_first() {
                 requested: Money::ZERO,
                 supplement_due_on: None,
                 report_due_on: None,
-                answered: 0,
+                answered: Vec::new(),
                 order_key: String::new(),
             },
         );

@@ -24,6 +24,7 @@ mod multiyear;
 mod plans;
 mod readme;
 mod render;
+mod screens;
 mod service;
 mod storage;
 mod tallies;

@@ -40,6 +40,15 @@ impl App {
         if let Some(view) = self.case_view.as_mut() {
             view.tab = tab;
             view.row = 0;
+            // Beslut opens on the decision the header speaks of (the latest beslut, else the
+            // latest proposal), so the detail below says the same as the header (issue 19).
+            if tab == Tab::Decisions {
+                let d = &view.detail;
+                let current = d.decision().or_else(|| d.proposal()).map(|x| x.id);
+                if let Some(row) = d.decisions.iter().position(|x| Some(x.id) == current) {
+                    view.row = row;
+                }
+            }
         }
     }
 
@@ -86,14 +95,17 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// The next action of a list row: the checklist count is against the step's current
-    /// checklist (the list does not load each case's own version).
+    /// The next action of a list row: the mandatory items left, as the case header counts
+    /// them, against the step's current checklist (the list does not load each case's own
+    /// version).
     pub fn next_action_of_row(&self, r: &crate::domain::CaseRow) -> NextAction {
-        let items = self
+        let answered: std::collections::HashSet<&str> =
+            r.answered.iter().map(String::as_str).collect();
+        let unanswered = self
             .checklists
             .iter()
             .find(|c| c.template.step() == Some(r.step))
-            .map(|c| c.template.items.len());
+            .map(|c| c.template.unanswered_mandatory(&answered).len());
         next_action(
             &CaseFacts {
                 state: r.state,
@@ -101,8 +113,8 @@ impl App {
                 assigned: r.assignee.is_some(),
                 supplement_due_on: r.supplement_due_on,
                 report_due_on: r.report_due_on,
-                unanswered: items.map(|n| n.saturating_sub(r.answered)),
-                mandatory_only: false,
+                unanswered,
+                mandatory_only: true,
             },
             self.today,
         )
@@ -181,15 +193,21 @@ impl App {
 
     /// Someone else changed the case first: say who and when, and read it again.
     pub(crate) fn conflict(&mut self, by: &str, at: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
-        self.pending_form = None;
         let when = at
             .with_timezone(&self.utc_offset)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        self.status = Some(crate::app::Status {
-            text: tr(self.lang, T::Conflict, &[by, &when]),
-            error: true,
-        });
+        // What was typed is kept, as when the database is busy (issue 19): the dialog comes
+        // back as typed over the reloaded case, and Ctrl-S saves it against the case as it is
+        // now (the service checks every rule again).
+        if self.pending_form.is_some() {
+            self.refused(tr(self.lang, T::ScConflictKept, &[by, &when]));
+        } else {
+            self.status = Some(crate::app::Status {
+                text: tr(self.lang, T::Conflict, &[by, &when]),
+                error: true,
+            });
+        }
         match self.case_view.as_mut() {
             Some(v) => {
                 v.advance_from = None;

@@ -19,11 +19,54 @@ impl App {
 
     pub(crate) fn show_organisation(&mut self, o: crate::domain::views::OrgOverview) {
         let title = tr(self.lang, T::TitleOrganisation, &[&o.organisation.name]);
+        let cursor = (!o.cases.is_empty()).then_some(0);
         let preview = Preview::new(
             title,
             PreviewContent::Organisation(Box::new(o)),
             PreviewAction::None,
         );
-        self.modal = Some(Modal::Preview(preview));
+        self.modal = Some(Modal::Preview(Preview { cursor, ..preview }));
+    }
+
+    fn organisation_cases(&self) -> Option<(&crate::domain::views::OrgOverview, usize)> {
+        match &self.modal {
+            Some(Modal::Preview(Preview {
+                content: PreviewContent::Organisation(o),
+                cursor: Some(c),
+                ..
+            })) => Some((o, *c)),
+            _ => None,
+        }
+    }
+
+    /// j and k in the organisation view move through its cases.
+    pub(crate) fn organisation_cursor(&mut self, down: bool) -> Vec<Effect> {
+        let Some((o, c)) = self.organisation_cases() else {
+            return Vec::new();
+        };
+        let last = o.cases.len().saturating_sub(1);
+        let next = if down {
+            (c + 1).min(last)
+        } else {
+            c.saturating_sub(1)
+        };
+        if let Some(Modal::Preview(p)) = self.modal.as_mut() {
+            p.cursor = Some(next);
+        }
+        Vec::new()
+    }
+
+    /// Enter in the organisation view opens the selected case; Esc in the case returns home.
+    pub(crate) fn open_from_organisation(&mut self) -> Vec<Effect> {
+        let Some(id) = self
+            .organisation_cases()
+            .and_then(|(o, c)| o.cases.get(c))
+            .map(|c| c.row.id)
+        else {
+            return Vec::new();
+        };
+        self.modal = None;
+        self.stacked.clear();
+        vec![Effect::LoadCase(id)]
     }
 }

@@ -140,7 +140,10 @@ impl App {
             Action::ReviewReport => f.reports.iter().any(awaiting_review),
             Action::OpenRecovery => f.paid().ore() > 0,
             Action::DecideRecovery => {
-                self.is_decider() && f.recoveries.iter().any(|r| r.decision.is_none())
+                self.is_decider()
+                    && f.recoveries
+                        .iter()
+                        .any(|r| r.decision.is_none() && r.response_due <= self.today)
             }
             Action::Repayment => f.recoveries.iter().any(repayable),
             _ => true,

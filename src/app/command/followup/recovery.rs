@@ -108,6 +108,12 @@ impl App {
         }) else {
             return self.say(T::FuNoRecoveryToDecide, &[]);
         };
+        // Before the response date the party may still answer: no decision date is valid yet,
+        // so no form is offered with a date it would refuse (issue 19).
+        if self.today < r.response_due {
+            let due = r.response_due.to_string();
+            return self.say(T::ScRecoveryWaits, &[&due]);
+        }
         let jav = d.jav_users.contains(&self.user.id);
         if let Err(e) =
             decision::check_decider(self.user.id, &self.user.roles, Some(r.presenter_id), jav)
@@ -131,7 +137,7 @@ impl App {
                 )
             })
             .collect();
-        let date = self.today.max(r.response_due);
+        let date = self.today;
         let pay_by = (date + Duration::days(PAY_DAYS)).to_string();
         let fields = vec![
             Field::choice(
