@@ -666,6 +666,16 @@ fn check(settings: &Settings) -> Result<(), Failure> {
                 };
                 tr(lang, key, &[&id.to_string(), &clean(&dnr.to_string())])
             }
+            Problem::User { login, differs } => {
+                use crate::storage::UserDiffers;
+                let key = match differs {
+                    UserDiffers::Unrecorded => T::CheckUserUnrecorded,
+                    UserDiffers::Roles => T::CheckUserRoles,
+                    UserDiffers::Delegation => T::CheckUserDelegation,
+                    UserDiffers::Active => T::CheckUserActive,
+                };
+                tr(lang, key, &[&clean(login)])
+            }
         })
         .collect();
     Err(fail(lines.join("\n"), 1))

@@ -337,6 +337,10 @@ catalogue! {
     EventChecklistChosen => "Checklista vald", "Checklist chosen";
 
     CheckOk => "OK: databasen är hel; {0} händelser i en obruten kedja.", "OK: the database is sound; {0} events in an unbroken chain.";
+    CheckUserUnrecorded => "Användaren {0} finns men ingen händelse registrerade hen: tillagd utanför bidrag.", "The user {0} exists but no event registered them: added outside bidrag.";
+    CheckUserRoles => "Användaren {0} har andra roller än händelserna gav: ändrade utanför bidrag.", "The user {0} has other roles than the events gave: changed outside bidrag.";
+    CheckUserDelegation => "Användaren {0} har en annan delegation än händelserna gav: ändrad utanför bidrag.", "The user {0} has another delegation than the events gave: changed outside bidrag.";
+    CheckUserActive => "Användaren {0} är aktiv eller avaktiverad i strid med händelserna: ändrat utanför bidrag.", "The user {0} is active or deactivated against what the events say: changed outside bidrag.";
     CheckIntegrity => "Integritetskontrollen säger: {0}", "The integrity check says: {0}";
     CheckForeignKey => "Bruten referens: {0} rad {1} pekar på {2} som saknas.", "Broken reference: {0} row {1} points to a missing {2}.";
     CheckChainLink => "Händelsekedjan är bruten vid händelse {0}: föregående hash stämmer inte.", "The event chain is broken at event {0}: the previous hash does not match.";

@@ -32,6 +32,40 @@ pub enum Problem {
         dnr: Dnr,
         rule: DbRule,
     },
+    /// A user whose roles, delegation or active state are not what the events that set them
+    /// up say (changed outside bidrag, say with sqlite3): the login and what differs.
+    User { login: String, differs: UserDiffers },
+}
+
+/// What of a user differs from their events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserDiffers {
+    /// No event registered the user.
+    Unrecorded,
+    Roles,
+    Delegation,
+    Active,
+}
+
+/// A user as their events made them: roles and delegation outcomes as sorted code sets.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Recorded {
+    roles: Vec<String>,
+    outcomes: Vec<String>,
+    max_ore: Option<i64>,
+    active: bool,
+}
+
+fn code_set(codes: &str) -> Vec<String> {
+    let mut set: Vec<String> = codes
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect();
+    set.sort();
+    set.dedup();
+    set
 }
 
 /// What kind of decision broke a rule.
@@ -103,6 +137,7 @@ impl Store {
             problems.push(Problem::SearchText { cases, first });
         }
         problems.extend(self.rule_problems()?);
+        problems.extend(self.user_problems()?);
 
         let mut stmt = self.conn.prepare(
             "SELECT id, at, user_id, case_id, kind, before, after, prev_hash, hash
@@ -154,6 +189,86 @@ impl Store {
             previous = hash;
         }
         Ok(CheckReport { events, problems })
+    }
+
+    /// Users whose row is not what their events say: the events are replayed in order
+    /// (registered, changed, deactivated, activated), each found by the login it names.
+    fn user_problems(&self) -> Result<Vec<Problem>> {
+        use crate::domain::EventKind as K;
+        use std::collections::HashMap;
+        let kinds = [
+            K::UserCreated,
+            K::UserChanged,
+            K::UserDeactivated,
+            K::UserActivated,
+        ];
+        let placeholders = kinds
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect::<Vec<_>>();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT kind, after FROM events WHERE kind IN ({}) ORDER BY id",
+            placeholders.join(", ")
+        ))?;
+        let rows: Vec<(String, Option<String>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut recorded: HashMap<String, Recorded> = HashMap::new();
+        for (kind, after) in rows {
+            let after: serde_json::Value = after
+                .as_deref()
+                .and_then(|a| serde_json::from_str(a).ok())
+                .unwrap_or_default();
+            let Some(login) = after.get("login").and_then(|l| l.as_str()) else {
+                continue;
+            };
+            let text = |key: &str| after.get(key).and_then(|v| v.as_str()).unwrap_or("");
+            let full = || Recorded {
+                roles: code_set(text("roles")),
+                outcomes: code_set(text("delegation_outcomes")),
+                max_ore: after.get("delegation_max_ore").and_then(|v| v.as_i64()),
+                active: after
+                    .get("active")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(true),
+            };
+            match K::from_code(&kind) {
+                Some(K::UserCreated | K::UserChanged) => {
+                    recorded.insert(login.to_string(), full());
+                }
+                Some(k @ (K::UserDeactivated | K::UserActivated)) => {
+                    if let Some(r) = recorded.get_mut(login) {
+                        r.active = k == K::UserActivated;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT login, roles, delegation_outcomes, delegation_max_ore, active
+             FROM users ORDER BY login",
+        )?;
+        let users: Vec<(String, String, String, Option<i64>, bool)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut problems = Vec::new();
+        for (login, roles, outcomes, max_ore, active) in users {
+            let differs = match recorded.get(&login) {
+                None => Some(UserDiffers::Unrecorded),
+                Some(r) if r.roles != code_set(&roles) => Some(UserDiffers::Roles),
+                Some(r) if r.outcomes != code_set(&outcomes) || r.max_ore != max_ore => {
+                    Some(UserDiffers::Delegation)
+                }
+                Some(r) if r.active != active => Some(UserDiffers::Active),
+                Some(_) => None,
+            };
+            if let Some(differs) = differs {
+                problems.push(Problem::User { login, differs });
+            }
+        }
+        Ok(problems)
     }
 
     /// The case's diarienummer, if the case is there.

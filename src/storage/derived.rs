@@ -417,8 +417,14 @@ mod tests {
             .expect("update");
         assert_eq!(search_text_problems(conn).expect("check"), Some((2, 2)));
         let report = store.check().expect("check");
+        // The user above was inserted without its event, which check rightly reports too.
+        let problems: Vec<_> = report
+            .problems
+            .into_iter()
+            .filter(|p| !matches!(p, crate::storage::Problem::User { .. }))
+            .collect();
         assert_eq!(
-            report.problems,
+            problems,
             vec![crate::storage::Problem::SearchText {
                 cases: 2,
                 first: "DELMOS 2026/8".into()

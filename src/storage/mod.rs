@@ -14,7 +14,7 @@ mod reference;
 mod write;
 
 pub use admin::{CallSetup, draft_of};
-pub use check::{CheckReport, Problem, RuledRecord};
+pub use check::{CheckReport, Problem, RuledRecord, UserDiffers};
 pub use export::{Table, kronor};
 pub use followup::{NewRecovery, NewReport, NewReview, SentGrant};
 pub use import_write::{ExistingCases, ImportSource, ImportWritten, ImportedCase, title_key};

@@ -181,6 +181,8 @@ fn the_first_administrator_sets_up_users_and_a_call_and_each_change_is_an_event(
         db.ok(&["settings", "list"])
             .contains("dnr_prefix\tDiarienummerprefix\tMYND")
     );
+    // Every user is what the events that set them up say.
+    db.ok(&["check"]);
 }
 
 #[test]

@@ -1178,3 +1178,34 @@ fn a_killed_demo_generation_leaves_no_database_and_the_next_run_removes_its_file
     let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&out).arg("check"));
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn check_finds_roles_set_outside_bidrag() {
+    let home = TempDir::new().expect("tmp");
+    let path = demo_db(&home);
+    let check = |home: &TempDir| stderr_of(bidrag(home).arg("--db").arg(&path).arg("check"));
+    // As bidrag set them up, every user is what their events say.
+    let (code, err) = check(&home);
+    assert_eq!(code, 0, "{err}");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "UPDATE users SET roles = 'handlaggare,beslutsfattare' WHERE login = 'anna';
+             UPDATE users SET delegation_max_ore = 1 WHERE login = 'cecilia';
+             UPDATE users SET active = 0 WHERE login = 'bertil';
+             INSERT INTO users (login, name, roles) VALUES ('mallory', 'Mallory', 'administrator');",
+        )
+        .expect("tamper");
+    }
+    let (code, err) = check(&home);
+    assert_eq!(code, 1);
+    for line in [
+        "Användaren anna har andra roller än händelserna gav",
+        "Användaren cecilia har en annan delegation än händelserna gav",
+        "Användaren bertil är aktiv eller avaktiverad i strid med händelserna",
+        "Användaren mallory finns men ingen händelse registrerade hen",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+    assert!(!err.contains("dalia"), "{err}");
+}

@@ -423,9 +423,12 @@ fn rows_breaking_the_rules_survive_the_migration_from_every_version_and_check_na
             "from version {from}"
         );
         let report = store.check().expect("check");
+        // The rows' users are inserted without their events here: check names them too
+        // (`cli::check_finds_roles_set_outside_bidrag`), which is not this test's point.
         let found: Vec<(RuledRecord, i64, DbRule)> = report
             .problems
             .iter()
+            .filter(|p| !matches!(p, Problem::User { .. }))
             .map(|p| match p {
                 Problem::Rule {
                     record,
