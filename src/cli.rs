@@ -3,6 +3,7 @@
 use crate::app::{App, Keymap};
 use crate::demo;
 use crate::domain::User;
+use crate::domain::audit::Anchor;
 use crate::domain::refused::Refused;
 use crate::i18n::{Lang, T, tr};
 use crate::storage::{OpenError, Store};
@@ -45,7 +46,15 @@ pub struct Cli {
 pub enum Command {
     /// Check the database without changing it: SQLite's integrity and foreign keys, and the
     /// event log's hash chain (reports the first broken event). Exit status 1 if anything is wrong.
-    Check,
+    Check {
+        /// An anchor from a sent letter ("1234:0123456789abcdef", or as the letter prints it):
+        /// confirms the chain still holds it, even if every hash was recomputed. Repeatable.
+        #[arg(long, value_name = "ANCHOR")]
+        anchor: Vec<String>,
+        /// A folder of sent letters: every anchor in them is confirmed as with --anchor.
+        #[arg(long, value_name = "DIR")]
+        anchors: Option<PathBuf>,
+    },
     /// Create the database (with --demo: the demo database) or bring an older one up to date,
     /// without starting the interface.
     Init,
@@ -612,19 +621,97 @@ fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Fail
     current(shipped().map_err(refuse)?, user).map_err(refuse)
 }
 
-fn check(settings: &Settings) -> Result<(), Failure> {
+/// An anchor and the letter it was read from (None: given on the command line).
+type AnchorFrom = (Anchor, Option<String>);
+
+/// Anchors to confirm: each given on the command line, and each in the letters of a folder
+/// (with the letter it came from). Refuses a malformed anchor or an unreadable folder (exit 2).
+fn anchors_to_confirm(
+    lang: Lang,
+    given: &[String],
+    dir: Option<&Path>,
+) -> Result<(Vec<AnchorFrom>, usize), Failure> {
+    use crate::domain::text::clean;
+    let mut out = Vec::new();
+    for text in given {
+        let anchor = Anchor::parse(text)
+            .ok_or_else(|| fail(tr(lang, T::CheckAnchorBad, &[&clean(text)]), 2))?;
+        out.push((anchor, None));
+    }
+    let mut without = 0;
+    if let Some(dir) = dir {
+        let shown = dir.display().to_string();
+        let unreadable = |e: std::io::Error| {
+            fail(
+                tr(lang, T::CheckAnchorsDir, &[&clean(&shown), &e.to_string()]),
+                2,
+            )
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(unreadable)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(unreadable)?;
+            let found = Anchor::find_all(&text);
+            if found.is_empty() {
+                without += 1;
+            }
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            out.extend(found.into_iter().map(|a| (a, Some(name.clone()))));
+        }
+    }
+    Ok((out, without))
+}
+
+fn check(settings: &Settings, given: &[String], dir: Option<&Path>) -> Result<(), Failure> {
     use crate::domain::text::clean;
     use crate::storage::Problem;
     let lang = settings.lang;
+    let (anchors, without) = anchors_to_confirm(lang, given, dir)?;
     let store =
         Store::open_read_only(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let report = store
         .check()
         .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
-    if report.problems.is_empty() {
-        return say(lang, &[tr(lang, T::CheckOk, &[&report.events.to_string()])]);
+    // Anchors: what the chain no longer holds is a problem; what it holds is said in one line.
+    let mut anchor_lines = Vec::new();
+    let mut held = 0;
+    for (anchor, letter) in &anchors {
+        let holds = store
+            .anchor_holds(anchor)
+            .map_err(|e| fail(tr(lang, T::ErrDatabase, &[&e.to_string()]), 1))?;
+        if holds {
+            held += 1;
+        } else {
+            anchor_lines.push(match letter {
+                Some(l) => tr(lang, T::CheckAnchorMissingIn, &[&anchor.text(), &clean(l)]),
+                None => tr(lang, T::CheckAnchorMissing, &[&anchor.text()]),
+            });
+        }
     }
-    let lines: Vec<String> = report
+    let mut notes = Vec::new();
+    if !anchors.is_empty() || dir.is_some() {
+        notes.push(tr(
+            lang,
+            T::CheckAnchorsHeld,
+            &[&held.to_string(), &anchors.len().to_string()],
+        ));
+    }
+    if without > 0 {
+        notes.push(tr(lang, T::CheckLettersWithout, &[&without.to_string()]));
+    }
+    if report.problems.is_empty() && anchor_lines.is_empty() {
+        let mut lines = vec![tr(lang, T::CheckOk, &[&report.events.to_string()])];
+        lines.extend(notes);
+        return say(lang, &lines);
+    }
+    let mut lines: Vec<String> = report
         .problems
         .iter()
         .map(|p| match p {
@@ -678,6 +765,8 @@ fn check(settings: &Settings) -> Result<(), Failure> {
             }
         })
         .collect();
+    lines.extend(anchor_lines);
+    lines.extend(notes);
     Err(fail(lines.join("\n"), 1))
 }
 
@@ -1091,7 +1180,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Err(fail(tr(lang, T::ErrNoDatabase, &[&path]), 1));
     }
     match &cli.command {
-        Some(Command::Check) => return check(&settings),
+        Some(Command::Check { anchor, anchors }) => {
+            return check(&settings, anchor, anchors.as_deref());
+        }
         Some(Command::Backup { file }) => return backup(&settings, file),
         Some(Command::Export {
             what,

@@ -341,6 +341,12 @@ catalogue! {
     CheckUserRoles => "Användaren {0} har andra roller än händelserna gav: ändrade utanför bidrag.", "The user {0} has other roles than the events gave: changed outside bidrag.";
     CheckUserDelegation => "Användaren {0} har en annan delegation än händelserna gav: ändrad utanför bidrag.", "The user {0} has another delegation than the events gave: changed outside bidrag.";
     CheckUserActive => "Användaren {0} är aktiv eller avaktiverad i strid med händelserna: ändrat utanför bidrag.", "The user {0} is active or deactivated against what the events say: changed outside bidrag.";
+    CheckAnchorBad => "{0} är inget ankare: skriv händelsens nummer och de 16 första tecknen i dess hash, som 1234:0123456789abcdef, eller raden från brevet.", "{0} is no anchor: give the event's number and the first 16 characters of its hash, as 1234:0123456789abcdef, or the line from the letter.";
+    CheckAnchorsDir => "Kan inte läsa breven i {0}: {1}", "Cannot read the letters in {0}: {1}";
+    CheckAnchorMissing => "Ankaret {0} finns inte i kedjan: historiken fram till det har skrivits om eller tagits bort.", "The anchor {0} is not in the chain: the history up to it has been rewritten or removed.";
+    CheckAnchorMissingIn => "Ankaret {0} i {1} finns inte i kedjan: historiken fram till brevet har skrivits om eller tagits bort.", "The anchor {0} in {1} is not in the chain: the history up to the letter has been rewritten or removed.";
+    CheckAnchorsHeld => "{0} av {1} ankare finns i kedjan.", "{0} of {1} anchors are in the chain.";
+    CheckLettersWithout => "{0} brev utan ankare (skickade innan brev fick ett) har inte kunnat prövas.", "{0} letters without an anchor (sent before letters had one) could not be tried.";
     CheckIntegrity => "Integritetskontrollen säger: {0}", "The integrity check says: {0}";
     CheckForeignKey => "Bruten referens: {0} rad {1} pekar på {2} som saknas.", "Broken reference: {0} row {1} points to a missing {2}.";
     CheckChainLink => "Händelsekedjan är bruten vid händelse {0}: föregående hash stämmer inte.", "The event chain is broken at event {0}: the previous hash does not match.";

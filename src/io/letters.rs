@@ -122,6 +122,21 @@ pub fn recovery_letter(
     letter::render(RECOVERY_TEMPLATE, &fields, to_pay.ore() > 0)
 }
 
+/// The letter with the event chain's head at its foot (see [`Anchor`]); a database without
+/// events (none can send a letter) leaves the letter as it is.
+///
+/// [`Anchor`]: crate::domain::audit::Anchor
+pub fn anchored(text: &str, anchor: Option<&crate::domain::audit::Anchor>) -> String {
+    match anchor {
+        Some(a) => format!(
+            "{}\n\n---\n\nDiariets kontrollvärde vid expediering: {}\n",
+            text.trim_end(),
+            a.text()
+        ),
+        None => text.to_string(),
+    }
+}
+
 /// "DELMOS-2026-35-beslut-4.md": the case and the decision.
 pub fn decision_file_name(d: &CaseDetail, decision_id: i64) -> String {
     format!(

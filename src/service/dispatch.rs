@@ -25,6 +25,7 @@ pub fn dispatch(
     let dec = crate::domain::decision::sendable(&d, decision_id)?;
     let text =
         letters::decision_letter(&d, dec).map_err(|e| ServiceError::Letter(e.to_string()))?;
+    let text = letters::anchored(&text, store.chain_anchor()?.as_ref());
     let name = letters::decision_file_name(&d, decision_id);
     let path = letters::write_letter(ctx.letters_dir, &name, &text, |p| {
         store.document_names_file(p).unwrap_or(true)

@@ -123,6 +123,7 @@ fn recovery_letter(
     let (r, decision) = recovery_decision(&user, &d, ctx, recovery_id, choice)?;
     let text = letters::recovery_letter(&d, &r, &decision)
         .map_err(|e| ServiceError::Letter(e.to_string()))?;
+    let text = letters::anchored(&text, store.chain_anchor()?.as_ref());
     let name = letters::recovery_file_name(&d, recovery_id);
     letters::write_letter(ctx.letters_dir, &name, &text, |p| {
         store.document_names_file(p).unwrap_or(true)

@@ -271,6 +271,34 @@ impl Store {
         Ok(problems)
     }
 
+    /// The chain's head as a letter sent now carries it; None before the first event.
+    pub fn chain_anchor(&self) -> Result<Option<crate::domain::audit::Anchor>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()?
+            .map(|(id, hash)| crate::domain::audit::Anchor::of(id, &hash)))
+    }
+
+    /// Does the chain still hold `anchor`: its event, with a hash that begins as the anchor's?
+    pub fn anchor_holds(&self, anchor: &crate::domain::audit::Anchor) -> Result<bool> {
+        use rusqlite::OptionalExtension;
+        let hash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT hash FROM events WHERE id = ?1",
+                [anchor.event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(hash.is_some_and(|h| h.starts_with(&anchor.hash)))
+    }
+
     /// The case's diarienummer, if the case is there.
     fn case_dnr(&self, case_id: i64) -> Result<Option<Dnr>> {
         use rusqlite::OptionalExtension;

@@ -1209,3 +1209,143 @@ fn check_finds_roles_set_outside_bidrag() {
     }
     assert!(!err.contains("dalia"), "{err}");
 }
+
+/// A decision letter sent through the service on the demo at `path`; returns the letter's text.
+fn send_a_decision_letter(path: &Path, letters: &Path) -> String {
+    let mut store = crate::common::demo_store_at(path);
+    let (case_id, decision_id): (i64, i64) = store
+        .connection()
+        .query_row(
+            "SELECT c.id, d.id FROM cases c JOIN decisions d ON d.case_id = c.id
+             WHERE c.state = 'beslutad' AND d.kind = 'beslut' AND d.sent_on IS NULL
+             ORDER BY c.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a decided case to send");
+    let version = store.case_detail(case_id).expect("case").version;
+    let checklists = crate::common::checklists();
+    let anna = store.user_by_login("anna").expect("read").expect("anna");
+    let ctx = bidrag::service::Ctx {
+        user_id: anna.id,
+        today: crate::common::today(),
+        now: crate::common::now(),
+        checklists: &checklists,
+        letters_dir: letters,
+    };
+    let sent = bidrag::service::dispatch::dispatch(&mut store, &ctx, case_id, version, decision_id)
+        .expect("sent");
+    std::fs::read_to_string(sent).expect("the letter")
+}
+
+#[test]
+fn a_letter_carries_the_chain_head_and_check_confirms_it_after_a_recomputed_rewrite() {
+    use bidrag::domain::audit::{Anchor, EventContent, GENESIS, event_hash};
+    let home = TempDir::new().expect("tmp");
+    let path = home.path().join("demo.db");
+    let letters = home.path().join("brev");
+    let letter = send_a_decision_letter(&path, &letters);
+    let anchors = Anchor::find_all(&letter);
+    assert_eq!(anchors.len(), 1, "{letter}");
+    let anchor = &anchors[0];
+    assert!(
+        letter.contains(&format!(
+            "Diariets kontrollvärde vid expediering: {}",
+            anchor.text()
+        )),
+        "{letter}"
+    );
+    let check = |extra: &[&str]| {
+        let out = bidrag(&home)
+            .arg("--db")
+            .arg(&path)
+            .arg("check")
+            .args(extra)
+            .output()
+            .expect("runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let dir = letters.to_str().expect("utf-8");
+    let (code, out) = check(&["--anchors", dir]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 av 1 ankare finns i kedjan"), "{out}");
+    let given = format!("{}:{}", anchor.event_id, anchor.hash);
+    let (code, out) = check(&["--anchor", &given]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = check(&["--anchor", "12:nothex"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("är inget ankare"), "{out}");
+
+    // History before the letter rewritten, and every hash from there on recomputed: the chain
+    // is whole again, so only the anchor can tell.
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "DROP TRIGGER events_no_update;
+             UPDATE events SET after = '{\"forged\":true}' WHERE id = 40;",
+        )
+        .expect("tamper");
+        type Row = (
+            i64,
+            String,
+            Option<i64>,
+            Option<i64>,
+            String,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = conn
+            .prepare("SELECT id, at, user_id, case_id, kind, before, after FROM events ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let mut prev = GENESIS.to_string();
+        let tx = conn.unchecked_transaction().expect("tx");
+        for (id, at, user_id, case_id, kind, before, after) in rows {
+            let hash = event_hash(
+                &prev,
+                &EventContent {
+                    at: &at,
+                    user_id,
+                    case_id,
+                    kind: &kind,
+                    before: before.as_deref(),
+                    after: after.as_deref(),
+                },
+            );
+            tx.execute(
+                "UPDATE events SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+                rusqlite::params![prev, hash, id],
+            )
+            .expect("recompute");
+            prev = hash;
+        }
+        tx.commit().expect("commit");
+    }
+    let (code, out) = check(&[]);
+    assert_eq!(code, 0, "the recomputed chain is whole: {out}");
+    let (code, out) = check(&["--anchors", dir]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("Ankaret {} i ", anchor.text()))
+            && out.contains("finns inte i kedjan"),
+        "{out}"
+    );
+    assert!(out.contains("0 av 1 ankare finns i kedjan"), "{out}");
+}
