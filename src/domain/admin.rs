@@ -315,6 +315,27 @@ impl Setting {
     }
 }
 
+/// What letters say of the agency, from its settings: the name that decides, and the
+/// letterhead (address, organisationsnummer) and contact line where they are set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letterhead {
+    pub agency: String,
+    pub address: String,
+    pub org_nr: String,
+    pub contact: String,
+}
+
+impl Default for Letterhead {
+    fn default() -> Self {
+        Letterhead {
+            agency: Setting::AgencyName.default_value().to_string(),
+            address: Setting::PostalAddress.default_value().to_string(),
+            org_nr: Setting::OrgNr.default_value().to_string(),
+            contact: Setting::Contact.default_value().to_string(),
+        }
+    }
+}
+
 /// Why a setting's value is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SettingError {

@@ -295,6 +295,8 @@ pub struct CaseDetail {
     pub reform_areas: Vec<ReformArea>,
     /// Payment plan, reports and återkrav of a grant (issue 6).
     pub followup: super::followup::Followup,
+    /// The agency as its letters name it (settings an administratör changes).
+    pub letterhead: super::admin::Letterhead,
 }
 
 impl CaseDetail {

@@ -14,6 +14,35 @@ pub const DECISION_TEMPLATE: &str = include_str!("../../assets/templates/beslut.
 pub const BESKED_TEMPLATE: &str = include_str!("../../assets/templates/besked.md");
 pub const RECOVERY_TEMPLATE: &str = include_str!("../../assets/templates/aterkrav.md");
 
+/// The fields every letter has of its agency: `myndighet` (who decides), `brevhuvud` (name,
+/// address and organisationsnummer, one line each, those set) and `kontakt` (the contact line,
+/// or nothing).
+fn agency_fields(d: &CaseDetail) -> [(&'static str, String); 3] {
+    let h = &d.letterhead;
+    let mut head = vec![format!("**{}**", h.agency.trim())];
+    head.extend(
+        h.address
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string),
+    );
+    if !h.org_nr.trim().is_empty() {
+        head.push(format!("Organisationsnummer {}", h.org_nr.trim()));
+    }
+    let contact = if h.contact.trim().is_empty() {
+        String::new()
+    } else {
+        format!("Kontakt: {}", h.contact.trim())
+    };
+    [
+        ("myndighet", h.agency.trim().to_string()),
+        // Markdown: two spaces end a line without starting a paragraph.
+        ("brevhuvud", head.join("  \n")),
+        ("kontakt", contact),
+    ]
+}
+
 fn date(x: NaiveDate) -> String {
     x.format("%Y-%m-%d").to_string()
 }
@@ -66,6 +95,7 @@ pub fn decision_letter(d: &CaseDetail, decision: &Decision) -> Result<String, Te
         .map(|old| format!(" (ändrar beslutet den {})", date(old)))
         .unwrap_or_default();
     fields.insert("andrar", changes);
+    fields.extend(agency_fields(d));
     let template = match d.step {
         Step::Interest => BESKED_TEMPLATE,
         _ => DECISION_TEMPLATE,
@@ -91,7 +121,7 @@ pub fn recovery_letter(
     } else {
         dec.motivation.clone()
     };
-    let fields: BTreeMap<&str, String> = BTreeMap::from([
+    let mut fields: BTreeMap<&str, String> = BTreeMap::from([
         ("dnr", d.dnr.to_string()),
         ("beslutsdatum", date(dec.decided_on)),
         ("organisation", d.organisation.name.clone()),
@@ -118,6 +148,7 @@ pub fn recovery_letter(
         ("beslutsfattare", dec.decider.clone()),
         ("foredragande", r.presenter.clone()),
     ]);
+    fields.extend(agency_fields(d));
     // The payment block only where something is to be paid.
     letter::render(RECOVERY_TEMPLATE, &fields, to_pay.ore() > 0)
 }

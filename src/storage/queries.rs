@@ -532,6 +532,22 @@ fn case_row(prefix: &str, raw: RawCaseRow) -> Result<CaseRow> {
 }
 
 impl Store {
+    /// The agency as letters name it: its settings, each as a new database starts where unset.
+    pub fn letterhead(&self) -> Result<crate::domain::admin::Letterhead> {
+        use crate::domain::admin::Setting;
+        let value = |s: Setting| -> Result<String> {
+            Ok(self
+                .setting(s.key())?
+                .unwrap_or_else(|| s.default_value().to_string()))
+        };
+        Ok(crate::domain::admin::Letterhead {
+            agency: value(Setting::AgencyName)?,
+            address: value(Setting::PostalAddress)?,
+            org_nr: value(Setting::OrgNr)?,
+            contact: value(Setting::Contact)?,
+        })
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -1145,6 +1161,7 @@ impl Store {
             reform_areas: self.reform_areas(case_id)?,
             jav_users: self.jav_users(org_id)?,
             followup: super::followup::followup(&self.conn, case_id)?,
+            letterhead: self.letterhead()?,
         })
     }
 

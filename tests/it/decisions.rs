@@ -373,6 +373,27 @@ fn the_letter_text_is_stable() {
     let text = bidrag::io::letters::decision_letter(&besked, besked.decision().expect("decision"))
         .expect("letter");
     insta::assert_snapshot!("letter_besked", text);
+
+    // The agency's settings, as an administratör sets them, head and sign every letter.
+    let mut store = store;
+    let erik = store.user_by_login("erik").expect("read").expect("erik").id;
+    store
+        .write(common::now(), |w| {
+            use bidrag::domain::admin::Setting;
+            w.change_setting(erik, Setting::AgencyName, "Myndigheten för exempel")?;
+            w.change_setting(erik, Setting::PostalAddress, "Box 100\n111 11 Exempelstad")?;
+            w.change_setting(erik, Setting::OrgNr, "202100-0000")?;
+            w.change_setting(
+                erik,
+                Setting::Contact,
+                "registrator@exempel.se, 010-000 00 00",
+            )
+        })
+        .expect("settings");
+    let d = store.case_detail(d.id).expect("detail");
+    let text =
+        bidrag::io::letters::decision_letter(&d, d.decision().expect("decision")).expect("letter");
+    insta::assert_snapshot!("letter_grant_with_settings", text);
 }
 
 #[test]

@@ -93,6 +93,7 @@ fn case(state: CaseState) -> CaseDetail {
         jav_users: Vec::new(),
         reform_areas: Vec::new(),
         followup: Followup::default(),
+        letterhead: Default::default(),
     }
 }
 
