@@ -621,6 +621,38 @@ fn load_checklists(lang: Lang) -> Result<Vec<crate::checklists::Checklist>, Fail
     current(shipped().map_err(refuse)?, user).map_err(refuse)
 }
 
+/// The letter templates: the shipped ones, each replaced by the agency's own file of its name
+/// in `templates/` of the config directory; a file that is not a whole letter is refused.
+fn load_templates(lang: Lang) -> Result<(), Failure> {
+    use crate::io::letters::{Templates, use_templates};
+    let Some(dir) = dirs().map(|d| d.config_dir().join("templates")) else {
+        return Ok(());
+    };
+    let templates = Templates::load(&dir).map_err(|e| {
+        use crate::domain::letter::{TemplateCheck, TemplateError};
+        use crate::io::letters::TemplateFileError;
+        let (file, why) = match &e {
+            TemplateFileError::Io(file, io) => (file, io.to_string()),
+            TemplateFileError::Check(file, check) => (
+                file,
+                match check {
+                    TemplateCheck::Missing(f) => tr(lang, T::TplMissing, &[f]),
+                    TemplateCheck::Template(TemplateError::UnknownField(f)) => {
+                        tr(lang, T::TplUnknown, &[f])
+                    }
+                    TemplateCheck::Template(TemplateError::UnclosedBlock) => {
+                        T::TplUnclosed.text(lang).to_string()
+                    }
+                },
+            ),
+        };
+        let text = crate::domain::text::clean(&format!("{file}: {why}"));
+        fail(tr(lang, T::ErrTemplateFile, &[&text]), 2)
+    })?;
+    use_templates(templates);
+    Ok(())
+}
+
 /// An anchor and the letter it was read from (None: given on the command line).
 type AnchorFrom = (Anchor, Option<String>);
 
@@ -1249,6 +1281,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     // until it is certain the interface can start.
     crate::storage::probe(&settings.db).map_err(|e| fail(open_error_message(lang, &e), 1))?;
     let keymap = load_keymap(&settings)?;
+    load_templates(lang)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(fail(T::ErrNotTerminal.text(lang).into(), 1));
     }

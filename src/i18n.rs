@@ -766,6 +766,10 @@ catalogue! {
     ContactRemoved => "Kontakt {0} borttagen; händelsen loggad.", "Contact {0} removed; the event is logged.";
     ContactPseudonymised => "Kontakt {0} pseudonymiserad; händelsen loggad.", "Contact {0} pseudonymised; the event is logged.";
     InitDone => "Databasen {0} är klar ({1} ärenden).", "The database {0} is ready ({1} cases).";
+    ErrTemplateFile => "Brevmall {0}", "Letter template {0}";
+    TplMissing => "{{{0}}} saknas, och brevet måste ha det (förvaltningslagen 32–33 §§)", "{{{0}}} is missing, and the letter must have it (förvaltningslagen 32–33 §§)";
+    TplUnknown => "{{{0}}} är inget fält i brevet", "{{{0}}} is no field of the letter";
+    TplUnclosed => "ett {{#bidrag}}-block stängs aldrig med {{/bidrag}}", "a {{#bidrag}} block is never closed with {{/bidrag}}";
     ErrChecklistFile => "Checklistfil: {0}", "Checklist file: {0}";
     ClSyntax => "inte giltig TOML: {0}", "not valid TOML: {0}";
     ClEmptyField => "`{0}` får inte vara tomt", "`{0}` must not be empty";

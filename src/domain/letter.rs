@@ -56,8 +56,69 @@ pub fn render(
     Ok(out)
 }
 
+/// The names a template's `{{…}}` places ask for, in order, blocks' tags left out.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        let name = after[..end].trim();
+        if !name.starts_with('#') && !name.starts_with('/') {
+            out.push(name.to_string());
+        }
+        rest = &after[end + 2..];
+    }
+    out
+}
+
+/// Why an agency's own template is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateCheck {
+    #[error("{0}")]
+    Template(#[from] TemplateError),
+    /// A part the letter must have (the decision, who decided, how to appeal …) is missing.
+    #[error("the template lacks {{{{{0}}}}}, which the letter must have")]
+    Missing(String),
+}
+
+/// Checks a template against the fields its letter fills (`known`) and those it must show
+/// (`required`): every place names a field, blocks close, and nothing required is left out.
+pub fn check(template: &str, known: &[&str], required: &[&str]) -> Result<(), TemplateCheck> {
+    let fields: BTreeMap<&str, String> = known.iter().map(|k| (*k, String::new())).collect();
+    render(template, &fields, true)?;
+    let used = placeholders(template);
+    match required.iter().find(|r| !used.iter().any(|u| u == *r)) {
+        Some(r) => Err(TemplateCheck::Missing((*r).to_string())),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_template_is_checked_for_unknown_missing_and_unclosed() {
+        let known = ["a", "b"];
+        assert_eq!(
+            check("{{a}} {{#bidrag}}\n{{b}}\n{{/bidrag}}", &known, &["a"]),
+            Ok(())
+        );
+        assert_eq!(
+            check("{{a}} {{c}}", &known, &["a"]),
+            Err(TemplateCheck::Template(TemplateError::UnknownField(
+                "c".into()
+            )))
+        );
+        assert_eq!(
+            check("{{b}}", &known, &["a"]),
+            Err(TemplateCheck::Missing("a".into()))
+        );
+        assert_eq!(
+            check("{{a}} {{#bidrag}}", &known, &["a"]),
+            Err(TemplateCheck::Template(TemplateError::UnclosedBlock))
+        );
+    }
+
     use super::*;
 
     #[test]

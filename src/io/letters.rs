@@ -14,6 +14,209 @@ pub const DECISION_TEMPLATE: &str = include_str!("../../assets/templates/beslut.
 pub const BESKED_TEMPLATE: &str = include_str!("../../assets/templates/besked.md");
 pub const RECOVERY_TEMPLATE: &str = include_str!("../../assets/templates/aterkrav.md");
 
+/// One kind of letter: its file name in `assets/templates/` (and in the agency's own folder),
+/// the fields it fills, and those a template of it must show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterKind {
+    Decision,
+    Besked,
+    Recovery,
+}
+
+const AGENCY_FIELDS: [&str; 3] = ["myndighet", "brevhuvud", "kontakt"];
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 3] = [
+        LetterKind::Decision,
+        LetterKind::Besked,
+        LetterKind::Recovery,
+    ];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            LetterKind::Decision => "beslut.md",
+            LetterKind::Besked => "besked.md",
+            LetterKind::Recovery => "aterkrav.md",
+        }
+    }
+
+    fn shipped(self) -> &'static str {
+        match self {
+            LetterKind::Decision => DECISION_TEMPLATE,
+            LetterKind::Besked => BESKED_TEMPLATE,
+            LetterKind::Recovery => RECOVERY_TEMPLATE,
+        }
+    }
+
+    /// The fields the letter fills, besides the agency's.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            LetterKind::Decision | LetterKind::Besked => &[
+                "dnr",
+                "beslutsdatum",
+                "andrar",
+                "organisation",
+                "organisationsnummer",
+                "forordning",
+                "utlysning",
+                "inkommen",
+                "arende",
+                "sokt",
+                "utfall",
+                "belopp",
+                "period",
+                "rapport",
+                "motivering",
+                "regler",
+                "overklagande",
+                "beslutsfattare",
+                "foredragande",
+            ],
+            LetterKind::Recovery => &[
+                "dnr",
+                "beslutsdatum",
+                "organisation",
+                "organisationsnummer",
+                "forordning",
+                "beviljat",
+                "utbetalt",
+                "grund",
+                "kommunicerad",
+                "svar_senast",
+                "beslut",
+                "belopp",
+                "eftergivet",
+                "att_betala",
+                "betalas_senast",
+                "motivering",
+                "overklagande",
+                "beslutsfattare",
+                "foredragande",
+            ],
+        }
+    }
+
+    /// What no letter of the kind may leave out: who it is to, what was decided, why, who
+    /// decided and presented it, and how to appeal (förvaltningslagen 32–33 §§).
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            LetterKind::Decision => &[
+                "dnr",
+                "beslutsdatum",
+                "organisation",
+                "utfall",
+                "motivering",
+                "overklagande",
+                "beslutsfattare",
+                "foredragande",
+                "myndighet",
+            ],
+            LetterKind::Besked => &[
+                "dnr",
+                "beslutsdatum",
+                "organisation",
+                "utfall",
+                "beslutsfattare",
+                "myndighet",
+            ],
+            LetterKind::Recovery => &[
+                "dnr",
+                "beslutsdatum",
+                "organisation",
+                "beslut",
+                "belopp",
+                "att_betala",
+                "motivering",
+                "overklagande",
+                "beslutsfattare",
+                "foredragande",
+                "myndighet",
+            ],
+        }
+    }
+
+    /// Checks `template` as a template of this kind.
+    pub fn check(self, template: &str) -> Result<(), letter::TemplateCheck> {
+        let mut known: Vec<&str> = self.fields().to_vec();
+        known.extend(AGENCY_FIELDS);
+        letter::check(template, &known, self.required())
+    }
+}
+
+/// The templates letters are made from: the shipped ones, or the agency's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Templates {
+    decision: String,
+    besked: String,
+    recovery: String,
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Templates {
+            decision: LetterKind::Decision.shipped().to_string(),
+            besked: LetterKind::Besked.shipped().to_string(),
+            recovery: LetterKind::Recovery.shipped().to_string(),
+        }
+    }
+}
+
+/// A template file of the agency's that is refused: the file and why.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateFileError {
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}: {1}")]
+    Check(String, letter::TemplateCheck),
+}
+
+impl Templates {
+    /// The shipped templates, each replaced by a file of its name in `dir` where there is one;
+    /// a file that lacks a required part, names a field the letter does not have, or leaves a
+    /// block open is refused with its name and the reason.
+    pub fn load(dir: &Path) -> Result<Templates, TemplateFileError> {
+        let mut t = Templates::default();
+        for kind in LetterKind::ALL {
+            let path = dir.join(kind.file_name());
+            let shown = path.display().to_string();
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(TemplateFileError::Io(shown, e)),
+            };
+            kind.check(&text)
+                .map_err(|e| TemplateFileError::Check(shown.clone(), e))?;
+            match kind {
+                LetterKind::Decision => t.decision = text,
+                LetterKind::Besked => t.besked = text,
+                LetterKind::Recovery => t.recovery = text,
+            }
+        }
+        Ok(t)
+    }
+
+    fn of(&self, kind: LetterKind) -> &str {
+        match kind {
+            LetterKind::Decision => &self.decision,
+            LetterKind::Besked => &self.besked,
+            LetterKind::Recovery => &self.recovery,
+        }
+    }
+}
+
+/// The templates this process makes letters from: set once at start ([`use_templates`]), else
+/// the shipped ones. One process serves one agency, so one set is enough.
+static TEMPLATES: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
+
+/// Makes letters from `t` from now on; the first call wins.
+pub fn use_templates(t: Templates) {
+    let _ = TEMPLATES.set(t);
+}
+
+fn template(kind: LetterKind) -> &'static str {
+    TEMPLATES.get_or_init(Templates::default).of(kind)
+}
+
 /// The fields every letter has of its agency: `myndighet` (who decides), `brevhuvud` (name,
 /// address and organisationsnummer, one line each, those set) and `kontakt` (the contact line,
 /// or nothing).
@@ -97,8 +300,8 @@ pub fn decision_letter(d: &CaseDetail, decision: &Decision) -> Result<String, Te
     fields.insert("andrar", changes);
     fields.extend(agency_fields(d));
     let template = match d.step {
-        Step::Interest => BESKED_TEMPLATE,
-        _ => DECISION_TEMPLATE,
+        Step::Interest => template(LetterKind::Besked),
+        _ => template(LetterKind::Decision),
     };
     letter::render(template, &fields, is_grant(decision.outcome))
 }
@@ -150,7 +353,7 @@ pub fn recovery_letter(
     ]);
     fields.extend(agency_fields(d));
     // The payment block only where something is to be paid.
-    letter::render(RECOVERY_TEMPLATE, &fields, to_pay.ore() > 0)
+    letter::render(template(LetterKind::Recovery), &fields, to_pay.ore() > 0)
 }
 
 /// The letter with the event chain's head at its foot (see [`Anchor`]); a database without
@@ -235,4 +438,42 @@ pub fn write_letter(
 /// Removes a letter whose registration failed, so no letter exists that the record lacks.
 pub fn remove_unregistered(path: &Path) {
     let _ = std::fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_templates_pass_their_own_check() {
+        for kind in LetterKind::ALL {
+            assert_eq!(
+                kind.check(kind.shipped()).map_err(|e| e.to_string()),
+                Ok(()),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_agency_template_replaces_the_shipped_one_only_when_whole() {
+        let dir = tempfile::TempDir::new().expect("tmp");
+        assert_eq!(
+            Templates::load(dir.path()).expect("none"),
+            Templates::default()
+        );
+        let own = DECISION_TEMPLATE.replace("# Beslut", "# Beslut från oss");
+        std::fs::write(dir.path().join("beslut.md"), &own).expect("write");
+        let t = Templates::load(dir.path()).expect("own");
+        assert_eq!(t.of(LetterKind::Decision), own);
+        assert_eq!(t.of(LetterKind::Recovery), RECOVERY_TEMPLATE);
+        std::fs::write(
+            dir.path().join("aterkrav.md"),
+            RECOVERY_TEMPLATE.replace("{{overklagande}}", ""),
+        )
+        .expect("write");
+        let e = Templates::load(dir.path()).expect_err("no appeal clause");
+        assert!(e.to_string().contains("aterkrav.md"), "{e}");
+        assert!(e.to_string().contains("{{overklagande}}"), "{e}");
+    }
 }

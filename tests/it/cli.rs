@@ -1349,3 +1349,43 @@ fn a_letter_carries_the_chain_head_and_check_confirms_it_after_a_recomputed_rewr
     );
     assert!(out.contains("0 av 1 ankare finns i kedjan"), "{out}");
 }
+
+#[test]
+fn an_agency_letter_template_without_the_appeal_clause_is_refused_at_start() {
+    let home = TempDir::new().expect("tmp");
+    let db = home.path().join("t.db");
+    let out = bidrag(&home)
+        .arg("--db")
+        .arg(&db)
+        .arg("init")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let dir = home.path().join("config").join("bidrag").join("templates");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("beslut.md");
+    std::fs::write(
+        &file,
+        bidrag::io::letters::DECISION_TEMPLATE.replace("{{overklagande}}", "Kontakta oss."),
+    )
+    .expect("template");
+    let before = std::fs::read(&db).expect("db");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&file.display().to_string()), "{err}");
+    assert!(err.contains("{{overklagande}}"), "{err}");
+    assert_eq!(std::fs::read(&db).expect("db"), before, "nothing written");
+
+    // A field the letter does not have is refused by name too.
+    std::fs::write(
+        &file,
+        format!(
+            "{}\n{{{{handlaggarens_telefon}}}}\n",
+            bidrag::io::letters::DECISION_TEMPLATE
+        ),
+    )
+    .expect("template");
+    let (code, err) = stderr_of(bidrag(&home).arg("--db").arg(&db));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("handlaggarens_telefon"), "{err}");
+}
