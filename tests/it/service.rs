@@ -757,3 +757,49 @@ fn an_unknown_acting_user_is_refused() {
     assert_eq!(r, Refused::UnknownUser(999_999));
     assert_eq!(fingerprint(&f.store), before);
 }
+
+#[test]
+fn an_act_outside_the_users_roles_or_delegation_is_refused_at_the_write() {
+    let mut f = fixture();
+    let (case, proposal_id, _) = proposed(&f.store);
+    let d = f.store.case_detail(case).expect("case");
+    let before = fingerprint(&f.store);
+    // Cecilia is a beslutsfattare only: a tjänsteanteckning is a handläggare's or registrator's.
+    let cecilia = ctx(&f.store, "cecilia", f.letters);
+    let r = refused(write(
+        &mut f.store,
+        &cecilia,
+        case,
+        &CaseWrite::Note {
+            body: "Ringde sökanden.".into(),
+        },
+    ));
+    assert!(matches!(r, Refused::MissingRole(_)), "{r:?}");
+    assert_eq!(fingerprint(&f.store), before);
+
+    // Her delegation stops at avslag: deciding the proposal's outcome is refused.
+    let erik = ctx(&f.store, "erik", f.letters);
+    let cecilia_user = f
+        .store
+        .user_by_login("cecilia")
+        .expect("read")
+        .expect("cecilia");
+    let mut draft = bidrag::storage::draft_of(&cecilia_user);
+    draft.delegation.outcomes = vec![Outcome::Rejected];
+    service::admin::change_user(&mut f.store, &erik, cecilia_user.id, &draft).expect("delegation");
+    let before = fingerprint(&f.store);
+    let proposal = d
+        .decisions
+        .iter()
+        .find(|x| x.id == proposal_id)
+        .expect("proposal")
+        .outcome;
+    assert_ne!(
+        proposal,
+        Outcome::Rejected,
+        "the demo's proposal is no avslag"
+    );
+    let r = refused(write(&mut f.store, &cecilia, case, &decide(proposal_id)));
+    assert!(matches!(r, Refused::Delegation(_)), "{r:?}");
+    assert_eq!(fingerprint(&f.store), before);
+}
