@@ -1056,6 +1056,7 @@ catalogue! {
     ImpMoreErrors => "… och {0} fel till", "… and {0} more errors";
     ImpMoreWarnings => "… och {0} varningar till", "… and {0} more warnings";
     WarnNameDiffers => "organisationsnumret hör till {0:?}, raden anger {1:?}; raden importeras till {0:?}", "the organisation number belongs to {0:?}, the row gives {1:?}; the row is imported for {0:?}";
+    RuleCallClosed => "utlysningen {0} stängde {1}; ett ärende som kom in senare registreras i vyn (n), där skälet att ändå ta upp det skrivs in", "the call {0} closed on {1}; a case received later is registered in the interface (n), where the reason to take it up anyway is given";
     RuleColumnTwice => "kolumnen läses redan från rubriken {0:?}; ta bort den ena", "the column is read already from the header {0:?}; remove one of them";
     TblAtCell => "rad {0}, kolumn {1}", "row {0}, column {1}";
     TblAtCellNamed => "rad {0}, kolumn {1} ({2})", "row {0}, column {1} ({2})";

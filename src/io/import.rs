@@ -123,6 +123,10 @@ pub enum Rule {
     /// This column is read already, from the column of this header (two headers that mean the
     /// same: `orgnr` and `organisationsnummer`, say): one of them would be lost.
     ColumnTwice(String),
+    /// Received after the named call closed: (the call, its closing date). Registering such a
+    /// case needs a reason on record, which a row cannot give; it is registered in the
+    /// interface, where the reason is asked.
+    CallClosed(String, NaiveDate),
 }
 
 /// Something a caseworker should see before an import is written, which does not stop it.
@@ -852,6 +856,14 @@ pub fn plan_applications(
             plan.existing += 1;
             continue;
         }
+        if let Some(closed) = call.closes_on.filter(|c| received_on > *c) {
+            plan.error(
+                line,
+                Column::Received,
+                Rule::CallClosed(call.name.clone(), closed),
+            );
+            continue;
+        }
         // Rows to be created (not those already there, which a re-import skips): an
         // application (steps 2–3) asks for money, an intresseanmälan need not.
         if matches!(call.step, Step::Mapping | Step::Measures) && requested.ore() <= 0 {
@@ -1030,6 +1042,7 @@ pub fn rule_text(lang: crate::i18n::Lang, rule: &Rule) -> String {
         R::Duplicate(line) => tr(lang, T::RuleDuplicate, &[&line.to_string()]),
         R::UnknownReformArea(v) => tr(lang, T::RuleReformArea, &[v]),
         R::ColumnTwice(first) => tr(lang, T::RuleColumnTwice, &[first]),
+        R::CallClosed(call, closed) => tr(lang, T::RuleCallClosed, &[call, &closed.to_string()]),
         R::OtherNumber(name) => tr(lang, T::RuleOtherNumber, &[name]),
         R::CallConflict(row, option) => tr(lang, T::RuleCallConflict, &[row, option]),
         R::AmountNotPositive => T::RuleAmountPositive.text(lang).into(),

@@ -218,8 +218,14 @@ fn a_row_outside_every_open_call_needs_a_call() {
         &file,
         &["--call", "2018 Intresseanmälan"],
     );
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("1 ärenden"), "{out}");
+    // Naming the call does not take a late row past its closing: that needs a reason on
+    // record, given where the case is registered one by one.
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("rad 2, kolumn inkommen: utlysningen 2018 Intresseanmälan stängde 2018-05-15"),
+        "{err}"
+    );
+    assert!(err.contains("inget importerades"), "{err}");
 }
 
 #[test]
