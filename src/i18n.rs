@@ -60,6 +60,7 @@ catalogue! {
     QueueUnassigned => "Ej tilldelade", "Unassigned";
     QueueAwaiting => "Väntar på komplettering", "Awaiting supplement";
     QueueReady => "Redo för beslut", "Ready for decision";
+    QueueToDispatch => "Att expediera", "To dispatch";
     QueueOverdue => "Försenade", "Overdue";
     QueueAllOpen => "Alla öppna", "All open";
 
@@ -1204,6 +1205,7 @@ pub fn queue(q: Queue) -> T {
         Queue::Unassigned => T::QueueUnassigned,
         Queue::AwaitingSupplement => T::QueueAwaiting,
         Queue::ReadyForDecision => T::QueueReady,
+        Queue::ToDispatch => T::QueueToDispatch,
         Queue::Overdue => T::QueueOverdue,
         Queue::AllOpen => T::QueueAllOpen,
     }

@@ -160,6 +160,8 @@ pub enum Queue {
     Unassigned,
     AwaitingSupplement,
     ReadyForDecision,
+    /// Decided and not yet sent: a first decision, or a changed one (issue 19, item 7).
+    ToDispatch,
     Overdue,
     AllOpen,
 }
@@ -173,6 +175,7 @@ impl Queue {
             Queue::Unassigned => "ej_tilldelade",
             Queue::AwaitingSupplement => "komplettering",
             Queue::ReadyForDecision => "redo_for_beslut",
+            Queue::ToDispatch => "att_expediera",
             Queue::Overdue => "forsenade",
             Queue::AllOpen => "alla_oppna",
         }
@@ -182,12 +185,13 @@ impl Queue {
         Queue::ALL.into_iter().find(|q| q.code() == code)
     }
 
-    pub const ALL: [Queue; 7] = [
+    pub const ALL: [Queue; 8] = [
         Queue::New,
         Queue::Mine,
         Queue::Unassigned,
         Queue::AwaitingSupplement,
         Queue::ReadyForDecision,
+        Queue::ToDispatch,
         Queue::Overdue,
         Queue::AllOpen,
     ];

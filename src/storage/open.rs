@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_tallies.sql"),
     include_str!("migrations/0009_decision_rules.sql"),
     include_str!("migrations/0010_agency.sql"),
+    include_str!("migrations/0011_unsent.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

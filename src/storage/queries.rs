@@ -58,6 +58,16 @@ fn queue_filter(queue: Queue) -> String {
         Queue::Unassigned => format!("c.assignee_id IS NULL AND {}", open("c.state")),
         Queue::AwaitingSupplement => state_is(CaseState::SupplementRequested),
         Queue::ReadyForDecision => state_is(CaseState::ProposedDecision),
+        // Beslutad cases, and a changed decision not yet sent where the case stands, through
+        // the partial index of migration 11 (only unsent decisions are in it), as Försenade
+        // unites its ranges.
+        Queue::ToDispatch => format!(
+            "c.id IN (
+               SELECT x.id FROM cases x WHERE {}
+               UNION SELECT d.case_id FROM decisions d INDEXED BY decisions_unsent
+               WHERE d.kind = 'beslut' AND d.sent_on IS NULL)",
+            derived::state_is("x.state", CaseState::Decided)
+        ),
         // Each way of being late is its own indexed range; the union holds each case once.
         Queue::Overdue => {
             let late = Late::of("x");
@@ -696,6 +706,21 @@ impl Store {
             Queue::Unassigned => tally(&format!("assignee_id = 0 AND {open}"), None),
             Queue::AwaitingSupplement => tally(&state_is(CaseState::SupplementRequested), None),
             Queue::ReadyForDecision => tally(&state_is(CaseState::ProposedDecision), None),
+            // A beslutad case has its unsent decision in the index too: counted once.
+            Queue::ToDispatch => {
+                let decided = tally(&state_is(CaseState::Decided), None)?;
+                let changed: i64 = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT count(DISTINCT d.case_id)
+                         FROM decisions d INDEXED BY decisions_unsent
+                         JOIN cases c ON c.id = d.case_id
+                         WHERE d.kind = 'beslut' AND d.sent_on IS NULL AND NOT ({})",
+                        derived::state_is("c.state", CaseState::Decided)
+                    ))?
+                    .query_row([], |r| r.get(0))?;
+                Ok(decided + changed)
+            }
             Queue::AllOpen => tally(&open, None),
             Queue::Overdue => self.overdue_count(today),
         }

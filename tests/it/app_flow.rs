@@ -102,7 +102,7 @@ fn case_list_pages_through_a_large_queue() {
     let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
     press(&mut app, &mut store, "G");
     let total = app.cases.total;
-    let all_open = app.queues.items[6].count() as usize;
+    let all_open = app.queues.items[7].count() as usize;
     assert_eq!(total, all_open);
     press(&mut app, &mut store, "4 G");
     assert_eq!(app.cases.selected, total - 1);

@@ -239,6 +239,25 @@ fn queue_counts_match_windows() {
         if queue == Queue::New {
             assert!(rows.iter().all(|r| r.state == CaseState::Received));
         }
+        if queue == Queue::ToDispatch {
+            // Exactly the cases with a decision not yet sent (a changed one included).
+            let mut unsent: Vec<i64> = store
+                .connection()
+                .prepare(
+                    "SELECT DISTINCT case_id FROM decisions
+                     WHERE kind = 'beslut' AND sent_on IS NULL ORDER BY case_id",
+                )
+                .expect("prepare")
+                .query_map([], |r| r.get(0))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows");
+            let mut listed: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            listed.sort();
+            unsent.sort();
+            assert_eq!(listed, unsent);
+            assert!(rows.iter().any(|r| r.state == CaseState::Decided));
+        }
     }
 }
 

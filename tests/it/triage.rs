@@ -130,7 +130,7 @@ fn the_filter_narrows_as_typed_and_esc_clears_it() {
     // Alla öppna: the last built-in queue.
     press(&mut app, &mut store, "3 G");
     let all = app.cases.total;
-    assert_eq!(all as i64, app.queues.items[6].count());
+    assert_eq!(all as i64, app.queues.items[7].count());
     assert!(all > 50);
     press(&mut app, &mut store, "/");
     assert!(app.filter.typing);
