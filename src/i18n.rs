@@ -577,6 +577,7 @@ catalogue! {
     OrgReportLate => "försenad", "overdue";
     OrgContacts => "Kontaktpersoner", "Contact persons";
     ColNext => "Nästa steg", "Next";
+    ColDeadline => "Frist", "Deadline";
     NextStatutory => "6 mån (FL 12 §) om {0} d", "6 months (FL 12 §) in {0} d";
     NextStatutoryPassed => "6 mån (FL 12 §) passerad för {0} d sedan", "6 months (FL 12 §) passed {0} d ago";
     NextSupplementOverdue => "komplettering förföll för {0} dagar sedan", "supplement overdue by {0} days";

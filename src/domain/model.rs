@@ -265,6 +265,16 @@ pub struct CaseRow {
     pub order_key: String,
 }
 
+impl CaseRow {
+    /// The nearest deadline, as the deadline order counts it: the komplettering's, else the
+    /// report's, else the FL 12 § six months from inkommen.
+    pub fn deadline(&self) -> NaiveDate {
+        self.supplement_due_on
+            .or(self.report_due_on)
+            .unwrap_or_else(|| super::case::statutory_deadline(self.received_on))
+    }
+}
+
 /// Everything the case view shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDetail {

@@ -283,8 +283,20 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     if next_column {
         header.push(T::ColNext);
     }
-    if medium {
-        header.push(T::ColReceived);
+    // Ordered by deadline, the list shows it where the received date stands, and as soon as
+    // the pane has room for it beside the organisation: it is what the order is by.
+    let by_deadline = app.sort == crate::domain::search::Sort::Deadline;
+    let date_column = if by_deadline {
+        area.width >= 48
+    } else {
+        medium
+    };
+    if date_column {
+        header.push(if by_deadline {
+            T::ColDeadline
+        } else {
+            T::ColReceived
+        });
     }
     if wide {
         header.push(T::ColAssignee);
@@ -321,8 +333,13 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
                 };
                 cells.push(Col::new(i18n::next_action_brief(lang, next)).styled(style));
             }
-            if medium {
-                cells.push(Col::new(r.received_on.format("%Y-%m-%d").to_string()));
+            if date_column {
+                let date = if by_deadline {
+                    r.deadline()
+                } else {
+                    r.received_on
+                };
+                cells.push(Col::new(date.format("%Y-%m-%d").to_string()));
             }
             if wide {
                 // The first name is enough to tell colleagues apart in a list.
@@ -347,7 +364,12 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let marker = if list.selected >= list.offset { 2 } else { 0 };
     let inner = usize::from(block.inner(area).width.saturating_sub(marker));
     let headings: Vec<&str> = header.iter().map(|t| t.text(lang)).collect();
-    let giving: &[usize] = if next_column { &[4, 3] } else { &[3] };
+    // Ordered by deadline, the next step says more than the state: the state gives way first.
+    let giving: &[usize] = match (next_column, by_deadline) {
+        (true, true) => &[3, 4],
+        (true, false) => &[4, 3],
+        (false, _) => &[3],
+    };
     let mut columns = super::fit_columns(&cells, &headings, inner, 1, giving);
     if columns[0] < 9 {
         // The diarienummer column keeps its place as the pane is scrolled.

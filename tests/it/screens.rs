@@ -952,3 +952,27 @@ fn a_message_fades_after_a_few_seconds_and_an_error_stays_until_the_next_key() {
     press(&mut app, &mut store, "j");
     assert!(app.status.is_none(), "until the next key");
 }
+
+#[test]
+fn ordered_by_deadline_the_list_shows_the_deadline_in_order() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    // Alla öppna, ordered by deadline.
+    press(&mut app, &mut store, "3 G o");
+    assert_eq!(app.sort, bidrag::domain::search::Sort::Deadline);
+    let deadlines: Vec<_> = app.cases.rows.iter().map(|r| r.deadline()).collect();
+    assert!(deadlines.len() > 50);
+    assert!(
+        deadlines.windows(2).all(|w| w[0] <= w[1]),
+        "the column is what the list is ordered by: {deadlines:?}"
+    );
+    for width in [80, 120] {
+        let text = screen(&app, width, 30);
+        assert!(text.contains("Frist"), "{width}\n{text}");
+        assert!(!text.contains("Inkommen "), "{width}\n{text}");
+        assert!(text.contains(&deadlines[0].to_string()), "{width}\n{text}");
+    }
+    // Ordered otherwise, the received date is back.
+    press(&mut app, &mut store, "o");
+    let text = screen(&app, 120, 30);
+    assert!(!text.contains("Frist"), "{text}");
+}
