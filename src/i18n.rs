@@ -192,6 +192,7 @@ catalogue! {
 
     EmptyCases => "Inga ärenden här.", "No cases here.";
     EmptyCalls => "Inga utlysningar.", "No calls.";
+    EmptyOrgsFiltered => "Ingen organisation med det namnet, numret eller länet. Esc visar alla.", "No organisation with that name, number or county. Esc shows all.";
     EmptyOrgs => "Inga organisationer.", "No organisations.";
     EmptyTab => "Inget registrerat ännu.", "Nothing registered yet.";
     NoChecklist => "Ingen checklista knuten till ärendet.", "No checklist linked to this case.";

@@ -67,6 +67,8 @@ pub struct App {
     pub list_source: Pane,
     pub calls: Selectable<Call>,
     pub orgs: Selectable<Organisation>,
+    /// Every organisation; `orgs` holds those the Organisationer filter lets through.
+    pub orgs_all: Vec<Organisation>,
     pub queues: Selectable<QueueEntry>,
     pub users: Vec<User>,
     pub cases: CaseList,
@@ -143,6 +145,7 @@ impl App {
             list_source: Pane::Queues,
             calls: Selectable::default(),
             orgs: Selectable::default(),
+            orgs_all: Vec::new(),
             queues: Selectable::default(),
             users: Vec::new(),
             cases: CaseList::default(),
@@ -464,7 +467,7 @@ impl App {
             Msg::QueueDeleted => {
                 self.set_status(T::QueueDeleted.text(self.lang).to_string());
                 self.queues.selected = 0;
-                self.filter = Filter::default();
+                self.reset_filter();
                 vec![Effect::LoadHome]
             }
             Msg::OrganisationLoaded(o) => {

@@ -262,6 +262,8 @@ pub struct Filter {
     pub typing: bool,
     /// Why the typed text cannot be run.
     pub error: Option<String>,
+    /// The text narrows the Organisationer pane (`/` there), not the case list.
+    pub on_orgs: bool,
 }
 
 impl Filter {

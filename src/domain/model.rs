@@ -112,6 +112,29 @@ pub struct Organisation {
     pub case_count: i64,
 }
 
+impl Organisation {
+    /// Does every word of `query` stand in the name, the organisationsnummer (with or without
+    /// its dash), the län, the kommun- or länskod or the kind? Case is ignored; å, ä and ö are
+    /// letters of their own.
+    pub fn matches(&self, query: &str) -> bool {
+        let nr = self.org_nr.map(|n| n.to_string()).unwrap_or_default();
+        let haystack = format!(
+            "{} {} {} {} {} {}",
+            self.name,
+            nr,
+            nr.replace('-', ""),
+            self.county.as_deref().unwrap_or(""),
+            self.code.as_deref().unwrap_or(""),
+            self.kind.code().replace('_', " ")
+        )
+        .to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|w| haystack.contains(w))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
     pub id: i64,

@@ -165,12 +165,26 @@ fn list(
 ) {
     let focused = app.focus == pane;
     let marks_source = app.list_source == pane && app.focus == Pane::Cases;
-    let block = pane_block(format!("{number} {}", title.text(app.lang)), focused, theme);
+    let mut heading = format!("{number} {}", title.text(app.lang));
+    // The Organisationer pane's own filter shows in its title, as the case list's does.
+    let filtered = pane == Pane::Orgs && app.filter.on_orgs;
+    if filtered {
+        let cursor = if app.filter.typing { "▏" } else { "" };
+        heading = format!("{heading} · /{}{cursor}", clean(&app.filter.text));
+    }
+    let heading = fit(&heading, area.width.saturating_sub(4) as usize);
+    let block = pane_block(heading, focused, theme);
     if items.is_empty() {
+        let empty = if filtered {
+            T::EmptyOrgsFiltered
+        } else {
+            empty
+        };
         frame.render_widget(
             Paragraph::new(empty.text(app.lang))
                 .style(theme.muted)
-                .block(block),
+                .block(block)
+                .wrap(Wrap { trim: true }),
             area,
         );
         return;
@@ -236,7 +250,7 @@ fn cases(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     if !app.marked.is_empty() {
         title = format!("{title} · ✓{}", app.marked.len());
     }
-    if app.filter.active() {
+    if app.filter.active() && !app.filter.on_orgs {
         let cursor = if app.filter.typing { "▏" } else { "" };
         let mark = if app.filter.everywhere { "?" } else { "/" };
         title = format!("{title} · {mark}{}{cursor}", clean(&app.filter.text));

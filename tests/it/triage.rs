@@ -9,7 +9,7 @@ use bidrag::domain::search::{CaseQuery, Search, Sort};
 use bidrag::domain::{CaseSource, CaseState, Queue};
 use bidrag::i18n::Lang;
 use bidrag::storage::Store;
-use common::{app_on_demo, press, type_text};
+use common::{app_on_demo, press, screen, type_text};
 
 fn status(app: &App) -> String {
     app.status
@@ -525,4 +525,60 @@ fn a_click_focuses_a_pane_and_selects_the_row() {
     let effects = app.update(bidrag::app::Msg::Scroll { down: true });
     bidrag::service::drive(&mut app, &mut store, effects, &common::now);
     assert_eq!(app.orgs.selected, first + 6);
+}
+
+#[test]
+fn slash_on_organisationer_narrows_that_pane_by_name_number_or_county() {
+    let (mut app, mut store) = app_on_demo(Lang::Sv, "anna");
+    let all = app.orgs.items.len();
+    press(&mut app, &mut store, "2 /");
+    type_text(&mut app, &mut store, "ale");
+    assert!(!app.orgs.items.is_empty());
+    assert!(app.orgs.items.len() < all);
+    assert!(app.orgs.items.iter().all(|o| o.matches("ale")));
+    assert!(app.orgs.items.iter().any(|o| o.name == "Ale"));
+    // The case list is the selected organisation's, unfiltered.
+    assert_eq!(
+        app.cases.query.as_ref().map(|q| q.source),
+        Some(bidrag::domain::CaseSource::Organisation(
+            app.orgs.items[0].id
+        ))
+    );
+    assert!(screen(&app, 120, 40).contains("2 Organisationer · /ale"));
+    // Enter keeps the filter and walks its rows; Esc shows every organisation again.
+    press(&mut app, &mut store, "<Enter> j");
+    assert_eq!(app.orgs.selected, 1.min(app.orgs.items.len() - 1));
+    assert!(app.orgs.items.iter().all(|o| o.matches("ale")));
+    press(&mut app, &mut store, "<Esc>");
+    assert_eq!(app.orgs.items.len(), all);
+
+    // By organisationsnummer, with or without its dash; by län.
+    let numbered = app
+        .orgs
+        .items
+        .iter()
+        .find_map(|o| o.org_nr.map(|n| (o.id, n.to_string())))
+        .expect("a numbered organisation");
+    for text in [numbered.1.clone(), numbered.1.replace('-', "")] {
+        press(&mut app, &mut store, "/");
+        type_text(&mut app, &mut store, &text);
+        assert_eq!(
+            app.orgs.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+            vec![numbered.0],
+            "{text}"
+        );
+        press(&mut app, &mut store, "<Esc>");
+    }
+    press(&mut app, &mut store, "/");
+    type_text(&mut app, &mut store, "skåne");
+    assert!(app.orgs.items.len() > 1);
+    assert!(app.orgs.items.iter().all(|o| {
+        o.county
+            .as_deref()
+            .is_some_and(|c| c.to_lowercase().contains("skåne"))
+            || o.name.to_lowercase().contains("skåne")
+    }));
+    type_text(&mut app, &mut store, " zzz");
+    assert!(app.orgs.items.is_empty());
+    assert!(screen(&app, 120, 40).contains("Ingen organisation med det namnet"));
 }

@@ -13,18 +13,52 @@ impl App {
             self.screen = Screen::Home;
             self.case_view = None;
         }
-        if self.filter.everywhere != everywhere {
-            self.filter = crate::app::Filter::default();
+        // `/` on Organisationer narrows that pane; everywhere else, the case list.
+        let on_orgs = !everywhere && self.focus == Pane::Orgs;
+        if self.filter.everywhere != everywhere || self.filter.on_orgs != on_orgs {
+            self.reset_filter();
         }
         self.filter.everywhere = everywhere;
+        self.filter.on_orgs = on_orgs;
         self.filter.typing = true;
+        if on_orgs {
+            return Vec::new();
+        }
         self.focus = Pane::Cases;
         self.sync_cases(false)
+    }
+
+    /// No filter; the Organisationer pane shows every organisation again.
+    pub(crate) fn reset_filter(&mut self) {
+        let was_on_orgs = self.filter.on_orgs;
+        self.filter = crate::app::Filter::default();
+        if was_on_orgs {
+            self.refresh_orgs();
+        }
+    }
+
+    /// The Organisationer pane: the organisations its filter lets through, the selection kept
+    /// on the same organisation where it still is.
+    pub(crate) fn refresh_orgs(&mut self) {
+        let shown: Vec<crate::domain::Organisation> = if self.filter.on_orgs {
+            self.orgs_all
+                .iter()
+                .filter(|o| o.matches(&self.filter.text))
+                .cloned()
+                .collect()
+        } else {
+            self.orgs_all.clone()
+        };
+        self.orgs.replace(shown, |a, b| a.id == b.id);
     }
 
     /// Text typed into the filter: the list follows each keystroke.
     pub(crate) fn filter_edit(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
         edit(&mut self.filter.text);
+        if self.filter.on_orgs {
+            self.refresh_orgs();
+            return self.sync_cases(false);
+        }
         match Search::parse(&self.filter.text) {
             Ok(search) => {
                 self.filter.error = None;
@@ -57,7 +91,7 @@ impl App {
 
     /// Esc in the filter (or on a filtered list): clear it.
     pub(crate) fn filter_clear(&mut self) -> Vec<Effect> {
-        self.filter = crate::app::Filter::default();
+        self.reset_filter();
         self.cases.selected = 0;
         self.sync_cases(false)
     }

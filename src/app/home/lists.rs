@@ -1,7 +1,7 @@
 //! The home screen's lists: focus, moving, the case list's windows, opening a case, going back, clicks.
 
 use crate::app::{App, Effect, Pane, Screen};
-use crate::app::{CaseList, Filter, QueueEntry};
+use crate::app::{CaseList, QueueEntry};
 use crate::domain::CaseSource;
 use crate::domain::search::{Anchor, CaseQuery, ListSize, RowKey};
 use crate::i18n::{T, tr};
@@ -134,12 +134,15 @@ impl App {
             Pane::Calls => {
                 let last = self.calls.items.len().saturating_sub(1);
                 self.calls.move_to(f(self.calls.selected, last));
-                self.filter = Filter::default();
+                self.reset_filter();
             }
             Pane::Orgs => {
                 let last = self.orgs.items.len().saturating_sub(1);
                 self.orgs.move_to(f(self.orgs.selected, last));
-                self.filter = Filter::default();
+                // The pane's own filter stays while its rows are walked.
+                if !self.filter.on_orgs {
+                    self.reset_filter();
+                }
             }
             Pane::Queues => {
                 let last = self.queues.items.len().saturating_sub(1);
@@ -250,7 +253,8 @@ impl App {
     pub(crate) fn home_loaded(&mut self, data: crate::app::HomeData) -> Vec<Effect> {
         self.users = data.users;
         self.calls.replace(data.calls, |a, b| a.id == b.id);
-        self.orgs.replace(data.orgs, |a, b| a.id == b.id);
+        self.orgs_all = data.orgs;
+        self.refresh_orgs();
         let mut entries: Vec<QueueEntry> = data
             .queues
             .into_iter()

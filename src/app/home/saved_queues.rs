@@ -57,10 +57,11 @@ impl App {
                     everywhere: q.everywhere,
                     typing: false,
                     error: None,
+                    on_orgs: false,
                 };
                 self.sort = q.sort;
             }
-            _ => self.filter = crate::app::Filter::default(),
+            _ => self.reset_filter(),
         }
     }
 
