@@ -165,14 +165,23 @@ fn list(
 ) {
     let focused = app.focus == pane;
     let marks_source = app.list_source == pane && app.focus == Pane::Cases;
+    // Borders, the spaces around the title and the focus marker "▶ ".
+    let room = area.width.saturating_sub(6) as usize;
     let mut heading = format!("{number} {}", title.text(app.lang));
-    // The Organisationer pane's own filter shows in its title, as the case list's does.
+    // The Organisationer pane's own filter shows in its title, as the case list's does; in a
+    // narrow pane the query stays and the pane's name goes.
     let filtered = pane == Pane::Orgs && app.filter.on_orgs;
     if filtered {
         let cursor = if app.filter.typing { "▏" } else { "" };
-        heading = format!("{heading} · /{}{cursor}", clean(&app.filter.text));
+        let query = format!("/{}{cursor}", clean(&app.filter.text));
+        use unicode_width::UnicodeWidthStr;
+        heading = if heading.width() + 3 + query.width() <= room {
+            format!("{heading} · {query}")
+        } else {
+            format!("{number} {query}")
+        };
     }
-    let heading = fit(&heading, area.width.saturating_sub(4) as usize);
+    let heading = fit(&heading, room);
     let block = pane_block(heading, focused, theme);
     if items.is_empty() {
         let empty = if filtered {
@@ -437,7 +446,7 @@ pub fn banner(app: &App) -> Option<String> {
     if list.capped {
         return Some(tr(lang, T::ListCapped, &[&grouped(list.total)]));
     }
-    if app.filter.typing {
+    if app.filter.typing && !app.filter.on_orgs {
         return Some(T::FilterHint.text(lang).to_string());
     }
     banner
